@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { ProcedureName } from '../shared/contract';
+import { closeDatabase, openDatabase, type DB } from './db/open';
+import type { MigrationReport } from './db/migrate';
+import { accountsHandlers } from './features/accounts/procedures';
+import { authHandlers } from './features/accounts/auth-procedures';
+import { LoginThrottle } from './features/accounts/throttle';
+import { auditHandlers } from './features/audit/procedures';
+import { settingsHandlers } from './features/settings/procedures';
+import { setupHandlers } from './features/setup/procedures';
+import { createLogger, type Logger } from './log';
+import type { CoreServices, Handlers } from './rpc/context';
+import { createDispatcher, type Dispatch } from './rpc/dispatch';
+import { SessionStore } from './rpc/sessions';
+
+/** Every handler, checked by the compiler against the whole contract: a missing one does not build. */
+export const handlers: Handlers<ProcedureName> = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...accountsHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
+};
+
+export interface Core {
+  db: DB;
+  dataDir: string;
+  databaseFile: string;
+  migration: MigrationReport;
+  dispatch: Dispatch;
+  services: CoreServices;
+  close(): void;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: () => number;
+  logger?: Logger;
+}
+
+/**
+ * The main process's whole job, without Electron: open the data folder's database, migrate it,
+ * and answer procedure calls. The Electron shell and the browser host each wrap one Core.
+ */
+export function openCore(opts: CoreOptions): Core {
+  const logger = opts.logger ?? createLogger(path.join(opts.dataDir, 'logs'));
+  const { db, file, migration } = openDatabase(opts.dataDir);
+  const services: CoreServices = {
+    db,
+    clock: opts.clock ?? Date.now,
+    sessions: new SessionStore(),
+    throttle: new LoginThrottle(),
+    logger,
+  };
+  if (migration.applied.length) logger.info('database migrated', { ...migration });
+  return {
+    db,
+    dataDir: opts.dataDir,
+    databaseFile: file,
+    migration,
+    dispatch: createDispatcher(services, handlers),
+    services,
+    close: () => closeDatabase(db),
+  };
+}

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate, type MigrationReport } from './migrate';
+
+export type DB = Database.Database;
+
+export const DATABASE_FILE = 'stationdesk.sqlite';
+
+export interface OpenedDatabase {
+  db: DB;
+  file: string;
+  migration: MigrationReport;
+}
+
+/**
+ * Opens (creating if needed) the station's database in `dataDir`, refuses one written by a newer version
+ * before touching it, sets the pragmas, and applies pending migrations.
+ */
+export function openDatabase(dataDir: string): OpenedDatabase {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DATABASE_FILE);
+  const db = new Database(file);
+  try {
+    // Wait up to 5 s for a lock held by another connection (a backup, a second window) instead of failing.
+    db.pragma('busy_timeout = 5000');
+    // Not enabled by default in SQLite: without it REFERENCES clauses are decoration.
+    db.pragma('foreign_keys = ON');
+    // migrate() reads user_version and refuses a newer database before anything below writes to the file.
+    const migration = migrate(db, { beforeFirstWrite: () => setWritePragmas(db) });
+    return { db, file, migration };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function setWritePragmas(db: DB): void {
+  // WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
+  // https://www.sqlite.org/wal.html
+  db.pragma('journal_mode = WAL');
+  // FULL: every commit is on disk before the call returns; the ledger-grade records (stock, custody,
+  // audit) must survive a power cut. https://www.sqlite.org/pragma.html#pragma_synchronous
+  db.pragma('synchronous = FULL');
+}
+
+/** `PRAGMA optimize` before close, as SQLite recommends for long-lived connections. */
+export function closeDatabase(db: DB): void {
+  if (!db.open) return;
+  try {
+    db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}

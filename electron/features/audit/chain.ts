@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { DB } from '../../db/open';
+import type { AuditVerification } from '../../../shared/contract/audit';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditRecord {
+  at: number;
+  actorId: number | null;
+  actorName: string;
+  procedure: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+interface StoredRow {
+  id: number;
+  at: number;
+  actor_id: number | null;
+  actor_name: string;
+  procedure: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const toJson = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** The hash covers exactly the stored text of a row, its position and the previous row's hash. */
+function rowHash(r: Omit<StoredRow, 'hash'>): string {
+  const content = JSON.stringify([
+    r.id,
+    r.at,
+    r.actor_id,
+    r.actor_name,
+    r.procedure,
+    r.entity,
+    r.entity_id,
+    r.before,
+    r.after,
+    r.prev_hash,
+  ]);
+  return createHash('sha256').update(content, 'utf8').digest('hex');
+}
+
+/** Appends one row; must run inside the mutation's transaction so it commits or rolls back with it. */
+export function appendAudit(db: DB, rec: AuditRecord): number {
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; hash: string }
+    | undefined;
+  const row: Omit<StoredRow, 'hash'> = {
+    id: (last?.id ?? 0) + 1,
+    at: rec.at,
+    actor_id: rec.actorId,
+    actor_name: rec.actorName,
+    procedure: rec.procedure,
+    entity: rec.entity,
+    entity_id: rec.entityId,
+    before: toJson(rec.before),
+    after: toJson(rec.after),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  db.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, actor_name, procedure, entity, entity_id, before, after, prev_hash, hash)
+     VALUES (@id, @at, @actor_id, @actor_name, @procedure, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
+  ).run({ ...row, hash: rowHash(row) });
+  return row.id;
+}
+
+/** Walks the whole chain in order; names the first row whose content, link or position does not match. */
+export function verifyChain(db: DB, now: number): AuditVerification {
+  let prevHash = GENESIS_HASH;
+  let expectedId = 1;
+  let checked = 0;
+  const bad = (id: number, reason: string): AuditVerification => ({
+    ok: false,
+    checked,
+    firstBadId: id,
+    reason,
+    verifiedAt: now,
+  });
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<StoredRow>) {
+    if (row.id !== expectedId) return bad(row.id, `row ${expectedId} is missing`);
+    if (row.prev_hash !== prevHash) return bad(row.id, 'link to the previous row does not match');
+    if (rowHash(row) !== row.hash) return bad(row.id, 'content does not match its hash');
+    prevHash = row.hash;
+    expectedId += 1;
+    checked += 1;
+  }
+  return { ok: true, checked, firstBadId: null, reason: null, verifiedAt: now };
+}

@@ -1,0 +1,28 @@
+import type { StationSettings } from '../../../shared/contract/settings';
+import type { DB } from '../../db/open';
+
+export const DEFAULT_SETTINGS: StationSettings = {
+  stationName: '',
+  timeZone: 'Asia/Shanghai',
+  idleLockMinutes: 10,
+};
+
+type Key = keyof StationSettings;
+
+export function readSettings(db: DB): StationSettings {
+  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const out: StationSettings = { ...DEFAULT_SETTINGS };
+  for (const { key, value } of rows) {
+    if (key in out) (out as unknown as Record<string, unknown>)[key] = JSON.parse(value);
+  }
+  return out;
+}
+
+export function writeSettings(db: DB, values: Partial<StationSettings>): void {
+  const upsert = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  for (const [key, value] of Object.entries(values) as [Key, unknown][]) {
+    if (value !== undefined) upsert.run(key, JSON.stringify(value));
+  }
+}

@@ -1,0 +1,63 @@
+import type { Contract, ProcedureName } from '../../shared/contract';
+import type { OutputOf, ParsedInputOf } from '../../shared/contract/define';
+import type { Role } from '../../shared/domain/roles';
+import type { DB } from '../db/open';
+import type { Logger } from '../log';
+import type { LoginThrottle } from '../features/accounts/throttle';
+import type { Session, SessionStore } from './sessions';
+
+/** The signed-in user as the dispatcher read them from the database for this call. */
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  mustChangePassword: boolean;
+}
+
+export interface AuditInput {
+  entity: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  /** Only for calls without a session (setup, login): whom the row is about. */
+  actor?: { id: number; name: string };
+}
+
+/** Long-lived services shared by every call. */
+export interface CoreServices {
+  db: DB;
+  clock: () => number;
+  sessions: SessionStore;
+  throttle: LoginThrottle;
+  logger: Logger;
+}
+
+export interface HandlerContext extends CoreServices {
+  procedure: ProcedureName;
+  now: number;
+  session: Session | null;
+  actor: Actor | null;
+  /** Writes an audit row in this call's transaction (mutations only). */
+  audit(entry: AuditInput): void;
+  /** Runs once the transaction has committed (in-memory effects such as creating a session). */
+  afterCommit(fn: () => void): void;
+}
+
+export type Handler<K extends ProcedureName> = (
+  input: ParsedInputOf<Contract[K]>,
+  ctx: HandlerContext,
+) => OutputOf<Contract[K]>;
+
+export type Handlers<K extends ProcedureName> = { [P in K]: Handler<P> };
+
+/** The caller as a transport knows it. */
+export interface Caller {
+  sessionId?: string;
+}
+
+/** A handler's view of "this call needs a signed-in user": narrowed, or a bug in the access table. */
+export function requireActor(ctx: HandlerContext): Actor {
+  if (!ctx.actor) throw new Error(`${ctx.procedure} reached its handler without an actor`);
+  return ctx.actor;
+}

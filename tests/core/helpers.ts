@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { openCore, type Core } from '../../electron/core';
+import type { Input, Output, ProcedureName } from '../../shared/contract';
+import type { Result } from '../../shared/domain/result';
+import type { Role } from '../../shared/domain/roles';
+
+export function tempDir(prefix = 'stationdesk-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A controllable clock for idle lock and throttle tests. */
+export class TestClock {
+  constructor(public t = Date.UTC(2026, 6, 20, 1, 0, 0)) {}
+  now = () => this.t;
+  advance(ms: number) {
+    this.t += ms;
+  }
+}
+
+const silent = { info() {}, error() {} };
+
+export interface TestStation {
+  core: Core;
+  clock: TestClock;
+  dir: string;
+  call<K extends ProcedureName>(name: K, input: Input<K>, sessionId?: string): Result<Output<K>>;
+  /** Calls and asserts success. */
+  must<K extends ProcedureName>(name: K, input: Input<K>, sessionId?: string): Output<K>;
+  adminSession: string;
+  /** Creates a user with the roles, changes the temporary password, returns their session id. */
+  userWith(roles: Role[], username?: string): string;
+  close(): void;
+}
+
+export const ADMIN = { username: 'admin', displayName: '王站长', password: 'Admin-pass-1', passwordConfirm: 'Admin-pass-1' };
+
+/** A fresh, set-up station on a real SQLite file in a temp folder. */
+export function openStation(opts: { setup?: boolean } = {}): TestStation {
+  const dir = tempDir();
+  const clock = new TestClock();
+  const core = openCore({ dataDir: dir, clock: clock.now, logger: silent });
+  const call = <K extends ProcedureName>(name: K, input: Input<K>, sessionId?: string) =>
+    core.dispatch(name, input, { sessionId }) as Result<Output<K>>;
+  const must = <K extends ProcedureName>(name: K, input: Input<K>, sessionId?: string): Output<K> => {
+    const r = call(name, input, sessionId);
+    if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  let adminSession = '';
+  if (opts.setup !== false) {
+    must('setup.initialize', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', admin: ADMIN });
+    adminSession = must('auth.login', { username: ADMIN.username, password: ADMIN.password }).sessionId;
+  }
+  let n = 0;
+  const userWith = (roles: Role[], username = `user${++n}`) => {
+    const temp = 'Temp-pass-1';
+    must('accounts.create', { username, displayName: username, roles, password: temp, passwordConfirm: temp }, adminSession);
+    const sid = must('auth.login', { username, password: temp }).sessionId;
+    must('auth.changePassword', { currentPassword: temp, newPassword: 'Own-pass-22', newPasswordConfirm: 'Own-pass-22' }, sid);
+    return sid;
+  };
+  return {
+    core,
+    clock,
+    dir,
+    call,
+    must,
+    adminSession,
+    userWith,
+    close: () => {
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A hash of every user table's rows: "changed nothing" means this is equal before and after. */
+export function contentHash(core: Core): string {
+  const h = createHash('sha256');
+  const tables = core.db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  for (const t of tables) {
+    h.update(t);
+    const rows = (core.db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r));
+    for (const row of rows.sort()) h.update(row);
+  }
+  return h.digest('hex');
+}

@@ -19,7 +19,8 @@ export interface AuditVerification {
   checked: number;
   /** The first row whose content or link does not match, when ok is false. */
   firstBadId: number | null;
-  reason: string | null;
+  /** Why the first bad row fails: a row is missing before it, its link, or its own content. */
+  reason: 'row_missing' | 'link_mismatch' | 'hash_mismatch' | null;
   verifiedAt: number;
 }
 

@@ -77,7 +77,7 @@ export function verifyChain(db: DB, now: number): AuditVerification {
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
-  const bad = (id: number, reason: string): AuditVerification => ({
+  const bad = (id: number, reason: NonNullable<AuditVerification['reason']>): AuditVerification => ({
     ok: false,
     checked,
     firstBadId: id,
@@ -85,9 +85,9 @@ export function verifyChain(db: DB, now: number): AuditVerification {
     verifiedAt: now,
   });
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<StoredRow>) {
-    if (row.id !== expectedId) return bad(row.id, `row ${expectedId} is missing`);
-    if (row.prev_hash !== prevHash) return bad(row.id, 'link to the previous row does not match');
-    if (rowHash(row) !== row.hash) return bad(row.id, 'content does not match its hash');
+    if (row.id !== expectedId) return bad(row.id, 'row_missing');
+    if (row.prev_hash !== prevHash) return bad(row.id, 'link_mismatch');
+    if (rowHash(row) !== row.hash) return bad(row.id, 'hash_mismatch');
     prevHash = row.hash;
     expectedId += 1;
     checked += 1;

@@ -1,0 +1,86 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type BrowserWindowConstructorOptions } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openCore, type Core } from './core';
+import { DatabaseFromFutureError } from './db/migrate';
+import { registerIpc } from './host/ipc';
+import { rendererRoot } from './paths';
+import {
+  allowNavigation,
+  APP_SCHEME,
+  APP_START_URL,
+  appProtocolFile,
+  permissionDecision,
+  windowOpenDecision,
+  windowOptions,
+} from './shell/window';
+
+// Lifecycle, window and hardening only; every decision lives in shell/window.ts, every rule in core.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  // One process owns the database (two migrating at once is how databases get locked or damaged).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!allowNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!allowNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => windowOpenDecision());
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  app.whenReady().then(start, (e: unknown) => fatal(e));
+}
+
+function start(): void {
+  const args = process.argv.slice(app.isPackaged ? 1 : 2);
+  const dirFlag = args.indexOf('--data-dir');
+  const dataDir = dirFlag >= 0 && args[dirFlag + 1] ? path.resolve(args[dirFlag + 1]!) : app.getPath('userData');
+  try {
+    core = openCore({ dataDir });
+  } catch (e) {
+    fatal(e);
+    return;
+  }
+  const root = rendererRoot();
+  protocol.handle(APP_SCHEME, (request) => {
+    const served = appProtocolFile(root, request.url);
+    if (!served) return new Response('Not found', { status: 404 });
+    try {
+      return new Response(fs.readFileSync(served.file), { headers: served.headers });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  registerIpc(ipcMain, core.dispatch);
+
+  const options: BrowserWindowConstructorOptions = windowOptions(path.join(__dirname, 'preload.js'));
+  mainWindow = new BrowserWindow(options);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  void mainWindow.loadURL(APP_START_URL);
+}
+
+function fatal(e: unknown): void {
+  const message =
+    e instanceof DatabaseFromFutureError
+      ? e.message
+      : `StationDesk could not start: ${e instanceof Error ? e.message : String(e)}`;
+  dialog.showErrorBox('救助站值守台 StationDesk', message);
+  app.exit(1);
+}

@@ -1,0 +1,108 @@
+import { contentSecurityPolicy, contentTypeOf, resolveStaticPath } from './static';
+
+/**
+ * Everything the Electron shell decides, as plain functions: main.ts only wires them to Electron,
+ * and tests assert each of them under plain Node. Anchored in Electron's security checklist
+ * (https://www.electronjs.org/docs/latest/tutorial/security).
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'stationdesk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_START_URL = `${APP_ORIGIN}/index.html`;
+
+/** The subset of BrowserWindowConstructorOptions we set (checked against Electron's type in main.ts). */
+export interface WindowOptions {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  show: boolean;
+  title: string;
+  backgroundColor: string;
+  autoHideMenuBar: boolean;
+  webPreferences: {
+    preload: string;
+    contextIsolation: true;
+    sandbox: true;
+    nodeIntegration: false;
+    nodeIntegrationInWorker: false;
+    nodeIntegrationInSubFrames: false;
+    webSecurity: true;
+    allowRunningInsecureContent: false;
+    webviewTag: false;
+    navigateOnDragDrop: false;
+    spellcheck: false;
+  };
+}
+
+export function windowOptions(preloadPath: string): WindowOptions {
+  return {
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 680,
+    show: false,
+    title: '救助站值守台 StationDesk',
+    backgroundColor: '#f5f7fa',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** True only for our own app:// pages. */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** The app is a single page with hash routes: any real navigation is refused, even to itself. */
+export function allowNavigation(_url: string): boolean {
+  return false;
+}
+
+/** window.open and target=_blank never open anything. */
+export function windowOpenDecision(): { action: 'deny' } {
+  return { action: 'deny' };
+}
+
+/** Camera, microphone, geolocation, notifications…: the app asks for none, so every request is refused. */
+export function permissionDecision(_permission: string): boolean {
+  return false;
+}
+
+/** An IPC call is answered only from our own top-level app:// frame. */
+export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
+  return !!frame && frame.parent === null && isAppUrl(frame.url);
+}
+
+export interface ProtocolFile {
+  file: string;
+  headers: Record<string, string>;
+}
+
+/** What the app:// handler serves for a request URL, or null (404): files under the build folder only. */
+export function appProtocolFile(rendererRoot: string, requestUrl: string): ProtocolFile | null {
+  if (!isAppUrl(requestUrl)) return null;
+  const file = resolveStaticPath(rendererRoot, new URL(requestUrl).pathname);
+  if (!file) return null;
+  return {
+    file,
+    headers: { 'content-type': contentTypeOf(file), 'content-security-policy': contentSecurityPolicy() },
+  };
+}

@@ -1,0 +1,75 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter } from 'react-router';
+import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage';
+import { LoginPage } from '../features/accounts/LoginPage';
+import { SetupPage } from '../features/setup/SetupPage';
+import { AppFrame } from './AppFrame';
+import { SessionProvider, useSession } from './session';
+
+const theme = {
+  token: {
+    colorPrimary: '#1f4e8c',
+    borderRadius: 4,
+    fontFamily:
+      '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", -apple-system, "Segoe UI", sans-serif',
+  },
+};
+
+/** Which screen the station sees: setup on first run, then login, password change, or the app. */
+function Gate() {
+  const { gate } = useSession();
+  const { t } = useTranslation();
+  switch (gate.kind) {
+    case 'loading':
+      return (
+        <div className="center-screen">
+          <Spin size="large" description={t('common.loading')} />
+        </div>
+      );
+    case 'unreachable':
+      return <Result status="error" title={t('errors.INTERNAL')} subTitle={gate.message} />;
+    case 'setup':
+      return <SetupPage />;
+    case 'login':
+      return <LoginPage key={gate.username ?? ''} username={gate.username} notice={gate.notice} />;
+    case 'signedIn':
+      return gate.info.mustChangePassword ? (
+        <ChangePasswordPage />
+      ) : (
+        <SessionData key={gate.info.sessionId}>
+          <HashRouter>
+            <AppFrame />
+          </HashRouter>
+        </SessionData>
+      );
+  }
+}
+
+/**
+ * A query cache per session: what one user loaded is never shown to the next one at the same desk.
+ * (Keyed by session id in Gate, so signing out throws the whole cache away.)
+ */
+function SessionData({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } } }),
+  );
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <SessionProvider>
+          <Gate />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { settingsUpdateInput } from '../../../../shared/contract/settings';
+import { useRpcMutation, useRpcQuery } from '../../api/hooks';
+import { FormField } from '../../components/FormField';
+import { LoadError } from '../../components/LoadError';
+import { applyServerError } from '../../components/serverErrors';
+import { timeZoneOptions } from '../setup/SetupPage';
+
+type Values = z.input<typeof settingsUpdateInput>;
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const current = useRpcQuery('settings.get', {});
+  const update = useRpcMutation('settings.update', ['settings', 'audit']);
+  const zones = useMemo(timeZoneOptions, []);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { control, handleSubmit, setError, reset } = useForm<Values>({ resolver: zodResolver(settingsUpdateInput) });
+  useEffect(() => {
+    if (current.data) reset(current.data);
+  }, [current.data, reset]);
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    const r = await update.mutateAsync(values);
+    if (r.ok) void message.success(t('common.saved'));
+    else setFormError(applyServerError(r.error, setError, t, ['stationName', 'timeZone', 'idleLockMinutes']));
+  });
+
+  if (current.error) return <LoadError error={current.error} />;
+  return (
+    <Card title={t('settings.title')} loading={current.isLoading} style={{ maxWidth: 640 }}>
+      <Form layout="vertical" component="form" onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
+        <FormField control={control} name="stationName" label={t('settings.stationName')} required>
+          {(f) => <Input {...f} />}
+        </FormField>
+        <FormField control={control} name="timeZone" label={t('settings.timeZone')} required>
+          {(f) => <Select {...f} showSearch options={zones} />}
+        </FormField>
+        <FormField control={control} name="idleLockMinutes" label={t('settings.idleLockMinutes')} extra={t('settings.idleLockHint')} required>
+          {(f) => <InputNumber {...f} min={1} max={240} style={{ width: 160 }} />}
+        </FormField>
+        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          {t('common.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -6,6 +6,8 @@ import { accountsHandlers } from './features/accounts/procedures';
 import { authHandlers } from './features/accounts/auth-procedures';
 import { LoginThrottle } from './features/accounts/throttle';
 import { auditHandlers } from './features/audit/procedures';
+import { intakeHandlers } from './features/intake/procedures';
+import { peopleHandlers } from './features/people/procedures';
 import { settingsHandlers } from './features/settings/procedures';
 import { setupHandlers } from './features/setup/procedures';
 import { createLogger, type Logger } from './log';
@@ -20,6 +22,8 @@ export const handlers: Handlers<ProcedureName> = {
   ...accountsHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...peopleHandlers,
+  ...intakeHandlers,
 };
 
 export interface Core {

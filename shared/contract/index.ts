@@ -1,5 +1,7 @@
 import { accountsContract } from './accounts';
 import { auditContract } from './audit';
+import { intakeContract } from './intake';
+import { peopleContract } from './people';
 import { authContract } from './auth';
 import type { InputOf, OutputOf, ProcedureDef } from './define';
 import { settingsContract } from './settings';
@@ -12,6 +14,8 @@ export const contract = {
   ...accountsContract,
   ...auditContract,
   ...settingsContract,
+  ...peopleContract,
+  ...intakeContract,
 } satisfies Record<string, ProcedureDef>;
 
 export type Contract = typeof contract;

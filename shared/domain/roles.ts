@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'settings.manage',
   'intake.read',
   'intake.write',
+  'intake.approve',
   'roster.read',
   'roster.write',
   'handover.sign',
@@ -37,6 +38,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   duty_leader: [
     'intake.read',
     'intake.write',
+    'intake.approve',
     'roster.read',
     'roster.write',
     'handover.sign',

@@ -5,6 +5,11 @@ export const DEFAULT_SETTINGS: StationSettings = {
   stationName: '',
   timeZone: 'Asia/Shanghai',
   idleLockMinutes: 10,
+  stayWarnDay: 8,
+  stayLimitDays: 10,
+  familyNoticeHours: 24,
+  dnaWorkingDays: 7,
+  noticeRefreshDays: 30,
 };
 
 type Key = keyof StationSettings;

@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import { ARRIVAL_CHANNELS, CONDITIONS, SEXES, type AgeGroup, type Condition, type StayClock } from '../domain/person';
+import { mutation, output, query } from './define';
+import { currentPassword, id } from './fields';
+import { personFields, type PersonDetail } from './people';
+
+const text = (max: number) => z.string().trim().max(max, { message: 'v.tooLong' });
+const required = (max: number) => text(max).min(1, { message: 'v.required' });
+
+export const REFUSAL_REASONS = ['not_eligible', 'refuses_safety_check', 'refuses_information', 'false_information', 'can_pay', 'demands_cash'] as const;
+export const TRIAGE_DECISIONS = ['admit', 'hospital', 'police', 'refuse'] as const;
+export const SERVICE_KINDS = ['meal', 'medical', 'family_call', 'ticket', 'note'] as const;
+export const DISCHARGE_TYPES = [
+  'return_home',
+  'family_collected',
+  'self_discharge',
+  'left_without_notice',
+  'foster_care',
+  'hospital',
+  'other_agency',
+  'assistance_ended',
+  'death',
+] as const;
+export type DischargeType = (typeof DISCHARGE_TYPES)[number];
+
+/** Quick intake: a person registered in a few fields; the rest is completed later. */
+export const registerInput = z
+  .object({
+    /** An existing person (a repeat visitor found by search-before-create), or a new one below. */
+    personId: id.optional(),
+    person: personFields.pick({ name: true, sex: true, estimatedAge: true, birthDate: true, idNumber: true, description: true }).optional(),
+    channel: z.enum(ARRIVAL_CHANNELS),
+    channelDetail: z
+      .object({
+        unit: text(80).optional(), // police station, city-management team, hospital, other station
+        officers: text(80).optional(),
+        handoverAt: z.number().int().nonnegative().optional(),
+        referrer: text(80).optional(),
+        phone: text(40).optional(),
+      })
+      .default({}),
+    arrivedAt: z.number().int().nonnegative(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.personId === undefined && !v.person) ctx.addIssue({ code: 'custom', path: ['person', 'name'], message: 'v.nameOrDescription' });
+    if (v.person && !v.person.name && !v.person.description) {
+      ctx.addIssue({ code: 'custom', path: ['person', 'name'], message: 'v.nameOrDescription' });
+    }
+    if (v.channel === 'police' && !v.channelDetail.unit) {
+      ctx.addIssue({ code: 'custom', path: ['channelDetail', 'unit'], message: 'v.policeUnit' });
+    }
+  });
+
+const dischargeBase = { stayId: id, note: text(500).optional(), dischargedAt: z.number().int().nonnegative().optional() };
+export const dischargeInput = z.discriminatedUnion('type', [
+  z.object({
+    ...dischargeBase,
+    type: z.literal('return_home'),
+    ticket: required(120), // ticket or travel voucher
+    /** Cash only for local transport, at most 20 yuan, with a signed receipt. */
+    cashFen: z.number().int().min(0).max(2000, { message: 'v.cashLimit' }).default(0),
+    receiptSigned: z.boolean().default(false),
+    /** Under 16: escorted home (staff or family), never sent alone. */
+    escort: text(80).optional(),
+  }),
+  z.object({ ...dischargeBase, type: z.literal('family_collected'), collectorName: required(40), relation: required(20), collectorIdNumber: required(18) }),
+  z.object({ ...dischargeBase, type: z.literal('self_discharge'), declarationSigned: z.literal(true, { message: 'v.declarationRequired' }) }),
+  z.object({ ...dischargeBase, type: z.literal('left_without_notice'), record: required(500) }),
+  z.object({ ...dischargeBase, type: z.literal('foster_care'), home: required(120) }),
+  z.object({ ...dischargeBase, type: z.literal('hospital'), hospital: required(120) }),
+  z.object({ ...dischargeBase, type: z.literal('other_agency'), agency: required(120) }),
+  z.object({ ...dischargeBase, type: z.literal('assistance_ended'), notice: required(500) }),
+  z.object({ ...dischargeBase, type: z.literal('death'), policeInformed: z.literal(true, { message: 'v.policeInformed' }), policeUnit: required(80) }),
+]);
+export type DischargeInput = z.input<typeof dischargeInput>;
+
+export const triageInput = z
+  .object({
+    stayId: id,
+    decision: z.enum(TRIAGE_DECISIONS),
+    temperatureC: z.number().min(30, { message: 'v.temperature' }).max(45, { message: 'v.temperature' }).optional(),
+    conditions: z.array(z.enum(CONDITIONS)).default([]),
+    refusalReason: z.enum(REFUSAL_REASONS).optional(),
+    destination: text(120).optional(), // hospital or police unit
+    note: text(500).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'refuse' && !v.refusalReason) ctx.addIssue({ code: 'custom', path: ['refusalReason'], message: 'v.required' });
+    if ((v.decision === 'hospital' || v.decision === 'police') && !v.destination) {
+      ctx.addIssue({ code: 'custom', path: ['destination'], message: 'v.required' });
+    }
+  });
+
+/** The second witness co-signs with their own password: a witness is someone who was there. */
+const coSigner = z.object({ userId: id, password: currentPassword });
+
+export const safetyCheckInput = z.object({ stayId: id, findings: required(500), disposition: required(500), witness: coSigner });
+export const custodyAddInput = z.object({
+  stayId: id,
+  items: z
+    .array(
+      z.object({
+        description: required(120),
+        quantity: z.number().int().min(1, { message: 'v.quantity' }).max(10_000),
+        cashFen: z.number().int().min(0).max(100_000_000).default(0),
+        storagePlace: required(60),
+      }),
+    )
+    .min(1, { message: 'v.itemsRequired' }),
+  witness: coSigner,
+});
+export const custodySettleInput = z
+  .object({ itemId: id, kind: z.enum(['returned', 'disposed', 'handed_over']), reason: text(300).optional(), clientConfirmed: z.boolean().default(false) })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'returned' && !v.clientConfirmed) ctx.addIssue({ code: 'custom', path: ['clientConfirmed'], message: 'v.clientConfirm' });
+    if (v.kind !== 'returned' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'v.required' });
+  });
+
+export interface StaffMember {
+  id: number;
+  displayName: string;
+}
+
+export interface BedView {
+  id: number;
+  label: string;
+  occupant: { stayId: number; personId: number; name: string | null; description: string | null } | null;
+}
+export interface ZoneView {
+  id: number;
+  code: string;
+  name: string;
+  sex: 'male' | 'female' | null;
+  minAge: number | null;
+  maxAge: number | null;
+  medical: boolean;
+  beds: BedView[];
+  occupied: number;
+}
+
+export interface CustodyItem {
+  id: number;
+  description: string;
+  quantity: number;
+  cashFen: number;
+  storagePlace: string;
+  receivedAt: number;
+  staff: [string, string];
+  settlement: { kind: 'returned' | 'disposed' | 'handed_over'; reason: string | null; clientConfirmed: boolean; at: number; by: string } | null;
+}
+
+export interface StayEvent {
+  id: number;
+  at: number;
+  actor: string;
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+export interface FamilySearchTask {
+  id: number;
+  kind: 'notice' | 'dna_request' | 'notice_refresh';
+  dueAt: number;
+  doneAt: number | null;
+  doneBy: string | null;
+  note: string | null;
+  state: 'done' | 'due' | 'overdue' | 'upcoming';
+}
+
+export interface StayDetail {
+  id: number;
+  person: PersonDetail;
+  arrivedAt: number;
+  arrivedOn: string;
+  channel: (typeof registerInput)['_output']['channel'];
+  channelDetail: Record<string, unknown>;
+  status: 'registered' | 'in_station' | 'at_hospital' | 'handed_to_police' | 'refused' | 'discharged';
+  owner: StaffMember;
+  registeredBy: StaffMember;
+  pendingOffer: { id: number; to: StaffMember; from: StaffMember; offeredAt: number } | null;
+  temperatureC: number | null;
+  conditions: Condition[];
+  age: number | null;
+  ageGroup: AgeGroup;
+  clock: StayClock;
+  triage: { decision: string; refusalReason?: string; destination?: string; note?: string; at: number; by: string } | null;
+  bed: { bedId: number; label: string; zone: string; since: number } | null;
+  safetyChecks: { id: number; at: number; findings: string; disposition: string; witnesses: [string, string] }[];
+  custody: CustodyItem[];
+  extensions: { id: number; days: number; reason: string; approvedBy: string; at: number }[];
+  familySearch: FamilySearchTask[];
+  services: StayEvent[];
+  events: StayEvent[];
+  discharge: { type: DischargeType; at: number; detail: Record<string, unknown> } | null;
+  incomplete: boolean;
+}
+
+export interface BoardLine {
+  stayId: number;
+  personId: number;
+  name: string | null;
+  description: string | null;
+  owner: string;
+  detail: string; // a short machine value (e.g. days, task kind, zone) the UI formats
+  at: number | null;
+}
+
+export interface TodayBoard {
+  today: string;
+  zones: { id: number; name: string; beds: number; occupied: number }[];
+  residents: number;
+  arrivals: BoardLine[];
+  departures: BoardLine[];
+  awaitingTriage: BoardLine[];
+  withoutBed: BoardLine[];
+  nearLimit: BoardLine[];
+  overLimit: BoardLine[];
+  familySearchDue: BoardLine[];
+  openCustody: BoardLine[];
+  incomplete: BoardLine[];
+  offersToMe: BoardLine[];
+}
+
+export const intakeContract = {
+  'intake.register': mutation('intake.write', registerInput, output<{ stayId: number; personId: number }>()),
+  'intake.get': query('intake.read', z.object({ stayId: id }), output<StayDetail>()),
+  'intake.board': query('intake.read', z.object({}).strict(), output<TodayBoard>()),
+  'intake.staff': query('intake.read', z.object({}).strict(), output<StaffMember[]>()),
+  'intake.triage': mutation('intake.write', triageInput, output<StayDetail>()),
+  'intake.setConditions': mutation(
+    'intake.write',
+    z.object({ stayId: id, conditions: z.array(z.enum(CONDITIONS)), temperatureC: triageInput.shape.temperatureC }),
+    output<StayDetail>(),
+  ),
+  'intake.safetyCheck': mutation('intake.write', safetyCheckInput, output<StayDetail>()),
+  'intake.custodyAdd': mutation('intake.write', custodyAddInput, output<StayDetail>()),
+  'intake.custodySettle': mutation('intake.write', custodySettleInput, output<StayDetail>()),
+  'intake.beds': query('intake.read', z.object({}).strict(), output<ZoneView[]>()),
+  'intake.assignBed': mutation(
+    'intake.write',
+    z
+      .object({ stayId: id, bedId: id.optional(), zoneId: id.optional(), reason: text(200).optional() })
+      .refine((v) => v.bedId !== undefined || v.zoneId !== undefined, { message: 'v.required', path: ['bedId'] }),
+    output<StayDetail>(),
+  ),
+  'intake.extend': mutation('intake.approve', z.object({ stayId: id, days: z.number().int().min(1).max(90), reason: required(300) }), output<StayDetail>()),
+  'intake.completeTask': mutation('intake.write', z.object({ taskId: id, note: required(300) }), output<StayDetail>()),
+  'intake.addService': mutation('intake.write', z.object({ stayId: id, kind: z.enum(SERVICE_KINDS), note: required(300) }), output<StayDetail>()),
+  'intake.offerOwnership': mutation('intake.write', z.object({ stayId: id, toUserId: id, note: text(200).optional() }), output<StayDetail>()),
+  'intake.answerOwnership': mutation('intake.write', z.object({ offerId: id, accept: z.boolean() }), output<StayDetail>()),
+  'intake.discharge': mutation('intake.write', dischargeInput, output<StayDetail>()),
+};
+
+export { SEXES };

@@ -42,8 +42,8 @@ export const registerInput = z
     arrivedAt: z.number().int().nonnegative(),
   })
   .superRefine((v, ctx) => {
-    if (v.personId === undefined && !v.person) ctx.addIssue({ code: 'custom', path: ['person', 'name'], message: 'v.nameOrDescription' });
-    if (v.person && !v.person.name && !v.person.description) {
+    // A new person needs a name or, when the name is unknown, a description; a known person needs neither.
+    if (v.personId === undefined && !v.person?.name && !v.person?.description) {
       ctx.addIssue({ code: 'custom', path: ['person', 'name'], message: 'v.nameOrDescription' });
     }
     if (v.channel === 'police' && !v.channelDetail.unit) {

@@ -20,18 +20,17 @@ export interface StationSettings {
 
 const days = (max: number) => z.number().int().min(1, { message: 'v.range' }).max(max, { message: 'v.range' });
 
-export const settingsUpdateInput = z
-  .object({
-    stationName,
-    timeZone,
-    idleLockMinutes,
-    stayWarnDay: days(90).default(8),
-    stayLimitDays: days(90).default(10),
-    familyNoticeHours: days(240).default(24),
-    dnaWorkingDays: days(60).default(7),
-    noticeRefreshDays: days(365).default(30),
-  })
-  .refine((v) => v.stayWarnDay <= v.stayLimitDays, { message: 'v.warnAfterLimit', path: ['stayWarnDay'] });
+/** The intake settings may be left out: left out means unchanged, never "back to the default". */
+export const settingsUpdateInput = z.object({
+  stationName,
+  timeZone,
+  idleLockMinutes,
+  stayWarnDay: days(90).optional(),
+  stayLimitDays: days(90).optional(),
+  familyNoticeHours: days(240).optional(),
+  dnaWorkingDays: days(60).optional(),
+  noticeRefreshDays: days(365).optional(),
+});
 
 export const settingsContract = {
   'settings.get': query('user', z.object({}).strict(), output<StationSettings>()),

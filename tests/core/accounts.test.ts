@@ -141,3 +141,14 @@ describe('idle lock', () => {
     expect(r.ok || r.error.code).toBe('LOCKED');
   });
 });
+
+describe('station settings', () => {
+  it('keeps intake settings a caller leaves out, and refuses a warning day after the limit', () => {
+    st = openStation();
+    const base = { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 };
+    st.must('settings.update', { ...base, stayLimitDays: 15, stayWarnDay: 12 }, st.adminSession);
+    expect(st.must('settings.update', base, st.adminSession)).toMatchObject({ stayLimitDays: 15, stayWarnDay: 12, familyNoticeHours: 24 });
+    const bad = st.call('settings.update', { ...base, stayWarnDay: 16 }, st.adminSession);
+    expect(bad.ok || bad.error.fields).toEqual({ stayWarnDay: 'v.warnAfterLimit' });
+  });
+});

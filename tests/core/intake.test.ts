@@ -103,6 +103,9 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     expect(ids('0101123')).toEqual([zhang]);
     expect(ids('龙形纹身')).toEqual([bald]);
     expect(ids('纹身')).toEqual([bald]);
+    // Control characters in the query (a NUL from a pasted or hostile string) never break the search.
+    for (const q of ['张\u0000三丰', 'a\u0000b', 'zhang\u0000s', '\u0000\u0000\u0000']) expect(st.call('people.search', { q }, desk).ok, JSON.stringify(q)).toBe(true);
+    expect(ids('三丰\u0000')).toContain(zhang);
     const hit = st.must('people.search', { q: '张三' }, desk)[0]!;
     expect(hit.lastStay).toMatchObject({ status: 'registered' });
   });

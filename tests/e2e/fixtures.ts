@@ -65,3 +65,44 @@ export const test = base.extend<{ host: Host }>({
 });
 
 export { expect };
+
+/** Calls a procedure on the host over HTTP with the launch token, as the renderer does. */
+export async function hostCall<T = unknown>(host: Host, procedure: string, input: unknown, sessionId?: string): Promise<T> {
+  const u = new URL(host.url);
+  const res = await fetch(`${u.origin}/rpc/${procedure}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-stationdesk-token': u.searchParams.get('token') ?? '',
+      ...(sessionId ? { 'x-stationdesk-session': sessionId } : {}),
+    },
+    body: JSON.stringify(input),
+  });
+  const r = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+export const DESK_PASSWORD = 'Desk-pass-2026';
+
+/** A set-up station with a front-desk clerk (李洁, also duty leader) and a colleague (赵敏) who can witness. */
+export async function seedStation(host: Host) {
+  await hostCall(host, 'setup.initialize', {
+    stationName: '东城区救助管理站',
+    timeZone: 'Asia/Shanghai',
+    admin: { username: 'admin', displayName: '王站长', password: 'Admin-pass-1', passwordConfirm: 'Admin-pass-1' },
+  });
+  const admin = (await hostCall<{ sessionId: string }>(host, 'auth.login', { username: 'admin', password: 'Admin-pass-1' })).sessionId;
+  const sessions: Record<string, string> = {};
+  for (const [username, displayName, roles] of [
+    ['lijie', '李洁', ['front_desk']],
+    ['zhaomin', '赵敏', ['front_desk']],
+  ] as const) {
+    await hostCall(host, 'accounts.create', { username, displayName, roles, password: 'Temp-pass-1', passwordConfirm: 'Temp-pass-1' }, admin);
+    const s = (await hostCall<{ sessionId: string }>(host, 'auth.login', { username, password: 'Temp-pass-1' })).sessionId;
+    await hostCall(host, 'auth.changePassword', { currentPassword: 'Temp-pass-1', newPassword: DESK_PASSWORD, newPasswordConfirm: DESK_PASSWORD }, s);
+    sessions[username] = s;
+  }
+  const staff = await hostCall<{ id: number; displayName: string }[]>(host, 'intake.staff', {}, sessions.lijie);
+  return { admin, desk: sessions.lijie!, colleague: sessions.zhaomin!, colleagueId: staff.find((s) => s.displayName === '赵敏')!.id };
+}

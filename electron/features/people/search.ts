@@ -90,7 +90,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
  * a bounded substring scan, so `张`, `zs` and `三` all find 张三.
  */
 export function searchPeople(db: DB, q: string, limit: number, today: string): PersonHit[] {
-  const needle = q.trim().toLowerCase();
+  // Control characters (NUL above all) would cut the FTS query string short; they are never part of a name.
+  const needle = q.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().toLowerCase();
+  if (!needle) return [];
   let rows: HitRow[];
   if ([...needle].length >= 3) {
     rows = db

@@ -1,4 +1,5 @@
 import type { settingsContract } from '../../../shared/contract/settings';
+import { AppError } from '../../../shared/domain/result';
 import type { Handlers } from '../../rpc/context';
 import { readSettings, writeSettings } from './service';
 
@@ -6,6 +7,10 @@ export const settingsHandlers: Handlers<keyof typeof settingsContract> = {
   'settings.get': (_input, { db }) => readSettings(db),
   'settings.update': (input, ctx) => {
     const before = readSettings(ctx.db);
+    const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+    if (merged.stayWarnDay > merged.stayLimitDays) {
+      throw new AppError('VALIDATION', 'The warning day must not come after the limit.', { stayWarnDay: 'v.warnAfterLimit' });
+    }
     writeSettings(ctx.db, input);
     const after = readSettings(ctx.db);
     ctx.audit({ entity: 'settings', entityId: 'station', before, after });

@@ -4,8 +4,8 @@ import type { Result } from '../../../shared/domain/result';
 import { api } from './client';
 
 /** A query procedure through react-query; the key is the procedure and its input. */
-export function useRpcQuery<K extends ProcedureName>(name: K, input: Input<K>) {
-  return useQuery<Output<K>, Error>({ queryKey: [name, input], queryFn: () => api().get(name, input) });
+export function useRpcQuery<K extends ProcedureName>(name: K, input: Input<K>, opts: { enabled?: boolean } = {}) {
+  return useQuery<Output<K>, Error>({ queryKey: [name, input], queryFn: () => api().get(name, input), enabled: opts.enabled ?? true });
 }
 
 /**

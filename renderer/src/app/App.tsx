@@ -4,9 +4,10 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter } from 'react-router';
+import { HashRouter, Route, Routes } from 'react-router';
 import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage';
 import { LoginPage } from '../features/accounts/LoginPage';
+import { PrintRoutes } from '../features/intake/print/PrintRoutes';
 import { SetupPage } from '../features/setup/SetupPage';
 import { AppFrame } from './AppFrame';
 import { SessionProvider, useSession } from './session';
@@ -43,7 +44,11 @@ function Gate() {
       ) : (
         <SessionData key={gate.info.sessionId}>
           <HashRouter>
-            <AppFrame />
+            <Routes>
+              {/* A4 print views: the page alone, without the application frame. */}
+              <Route path="/print/*" element={<PrintRoutes />} />
+              <Route path="*" element={<AppFrame />} />
+            </Routes>
           </HashRouter>
         </SessionData>
       );

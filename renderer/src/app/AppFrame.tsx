@@ -25,6 +25,7 @@ import { LockScreen } from '../features/accounts/LockScreen';
 import { UsersPage } from '../features/accounts/UsersPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { HomePage } from '../features/home/HomePage';
+import { IntakeRoutes } from '../features/intake/IntakeRoutes';
 import { NotBuiltPage } from '../features/home/NotBuiltPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ADMIN_PAGES, MODULES, type ModuleEntry } from './modules';
@@ -82,7 +83,7 @@ export function AppFrame() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[location.pathname]}
+          selectedKeys={[location.pathname.startsWith('/intake') ? '/intake' : location.pathname]}
           defaultOpenKeys={['admin']}
           items={items}
           onClick={(e) => navigate(e.key)}
@@ -116,7 +117,8 @@ export function AppFrame() {
         <Layout.Content className="app-content">
           <Routes>
             <Route path="/" element={<HomePage />} />
-            {MODULES.map((m) => (
+            <Route path="/intake/*" element={<IntakeRoutes />} />
+            {MODULES.filter((m) => !m.built).map((m) => (
               <Route key={m.key} path={m.path} element={<NotBuiltPage module={m.key} />} />
             ))}
             <Route path="/admin/users" element={<UsersPage />} />

@@ -10,7 +10,7 @@ export interface ModuleEntry {
 }
 
 export const MODULES: ModuleEntry[] = [
-  { key: 'intake', path: '/intake', permission: 'intake.read', built: false },
+  { key: 'intake', path: '/intake', permission: 'intake.read', built: true },
   { key: 'roster', path: '/roster', permission: 'roster.read', built: false },
   { key: 'handover', path: '/handover', permission: 'roster.read', built: false },
   { key: 'stock', path: '/stock', permission: 'stock.read', built: false },

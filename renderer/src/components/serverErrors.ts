@@ -19,7 +19,8 @@ export function applyServerError<T extends FieldValues>(
       placed = true;
     }
   }
-  if (placed && (error.code === 'VALIDATION' || error.code === 'BAD_CREDENTIALS')) return null;
+  // Shown at its field already: saying it again above the buttons only doubles it.
+  if (placed) return null;
   return errorText(error, t);
 }
 

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, App, Button, Card, Divider, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -29,12 +29,12 @@ export function SettingsPage() {
     setFormError(null);
     const r = await update.mutateAsync(values);
     if (r.ok) void message.success(t('common.saved'));
-    else setFormError(applyServerError(r.error, setError, t, ['stationName', 'timeZone', 'idleLockMinutes']));
+    else setFormError(applyServerError(r.error, setError, t, ['stationName', 'timeZone', 'idleLockMinutes', 'stayWarnDay', 'stayLimitDays', 'familyNoticeHours', 'dnaWorkingDays', 'noticeRefreshDays']));
   });
 
   if (current.error) return <LoadError error={current.error} />;
   return (
-    <Card title={t('settings.title')} loading={current.isLoading} style={{ maxWidth: 640 }}>
+    <Card title={t('settings.title')} loading={current.isLoading} style={{ maxWidth: 720 }}>
       <Form layout="vertical" component="form" onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
         <FormField control={control} name="stationName" label={t('settings.stationName')} required>
           {(f) => <Input {...f} />}
@@ -45,6 +45,16 @@ export function SettingsPage() {
         <FormField control={control} name="idleLockMinutes" label={t('settings.idleLockMinutes')} extra={t('settings.idleLockHint')} required>
           {(f) => <InputNumber {...f} min={1} max={240} style={{ width: 160 }} />}
         </FormField>
+        <Divider titlePlacement="start" plain>
+          {t('settings.intake')}
+        </Divider>
+        <div className="form-row">
+          {(['stayWarnDay', 'stayLimitDays', 'familyNoticeHours', 'dnaWorkingDays', 'noticeRefreshDays'] as const).map((name) => (
+            <FormField key={name} control={control} name={name} label={t(`settings.${name}`)} required>
+              {(f) => <InputNumber {...f} min={1} style={{ width: 160 }} />}
+            </FormField>
+          ))}
+        </div>
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           {t('common.save')}

@@ -1,0 +1,162 @@
+import { PlusOutlined, TableOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, Card, Col, Empty, Input, List, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { BoardLine, TodayBoard } from '../../../../shared/contract/intake';
+import type { PersonHit } from '../../../../shared/contract/people';
+import { api } from '../../api/client';
+import { useRpcQuery } from '../../api/hooks';
+import { useSessionInfo } from '../../app/session';
+import { LoadError } from '../../components/LoadError';
+import { clientLabel, STATUS_COLOR, when } from './format';
+
+type ListKey = Exclude<keyof TodayBoard, 'today' | 'zones' | 'residents'>;
+/** Most urgent first: what must be acted on, then what is simply so. */
+const LISTS: { key: ListKey; color: string }[] = [
+  { key: 'offersToMe', color: '#1f4e8c' },
+  { key: 'awaitingTriage', color: '#d48806' },
+  { key: 'overLimit', color: '#cf1322' },
+  { key: 'familySearchDue', color: '#cf1322' },
+  { key: 'withoutBed', color: '#d48806' },
+  { key: 'nearLimit', color: '#d48806' },
+  { key: 'openCustody', color: '#595959' },
+  { key: 'incomplete', color: '#595959' },
+  { key: 'arrivals', color: '#389e0d' },
+  { key: 'departures', color: '#595959' },
+];
+
+/** Search while typing; picking a person opens their record. */
+function PersonSearch() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<PersonHit[]>([]);
+  useEffect(() => {
+    if (!q.trim()) return setHits([]);
+    const timer = setTimeout(() => void api().call('people.search', { q }).then((r) => setHits(r.ok ? r.value : [])), 150);
+    return () => clearTimeout(timer);
+  }, [q]);
+  return (
+    <AutoComplete
+      style={{ width: 460 }}
+      value={q}
+      onChange={setQ}
+      onSelect={(v: string) => navigate(`/intake/person/${v}`)}
+      notFoundContent={q.trim() ? t('intake.noResults') : null}
+      options={hits.map((h) => ({
+        value: String(h.id),
+        label: (
+          <div data-testid={`hit-${h.id}`}>
+            <Typography.Text strong>{clientLabel(t, h)}</Typography.Text>{' '}
+            {h.sex && <Tag>{t(`intake.sex.${h.sex}`)}</Tag>}
+            {h.age !== null && <Tag>{h.age}</Tag>}
+            {h.lastStay && <Tag color={STATUS_COLOR[h.lastStay.status]}>{t(`intake.status.${h.lastStay.status}`)}</Tag>}
+          </div>
+        ),
+      }))}
+    >
+      <Input.Search placeholder={t('intake.search')} allowClear aria-label={t('intake.search')} />
+    </AutoComplete>
+  );
+}
+
+function detailText(t: TFunction, key: ListKey, line: BoardLine): string {
+  switch (key) {
+    case 'nearLimit':
+    case 'overLimit':
+      return t('intake.stay.day', { day: line.detail });
+    case 'familySearchDue': {
+      const [kind, state] = line.detail.split(':');
+      return `${t(`intake.family.kinds.${kind}`)} · ${t(`intake.family.states.${state}`)}`;
+    }
+    case 'openCustody':
+      return `${line.detail} × ${t('intake.custody.open')}`;
+    case 'incomplete':
+      return t('intake.identity.missing', { count: Number(line.detail) });
+    case 'arrivals':
+      return t(`intake.status.${line.detail}`);
+    case 'departures':
+      return t(`intake.discharge.types.${line.detail}`);
+    case 'offersToMe':
+      return line.detail;
+    case 'awaitingTriage':
+    case 'withoutBed':
+      return '';
+  }
+}
+
+export function IntakeBoardPage() {
+  const { t, i18n } = useTranslation();
+  const info = useSessionInfo();
+  const navigate = useNavigate();
+  const board = useRpcQuery('intake.board', {});
+  if (board.error) return <LoadError error={board.error} />;
+  const b = board.data;
+  const beds = b?.zones.reduce((n, z) => n + z.beds, 0) ?? 0;
+  const occupied = b?.zones.reduce((n, z) => n + z.occupied, 0) ?? 0;
+  const canWrite = (info.permissions as string[]).includes('intake.write');
+
+  return (
+    <div>
+      <Space style={{ marginBottom: 16, width: '100%' }} wrap>
+        <PersonSearch />
+        {canWrite && (
+          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => navigate('/intake/new')}>
+            {t('intake.newIntake')}
+          </Button>
+        )}
+        <Button size="large" icon={<TableOutlined />} onClick={() => navigate('/intake/beds')}>
+          {t('intake.beds')}
+        </Button>
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={6}>
+          <Card loading={board.isLoading} title={t('intake.board')}>
+            <Space size="large">
+              <Statistic title={t('intake.residents')} value={b?.residents ?? 0} />
+              <Statistic title={t('intake.freeBeds')} value={beds - occupied} />
+            </Space>
+            <div style={{ marginTop: 16 }}>
+              {b?.zones.map((z) => (
+                <div key={z.id} className="zone-bar">
+                  <span>{z.name}</span>
+                  <Progress percent={z.beds ? Math.round((z.occupied / z.beds) * 100) : 0} format={() => `${z.occupied}/${z.beds}`}
+                    status={z.occupied >= z.beds ? 'exception' : 'normal'} size="small" />
+                </div>
+              ))}
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} xl={18}>
+          <Row gutter={[16, 16]}>
+            {LISTS.map(({ key, color }) => {
+              const lines = b?.[key] ?? [];
+              return (
+                <Col key={key} xs={24} md={12}>
+                  <Card size="small" loading={board.isLoading} data-testid={`board-${key}`}
+                    title={<span style={{ color }}>{t(`intake.boardLists.${key}`)} {lines.length > 0 && <Tag color={lines.length ? 'blue' : 'default'}>{lines.length}</Tag>}</span>}>
+                    {lines.length === 0 ? (
+                      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.boardLists.empty')} style={{ margin: 4 }} />
+                    ) : (
+                      <List size="small" dataSource={lines} renderItem={(l) => (
+                        <List.Item key={`${key}-${l.stayId}-${l.detail}`} className="board-line" onClick={() => navigate(`/intake/stay/${l.stayId}`)}>
+                          <Typography.Text strong ellipsis style={{ maxWidth: 220 }}>{clientLabel(t, l)}</Typography.Text>
+                          <Typography.Text type="secondary">{detailText(t, key, l)}</Typography.Text>
+                          <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>
+                            {l.at ? when(l.at, i18n.language, info.timeZone).slice(5) : ''} · {l.owner}
+                          </Typography.Text>
+                        </List.Item>
+                      )} />
+                    )}
+                  </Card>
+                </Col>
+              );
+            })}
+          </Row>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -6,6 +6,9 @@ import { accountsHandlers } from './features/accounts/procedures';
 import { authHandlers } from './features/accounts/auth-procedures';
 import { LoginThrottle } from './features/accounts/throttle';
 import { auditHandlers } from './features/audit/procedures';
+import { backupHandlers } from './features/backup/procedures';
+import { executeRestore } from './features/backup/restore';
+import { BACKUP_DIR } from './features/backup/service';
 import { intakeHandlers } from './features/intake/procedures';
 import { peopleHandlers } from './features/people/procedures';
 import { settingsHandlers } from './features/settings/procedures';
@@ -24,10 +27,12 @@ export const handlers: Handlers<ProcedureName> = {
   ...settingsHandlers,
   ...peopleHandlers,
   ...intakeHandlers,
+  ...backupHandlers,
 };
 
 export interface Core {
-  db: DB;
+  /** The open database (a getter: a restore replaces it). */
+  readonly db: DB;
   dataDir: string;
   databaseFile: string;
   migration: MigrationReport;
@@ -51,6 +56,8 @@ export function openCore(opts: CoreOptions): Core {
   const { db, file, migration } = openDatabase(opts.dataDir);
   const services: CoreServices = {
     db,
+    files: { dataDir: opts.dataDir, databaseFile: file, backupDir: path.join(opts.dataDir, BACKUP_DIR) },
+    restore: (plan) => executeRestore(services, plan),
     clock: opts.clock ?? Date.now,
     sessions: new SessionStore(),
     throttle: new LoginThrottle(),
@@ -58,12 +65,14 @@ export function openCore(opts: CoreOptions): Core {
   };
   if (migration.applied.length) logger.info('database migrated', { ...migration });
   return {
-    db,
+    get db() {
+      return services.db;
+    },
     dataDir: opts.dataDir,
     databaseFile: file,
     migration,
     dispatch: createDispatcher(services, handlers),
     services,
-    close: () => closeDatabase(db),
+    close: () => closeDatabase(services.db),
   };
 }

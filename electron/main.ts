@@ -1,10 +1,9 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type BrowserWindowConstructorOptions } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCore, type Core } from './core';
-import { DatabaseFromFutureError } from './db/migrate';
 import { registerIpc } from './host/ipc';
 import { rendererRoot } from './paths';
+import { openStation, scheduleBackups, type Station } from './station';
 import {
   allowNavigation,
   APP_SCHEME,
@@ -20,7 +19,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-let core: Core | undefined;
+let station: Station | undefined;
+let backups: ReturnType<typeof scheduleBackups> | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 if (!app.requestSingleInstanceLock()) {
@@ -42,7 +42,11 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => windowOpenDecision());
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => {
+    backups?.stop();
+    backups?.onQuit();
+    station?.close();
+  });
   app.whenReady().then(start, (e: unknown) => fatal(e));
 }
 
@@ -50,12 +54,9 @@ function start(): void {
   const args = process.argv.slice(app.isPackaged ? 1 : 2);
   const dirFlag = args.indexOf('--data-dir');
   const dataDir = dirFlag >= 0 && args[dirFlag + 1] ? path.resolve(args[dirFlag + 1]!) : app.getPath('userData');
-  try {
-    core = openCore({ dataDir });
-  } catch (e) {
-    fatal(e);
-    return;
-  }
+  // A damaged or newer database does not stop the app: the window shows the recovery screen.
+  station = openStation({ dataDir });
+  backups = scheduleBackups(station);
   const root = rendererRoot();
   protocol.handle(APP_SCHEME, (request) => {
     const served = appProtocolFile(root, request.url);
@@ -68,7 +69,7 @@ function start(): void {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
-  registerIpc(ipcMain, core.dispatch);
+  registerIpc(ipcMain, station.dispatch);
 
   const options: BrowserWindowConstructorOptions = windowOptions(path.join(__dirname, 'preload.js'));
   mainWindow = new BrowserWindow(options);
@@ -77,10 +78,6 @@ function start(): void {
 }
 
 function fatal(e: unknown): void {
-  const message =
-    e instanceof DatabaseFromFutureError
-      ? e.message
-      : `StationDesk could not start: ${e instanceof Error ? e.message : String(e)}`;
-  dialog.showErrorBox('救助站值守台 StationDesk', message);
+  dialog.showErrorBox('救助站值守台 StationDesk', `StationDesk could not start: ${e instanceof Error ? e.message : String(e)}`);
   app.exit(1);
 }

@@ -7,6 +7,14 @@ export type DB = Database.Database;
 
 export const DATABASE_FILE = 'stationdesk.sqlite';
 
+/** The file opens but SQLite finds damage in it (`PRAGMA quick_check`). */
+export class DatabaseCorruptError extends Error {
+  constructor(readonly detail: string) {
+    super(`The station's database is damaged (${detail}). It has not been changed; restore a backup.`);
+    this.name = 'DatabaseCorruptError';
+  }
+}
+
 export interface OpenedDatabase {
   db: DB;
   file: string;
@@ -27,6 +35,9 @@ export function openDatabase(dataDir: string): OpenedDatabase {
     // Not enabled by default in SQLite: without it REFERENCES clauses are decoration.
     db.pragma('foreign_keys = ON');
     // migrate() reads user_version and refuses a newer database before anything below writes to the file.
+    // A quick look for damage before anything is written (a full integrity_check is for backups).
+    const quick = db.pragma('quick_check', { simple: true });
+    if (quick !== 'ok') throw new DatabaseCorruptError(String(quick));
     const migration = migrate(db, { beforeFirstWrite: () => setWritePragmas(db) });
     return { db, file, migration };
   } catch (e) {

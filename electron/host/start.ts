@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
-import { openCore } from '../core';
-import { DatabaseFromFutureError } from '../db/migrate';
+import { createLogger } from '../log';
 import { defaultDataDir, rendererRoot } from '../paths';
+import { openStation, scheduleBackups } from '../station';
 import { startHttpHost } from './http';
+import path from 'node:path';
 
 /**
  * `node dist/electron/host/start.js [--port N] [--data-dir DIR]`: the browser host.
- * The last line it prints on start-up is the URL to open, with the launch token.
+ * The last line it prints on start-up is the URL to open, with the launch token. A database that cannot be
+ * opened does not stop it: the page then shows the recovery screen.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -15,28 +17,31 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
-  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const logger = createLogger(path.join(dataDir, 'logs'));
 
-  const core = openCore({ dataDir });
-  const host = await startHttpHost({ dispatch: core.dispatch, staticRoot: rendererRoot(), port });
+  const station = openStation({ dataDir, logger });
+  const backups = scheduleBackups(station, { logger });
+  const host = await startHttpHost({ dispatch: station.dispatch, staticRoot: rendererRoot(), port });
   const stop = () => {
+    backups.stop();
+    backups.onQuit();
     void host.close().finally(() => {
-      core.close();
+      station.close();
       process.exit(0);
     });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  process.stdout.write(`StationDesk browser host — data folder: ${core.dataDir}\n`);
+  process.stdout.write(`StationDesk browser host — data folder: ${dataDir}\n`);
+  if (station.recovery.mode === 'recovery') {
+    process.stdout.write(`The database cannot be opened (${station.recovery.problem}); the page offers the newest good backup.\n`);
+  }
   process.stdout.write(`Open this address in a browser on this PC (it carries this launch's token):\n`);
   process.stdout.write(`${host.launchUrl}\n`);
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof DatabaseFromFutureError) {
-    process.stderr.write(`StationDesk cannot open its database: ${e.message}\n`);
-    process.exit(2);
-  }
   process.stderr.write(`StationDesk browser host failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

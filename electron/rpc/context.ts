@@ -1,4 +1,5 @@
 import type { Contract, ProcedureName } from '../../shared/contract';
+import type { RestoreResult } from '../../shared/contract/backup';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract/define';
 import type { Role } from '../../shared/domain/roles';
 import type { DB } from '../db/open';
@@ -20,17 +21,30 @@ export interface AuditInput {
   entityId?: string | number | null;
   before?: unknown;
   after?: unknown;
-  /** Only for calls without a session (setup, login): whom the row is about. */
-  actor?: { id: number; name: string };
+  /**
+   * Only for calls without a session (setup, login): whom the row is about; or, after a restore, the actor
+   * by name alone (their account may not exist in the restored database).
+   */
+  actor?: { id: number | null; name: string };
 }
 
-/** Long-lived services shared by every call. */
+/** Where the station's files live. */
+export interface StationFiles {
+  dataDir: string;
+  databaseFile: string;
+  backupDir: string;
+}
+
+/** Long-lived services shared by every call. `db` is replaced when a backup is restored. */
 export interface CoreServices {
   db: DB;
+  files: StationFiles;
   clock: () => number;
   sessions: SessionStore;
   throttle: LoginThrottle;
   logger: Logger;
+  /** Replaces the open database with a planned restore (an operation: no transaction is open). */
+  restore(plan: RestoreResult): void;
 }
 
 export interface HandlerContext extends CoreServices {

@@ -108,10 +108,14 @@ function run(
     session,
     actor,
     audit(entry: AuditInput) {
-      if (def.kind !== 'mutation') throw new Error(`${procedure} is a query and may not write audit rows`);
+      if (def.kind === 'query') throw new Error(`${procedure} is a query and may not write audit rows`);
       const who = entry.actor ?? (actor ? { id: actor.id, name: actor.displayName } : null);
       if (!who) throw new Error(`${procedure}: an audit row needs an actor`);
-      appendAudit(services.db, {
+      // An operation has no surrounding transaction: its row gets one of its own. `services.db` is read
+      // here, not captured, because a restore replaces it.
+      const write = (row: Parameters<typeof appendAudit>[1]) =>
+        def.kind === 'operation' ? services.db.transaction(() => appendAudit(services.db, row)).immediate() : appendAudit(services.db, row);
+      write({
         at: now,
         actorId: who.id,
         actorName: who.name,
@@ -127,7 +131,10 @@ function run(
   };
   const call = () => handler(input as never, ctx);
   let value: unknown;
-  if (def.kind === 'mutation') {
+  if (def.kind === 'operation') {
+    value = call();
+    if (audited === 0) throw new Error(`operation ${procedure} wrote no audit row`);
+  } else if (def.kind === 'mutation') {
     value = services.db.transaction(() => {
       const out = call();
       if (audited === 0) throw new Error(`mutation ${procedure} wrote no audit row`);

@@ -32,6 +32,11 @@ export class SessionStore {
     this.byId.delete(id);
   }
 
+  /** Ends every session (after a restore, the accounts may differ). */
+  clear(): void {
+    this.byId.clear();
+  }
+
   /** Ends every session of a user (disabled, or password reset by an admin). */
   endAllOf(userId: number, exceptId?: string): void {
     for (const [id, s] of this.byId) if (s.userId === userId && id !== exceptId) this.byId.delete(id);

@@ -11,8 +11,12 @@ import type { Permission } from '../domain/roles';
  */
 export type Access = 'public' | 'session' | 'user' | Permission;
 
-/** 'query' reads; 'mutation' runs in one transaction that must write its audit row. */
-export type Kind = 'query' | 'mutation';
+/**
+ * 'query' reads; 'mutation' runs in one transaction that must write its audit row; 'operation' acts on the
+ * database file itself (backup, restore), which SQLite cannot do inside a transaction: it runs outside one
+ * and writes its audit row, in a transaction of its own, once it has succeeded.
+ */
+export type Kind = 'query' | 'mutation' | 'operation';
 
 declare const outputBrand: unique symbol;
 /** A phantom marker carrying the output type; it holds no value at run time. */
@@ -36,6 +40,13 @@ export const query = <I extends z.ZodType, O>(access: Access, input: I, out: Out
 });
 export const mutation = <I extends z.ZodType, O>(access: Access, input: I, out: Output<O>): ProcedureDef<I, O> => ({
   kind: 'mutation',
+  access,
+  input,
+  output: out,
+});
+
+export const operation = <I extends z.ZodType, O>(access: Access, input: I, out: Output<O>): ProcedureDef<I, O> => ({
+  kind: 'operation',
   access,
   input,
   output: out,

@@ -1,5 +1,6 @@
 import { accountsContract } from './accounts';
 import { auditContract } from './audit';
+import { backupContract } from './backup';
 import { intakeContract } from './intake';
 import { peopleContract } from './people';
 import { authContract } from './auth';
@@ -16,6 +17,7 @@ export const contract = {
   ...settingsContract,
   ...peopleContract,
   ...intakeContract,
+  ...backupContract,
 } satisfies Record<string, ProcedureDef>;
 
 export type Contract = typeof contract;

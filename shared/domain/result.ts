@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   'RATE_LIMITED',
   'BAD_CREDENTIALS',
+  // the station's database could not be opened: only recovery procedures answer
+  'DATABASE_UNAVAILABLE',
   // transport (browser host): the request never reached a procedure
   'BAD_REQUEST',
 ] as const;

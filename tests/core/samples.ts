@@ -53,4 +53,9 @@ export const validInputs: { [K in ProcedureName]: Input<K> } = {
   'intake.offerOwnership': { stayId: 1, toUserId: 2 },
   'intake.answerOwnership': { offerId: 1, accept: true },
   'intake.discharge': { stayId: 1, type: 'return_home', ticket: 'K123 次火车票', cashFen: 1500, receiptSigned: true },
+  'backup.list': {},
+  'backup.run': {},
+  'backup.restore': { file: '/nonexistent/stationdesk-backup.sqlite' },
+  'recovery.status': {},
+  'recovery.restore': { file: '/nonexistent/stationdesk-backup.sqlite' },
 };

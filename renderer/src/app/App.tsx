@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
 import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage';
 import { LoginPage } from '../features/accounts/LoginPage';
+import { RecoveryPage } from '../features/backup/RecoveryPage';
 import { PrintRoutes } from '../features/intake/print/PrintRoutes';
 import { SetupPage } from '../features/setup/SetupPage';
 import { AppFrame } from './AppFrame';
@@ -23,7 +24,7 @@ const theme = {
 
 /** Which screen the station sees: setup on first run, then login, password change, or the app. */
 function Gate() {
-  const { gate } = useSession();
+  const { gate, toLogin } = useSession();
   const { t } = useTranslation();
   switch (gate.kind) {
     case 'loading':
@@ -34,6 +35,8 @@ function Gate() {
       );
     case 'unreachable':
       return <Result status="error" title={t('errors.INTERNAL')} subTitle={gate.message} />;
+    case 'recovery':
+      return <RecoveryPage onRestored={(notice) => toLogin({ notice })} />;
     case 'setup':
       return <SetupPage />;
     case 'login':

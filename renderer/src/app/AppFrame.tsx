@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  DatabaseOutlined,
   CarOutlined,
   ExperimentOutlined,
   FileTextOutlined,
@@ -24,6 +25,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { LockScreen } from '../features/accounts/LockScreen';
 import { UsersPage } from '../features/accounts/UsersPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { BackupPage } from '../features/backup/BackupPage';
 import { HomePage } from '../features/home/HomePage';
 import { IntakeRoutes } from '../features/intake/IntakeRoutes';
 import { NotBuiltPage } from '../features/home/NotBuiltPage';
@@ -42,7 +44,7 @@ const MODULE_ICONS: Record<ModuleEntry['key'], ReactNode> = {
   outreach: <CarOutlined />,
   reports: <FileTextOutlined />,
 };
-const ADMIN_ICONS = { users: <UserOutlined />, audit: <AuditOutlined />, settings: <SettingOutlined /> };
+const ADMIN_ICONS = { users: <UserOutlined />, audit: <AuditOutlined />, settings: <SettingOutlined />, backup: <DatabaseOutlined /> };
 
 export function AppFrame() {
   const { t, i18n } = useTranslation();
@@ -124,6 +126,7 @@ export function AppFrame() {
             <Route path="/admin/users" element={<UsersPage />} />
             <Route path="/admin/audit" element={<AuditPage />} />
             <Route path="/admin/settings" element={<SettingsPage />} />
+            <Route path="/admin/backup" element={<BackupPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout.Content>

@@ -24,4 +24,5 @@ export const ADMIN_PAGES = [
   { key: 'users', path: '/admin/users', permission: 'accounts.manage' },
   { key: 'audit', path: '/admin/audit', permission: 'audit.read' },
   { key: 'settings', path: '/admin/settings', permission: 'settings.manage' },
+  { key: 'backup', path: '/admin/backup', permission: 'settings.manage' },
 ] as const satisfies readonly { key: string; path: string; permission: Permission }[];

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 export type Gate =
   | { kind: 'loading' }
   | { kind: 'unreachable'; message: string }
+  | { kind: 'recovery' }
   | { kind: 'setup' }
   | { kind: 'login'; username?: string; notice?: string }
   | { kind: 'signedIn'; info: SessionInfo };
@@ -42,7 +43,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void (async () => {
       const status = await client.call('setup.status', {});
       if (!live) return;
-      if (!status.ok) return setGate({ kind: 'unreachable', message: status.error.message });
+      if (!status.ok) {
+        return setGate(status.error.code === 'DATABASE_UNAVAILABLE' ? { kind: 'recovery' } : { kind: 'unreachable', message: status.error.message });
+      }
       if (!status.value.initialized) return setGate({ kind: 'setup' });
       if (client.hasSession()) {
         const s = await client.call('auth.session', {});

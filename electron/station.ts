@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { contract, isProcedureName } from '../shared/contract';
+import type { BackupProblem, RecoveryStatus } from '../shared/contract/backup';
+import { AppError, fail, ok, type Result } from '../shared/domain/result';
+import { openCore, type Core, type CoreOptions } from './core';
+import { DatabaseFromFutureError } from './db/migrate';
+import { DATABASE_FILE, DatabaseCorruptError } from './db/open';
+import { appendAudit } from './features/audit/chain';
+import { installBackup, setAside } from './db/backup';
+import { planRestore } from './features/backup/restore';
+import { BACKUP_DIR, backupInto, lastAutoBackupAt, listBackups, rotate } from './features/backup/service';
+import { DEFAULT_SETTINGS, readSettings } from './features/settings/service';
+import { createLogger } from './log';
+import { fieldErrors, type Dispatch } from './rpc/dispatch';
+
+/** Why the database could not be opened, in the words the recovery screen uses. */
+export function classifyOpenError(e: unknown): { problem: BackupProblem; message: string } {
+  if (e instanceof DatabaseFromFutureError) return { problem: 'future', message: e.message };
+  if (e instanceof DatabaseCorruptError) return { problem: 'corrupt', message: e.message };
+  const code = (e as { code?: string }).code ?? '';
+  const message = e instanceof Error ? e.message : String(e);
+  if (/SQLITE_(CORRUPT|NOTADB)/.test(code) || /malformed|not a database/i.test(message)) {
+    return { problem: 'corrupt', message: `The station's database is damaged (${message}). It has not been changed; restore a backup.` };
+  }
+  return { problem: 'unreadable', message: `The station's database cannot be opened: ${message}` };
+}
+
+export interface Station {
+  /** One dispatcher whatever the state: the core's, or the recovery one while the database cannot be opened. */
+  dispatch: Dispatch;
+  readonly core: Core | null;
+  readonly recovery: RecoveryStatus;
+  close(): void;
+}
+
+/**
+ * Opens the station's data folder. A damaged, unreadable or newer database never crashes start-up and is
+ * never changed: the station starts in recovery mode, where only `recovery.status` and `recovery.restore`
+ * answer (every other call gets DATABASE_UNAVAILABLE), until a checked backup is restored.
+ */
+export function openStation(opts: CoreOptions): Station {
+  const logger = opts.logger ?? createLogger(path.join(opts.dataDir, 'logs'));
+  const clock = opts.clock ?? Date.now;
+  const files = { dataDir: opts.dataDir, databaseFile: path.join(opts.dataDir, DATABASE_FILE), backupDir: path.join(opts.dataDir, BACKUP_DIR) };
+  let core: Core | null = null;
+  let problem: { problem: BackupProblem; message: string } | null = null;
+  const tryOpen = () => {
+    try {
+      core = openCore({ ...opts, logger });
+      problem = null;
+    } catch (e) {
+      problem = classifyOpenError(e);
+      logger.error('database cannot be opened; recovery mode', { ...problem });
+    }
+  };
+  tryOpen();
+
+  const recoveryStatus = (): RecoveryStatus =>
+    problem ? { mode: 'recovery', ...problem, databaseFile: files.databaseFile, backups: listBackups(files.backupDir) } : { mode: 'normal' };
+
+  const recoveryDispatch: Dispatch = (procedure, input): Result<unknown> => {
+    if (!isProcedureName(procedure)) return fail({ code: 'UNKNOWN_PROCEDURE', message: 'No such procedure.' });
+    if (procedure === 'recovery.status') return ok(recoveryStatus());
+    if (procedure !== 'recovery.restore') {
+      return fail({ code: 'DATABASE_UNAVAILABLE', message: problem?.message ?? 'unavailable', detail: { problem: problem?.problem } });
+    }
+    const parsed = contract['recovery.restore'].input.safeParse(input ?? {});
+    if (!parsed.success) return fail({ code: 'VALIDATION', message: 'The input is not valid.', fields: fieldErrors(parsed.error) });
+    try {
+      const now = clock();
+      // No safety backup can be read from a broken file; it is kept as `.broken-<time>` instead.
+      const plan = planRestore(files, parsed.data.file, now, DEFAULT_SETTINGS.timeZone, 'broken');
+      // No core is open: set the broken file aside (never deleted) and copy the checked backup in.
+      if (plan.setAside) setAside(files.databaseFile, path.basename(plan.setAside).slice(DATABASE_FILE.length + 1));
+      installBackup(plan.restoredFrom, files.databaseFile);
+      tryOpen();
+      if (!core) return fail({ code: 'INTERNAL', message: problem?.message ?? 'The restored database could not be opened.' });
+      const opened: Core = core;
+      appendAudit(opened.db, { at: now, actorId: null, actorName: 'recovery', procedure: 'recovery.restore', entity: 'station', entityId: null, before: null, after: plan });
+      return ok(plan);
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.toShape());
+      logger.error('recovery restore failed', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      return fail({ code: 'INTERNAL', message: 'The restore failed; nothing was changed.' });
+    }
+  };
+
+  return {
+    dispatch: (procedure, input, caller) => (core ? core.dispatch(procedure, input, caller) : recoveryDispatch(procedure, input, caller)),
+    get core() {
+      return core;
+    },
+    get recovery() {
+      return recoveryStatus();
+    },
+    close: () => core?.close(),
+  };
+}
+
+/**
+ * Automatic backups: one when the newest automatic backup is older than a day (checked at start and
+ * hourly), one on quit; then the rotation (7 daily, 4 weekly). Returns a stop function.
+ */
+export function scheduleBackups(station: Station, opts: { clock?: () => number; logger?: { error(m: string, x?: object): void }; daily?: number; weekly?: number } = {}) {
+  const clock = opts.clock ?? Date.now;
+  const run = (force: boolean) => {
+    const core = station.core;
+    if (!core) return;
+    const { backupDir } = core.services.files;
+    const last = lastAutoBackupAt(backupDir);
+    if (!force && last !== null && clock() - last < 24 * 3_600_000) return;
+    try {
+      const tz = readSettings(core.db).timeZone;
+      backupInto(core.db, backupDir, clock(), tz, 'auto');
+      rotate(backupDir, clock(), tz, { daily: opts.daily ?? 7, weekly: opts.weekly ?? 4 });
+    } catch (e) {
+      opts.logger?.error('automatic backup failed', { error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const first = setTimeout(() => run(false), 5_000);
+  const hourly = setInterval(() => run(false), 3_600_000);
+  first.unref();
+  hourly.unref();
+  return {
+    /** On quit: always one more backup. */
+    onQuit: () => run(true),
+    stop: () => (clearTimeout(first), clearInterval(hourly)),
+  };
+}

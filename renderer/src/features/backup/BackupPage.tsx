@@ -1,0 +1,88 @@
+import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useRpcQuery } from '../../api/hooks';
+import { useSession, useSessionInfo } from '../../app/session';
+import { LoadError } from '../../components/LoadError';
+import { errorText } from '../../components/serverErrors';
+import { fieldMessage } from '../../i18n';
+import { when } from '../intake/format';
+import { BackupList } from './BackupList';
+
+export function BackupPage() {
+  const { t, i18n } = useTranslation();
+  const { message, modal } = App.useApp();
+  const info = useSessionInfo();
+  const { toLogin } = useSession();
+  const list = useRpcQuery('backup.list', {});
+  const [folder, setFolder] = useState('');
+  const [importFile, setImportFile] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ field: 'folder' | 'file'; text: string } | null>(null);
+  if (list.error) return <LoadError error={list.error} />;
+
+  const run = async (to?: string) => {
+    setBusy(true);
+    setProblem(null);
+    const r = await api().call('backup.run', to ? { folder: to } : {});
+    setBusy(false);
+    if (r.ok) {
+      void message.success(t('backup.done', { name: r.value.name }));
+      void list.refetch();
+    } else setProblem({ field: 'folder', text: fieldMessage(r.error.fields?.folder) ?? errorText(r.error, t) });
+  };
+
+  const restore = async (file: string) => {
+    setBusy(true);
+    setProblem(null);
+    const r = await api().call('backup.restore', { file });
+    setBusy(false);
+    if (!r.ok) return setProblem({ field: 'file', text: fieldMessage(r.error.fields?.file) ?? errorText(r.error, t) });
+    // Every session ended with the restore: say what happened, then sign in on the restored data.
+    modal.success({
+      title: t('backup.title'),
+      content: t('backup.restored', { file: r.value.restoredFrom, at: r.value.madeAt ? when(r.value.madeAt, i18n.language, info.timeZone) : '—', aside: r.value.setAside ?? '—' }),
+      onOk: () => toLogin({ username: info.user.username }),
+    });
+  };
+
+  return (
+    <Card title={t('backup.title')}>
+      <Typography.Paragraph type="secondary">{t('backup.intro')}</Typography.Paragraph>
+      <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('backup.folder')}>
+          <Typography.Text code>{list.data?.folder}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('backup.lastAuto')}>{list.data?.lastAutoAt ? when(list.data.lastAutoAt, i18n.language, info.timeZone) : t('backup.never')}</Descriptions.Item>
+      </Descriptions>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void run()}>
+          {t('backup.runNow')}
+        </Button>
+      </Space>
+      <Form layout="vertical">
+        <Form.Item label={t('backup.runTo')} htmlFor="backup-folder" validateStatus={problem?.field === 'folder' ? 'error' : undefined} help={problem?.field === 'folder' ? problem.text : undefined}>
+          <Space.Compact style={{ width: '100%' }}>
+            <Input id="backup-folder" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/media/usb" />
+            <Button icon={<SaveOutlined />} disabled={!folder.trim()} loading={busy} onClick={() => void run(folder.trim())}>
+              {t('backup.runNow')}
+            </Button>
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item label={t('backup.restoreFrom')} htmlFor="restore-file" validateStatus={problem?.field === 'file' ? 'error' : undefined} help={problem?.field === 'file' ? problem.text : undefined}>
+          <Space.Compact style={{ width: '100%' }}>
+            <Input id="restore-file" value={importFile} onChange={(e) => setImportFile(e.target.value)} placeholder="/media/usb/stationdesk-….sqlite" />
+            <Button danger icon={<CloudDownloadOutlined />} disabled={!importFile.trim()} loading={busy}
+              onClick={() => modal.confirm({ title: t('backup.restoreConfirm'), okText: t('common.confirm'), cancelText: t('common.cancel'), onOk: () => restore(importFile.trim()) })}>
+              {t('backup.restore')}
+            </Button>
+          </Space.Compact>
+        </Form.Item>
+      </Form>
+      {list.data && <BackupList backups={list.data.backups} timeZone={info.timeZone} busy={busy} onRestore={(f) => void restore(f)} />}
+      {list.data?.backups.length === 0 && <Alert type="warning" showIcon title={t('backup.never')} />}
+    </Card>
+  );
+}

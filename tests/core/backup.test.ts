@@ -1,0 +1,187 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkBackup } from '../../electron/db/backup';
+import { DATABASE_FILE } from '../../electron/db/open';
+import { verifyChain } from '../../electron/features/audit/chain';
+import { backupsToKeep } from '../../electron/features/backup/rotation';
+import { rotate } from '../../electron/features/backup/service';
+import { openStation as openStationFiles } from '../../electron/station';
+import { openStation, tempDir, type TestStation } from './helpers';
+
+const silent = { info() {}, error() {} };
+let st: TestStation | undefined;
+const dirs: string[] = [];
+afterEach(() => {
+  st?.close();
+  st = undefined;
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function stationWithData() {
+  st = openStation();
+  st.must('settings.update', { stationName: '备份前的站名', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, st.adminSession);
+  return st;
+}
+
+describe('backups', () => {
+  it('writes a consistent, checked copy through SQLite (not a file copy) while the database is in use', () => {
+    const s = stationWithData();
+    const made = s.must('backup.run', {}, s.adminSession);
+    expect(made).toMatchObject({ kind: 'manual', ok: true, problem: null });
+    expect(made.file.startsWith(path.join(s.dir, 'backups'))).toBe(true);
+    const copy = new Database(made.file, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare("SELECT value FROM settings WHERE key = 'stationName'").pluck().get()).toBe('"备份前的站名"');
+    expect(verifyChain(copy as never, 0).ok).toBe(true);
+    copy.close();
+    expect(s.must('backup.list', {}, s.adminSession).backups.map((b) => b.name)).toContain(made.name);
+  });
+
+  it('backs up to a chosen existing folder (moving to a new PC) and refuses a missing one or the data folder', () => {
+    const s = stationWithData();
+    const usb = tempDir('usb-');
+    dirs.push(usb);
+    expect(path.dirname(s.must('backup.run', { folder: usb }, s.adminSession).file)).toBe(usb);
+    const missing = s.call('backup.run', { folder: path.join(usb, 'no', 'such') }, s.adminSession);
+    expect(missing.ok || missing.error.fields).toEqual({ folder: 'v.backupFolderMissing' });
+    const same = s.call('backup.run', { folder: s.dir }, s.adminSession);
+    expect(same.ok || same.error.fields).toEqual({ folder: 'v.backupFolder' });
+    const relative = s.call('backup.run', { folder: 'backups' }, s.adminSession);
+    expect(relative.ok || relative.error.fields).toEqual({ folder: 'v.absolutePath' });
+  });
+
+  it('checks a candidate: corrupt, newer and foreign files are refused before anything is replaced', () => {
+    const d = tempDir();
+    dirs.push(d);
+    const junk = path.join(d, 'junk.sqlite');
+    fs.writeFileSync(junk, 'this is not a database at all, just text that happens to be long enough'.repeat(100));
+    expect(checkBackup(junk)).toMatchObject({ ok: false, problem: 'corrupt' });
+    const foreign = path.join(d, 'foreign.sqlite');
+    new Database(foreign).exec('CREATE TABLE x (y)');
+    expect(checkBackup(foreign)).toMatchObject({ ok: false, problem: 'not_stationdesk' });
+    const future = path.join(d, 'future.sqlite');
+    const f = new Database(future);
+    f.exec('CREATE TABLE users (id); CREATE TABLE audit_log (at); CREATE TABLE settings (key, value)');
+    f.pragma('user_version = 99999');
+    f.close();
+    expect(checkBackup(future)).toMatchObject({ ok: false, problem: 'future' });
+    expect(checkBackup(path.join(d, 'missing.sqlite'))).toMatchObject({ ok: false, problem: 'unreadable' });
+  });
+
+  it('keeps every backup of today (up to a cap), 7 daily and 4 weekly, deleting only automatic ones', () => {
+    const day = (n: number) => Date.UTC(2026, 6, 31) - n * 86_400_000;
+    const list = Array.from({ length: 60 }, (_, n) => {
+      const at = day(n);
+      const d = new Date(at);
+      return { file: `f${n}`, at, day: d.toISOString().slice(0, 10), week: `w${Math.floor((n + 4) / 7)}` };
+    });
+    const keep = backupsToKeep(list, '2026-07-31', { daily: 7, weekly: 4 });
+    expect([...keep].sort()).toEqual(['f0', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', ...['f10', 'f17', 'f24', 'f31']].sort());
+    const folder = tempDir('rot-');
+    dirs.push(folder);
+    for (let n = 0; n < 20; n++) {
+      const f = path.join(folder, `stationdesk-202607${String(31 - n).padStart(2, '0')}-120000-auto.sqlite`);
+      fs.writeFileSync(f, '');
+      fs.utimesSync(f, day(n) / 1000, day(n) / 1000);
+    }
+    fs.writeFileSync(path.join(folder, 'stationdesk-20260101-120000-manual.sqlite'), '');
+    const removed = rotate(folder, day(0), 'UTC', { daily: 7, weekly: 4 });
+    expect(removed.length).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(folder, 'stationdesk-20260101-120000-manual.sqlite'))).toBe(true);
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('-auto.sqlite'))).toHaveLength(20 - removed.length);
+  });
+});
+
+describe('restore', () => {
+  it('replaces the database with a backup, keeps the current one aside, ends sessions and records it', () => {
+    const s = stationWithData();
+    const made = s.must('backup.run', {}, s.adminSession);
+    s.must('settings.update', { stationName: '备份之后改的站名', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, s.adminSession);
+    const result = s.must('backup.restore', { file: made.file }, s.adminSession);
+    expect(result.restoredFrom).toBe(made.file);
+    expect(fs.existsSync(result.setAside!)).toBe(true);
+    expect(fs.existsSync(result.safetyBackup!)).toBe(true);
+    // The old session is gone; the restored data is back.
+    const old = s.call('settings.get', {}, s.adminSession);
+    expect(old.ok || old.error.code).toBe('UNAUTHENTICATED');
+    const again = s.must('auth.login', { username: 'admin', password: 'Admin-pass-1' }).sessionId;
+    expect(s.must('settings.get', {}, again).stationName).toBe('备份前的站名');
+    const trail = s.must('audit.list', {}, again).rows;
+    expect(trail.some((r) => r.procedure === 'backup.restore' && (r.after as { restoredFrom: string }).restoredFrom === made.file)).toBe(true);
+    expect(s.must('audit.verify', {}, again).ok).toBe(true);
+    // The set-aside database still holds what was replaced.
+    const aside = new Database(result.setAside!, { readonly: true });
+    expect(aside.prepare("SELECT value FROM settings WHERE key = 'stationName'").pluck().get()).toBe('"备份之后改的站名"');
+    aside.close();
+  });
+
+  it('refuses a bad file at the field and changes nothing', () => {
+    const s = stationWithData();
+    const bad = path.join(s.dir, 'bad.sqlite');
+    fs.writeFileSync(bad, 'garbage'.repeat(1000));
+    const r = s.call('backup.restore', { file: bad }, s.adminSession);
+    expect(r.ok || r.error.fields).toEqual({ file: 'v.backup.corrupt' });
+    expect(s.must('settings.get', {}, s.adminSession).stationName).toBe('备份前的站名');
+  });
+});
+
+describe('start-up with a database that cannot be opened', () => {
+  function damagedStation() {
+    const s = stationWithData();
+    const good = s.must('backup.run', {}, s.adminSession);
+    const dir = s.dir;
+    s.core.close();
+    st = undefined;
+    dirs.push(dir);
+    const file = path.join(dir, DATABASE_FILE);
+    for (const ext of ['-wal', '-shm']) fs.rmSync(file + ext, { force: true });
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x41, 4096, Math.min(bytes.length, 4096 * 3)); // overwrite pages after the header
+    fs.writeFileSync(file, bytes);
+    return { dir, file, good };
+  }
+
+  it('a damaged database starts in recovery mode, never crashes, and offers the good backup; restoring brings it back', () => {
+    const { dir, file, good } = damagedStation();
+    const damaged = fs.readFileSync(file);
+    const station = openStationFiles({ dataDir: dir, logger: silent });
+    expect(station.core).toBeNull();
+    const status = station.dispatch('recovery.status', {}, {});
+    expect(status).toMatchObject({ ok: true, value: { mode: 'recovery', problem: 'corrupt' } });
+    const backups = (status as { value: { backups: { file: string; ok: boolean }[] } }).value.backups;
+    expect(backups.find((b) => b.file === good.file)?.ok).toBe(true);
+    expect(station.dispatch('auth.login', { username: 'admin', password: 'Admin-pass-1' }, {})).toMatchObject({ ok: false, error: { code: 'DATABASE_UNAVAILABLE' } });
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true); // untouched
+    const restored = station.dispatch('recovery.restore', { file: good.file }, {});
+    expect(restored.ok).toBe(true);
+    expect(station.core).not.toBeNull();
+    const aside = (restored as { value: { setAside: string } }).value.setAside;
+    expect(fs.readFileSync(aside).equals(damaged)).toBe(true); // the broken file is kept, not deleted
+    const login = station.dispatch('auth.login', { username: 'admin', password: 'Admin-pass-1' }, {});
+    expect(login.ok).toBe(true);
+    station.close();
+  });
+
+  it('a database from a newer version is refused, left byte for byte as it was, and reported as such', () => {
+    const d = tempDir();
+    dirs.push(d);
+    const file = path.join(d, DATABASE_FILE);
+    const raw = new Database(file);
+    raw.pragma('user_version = 99999');
+    raw.close();
+    const before = fs.readFileSync(file);
+    const station = openStationFiles({ dataDir: d, logger: silent });
+    expect(station.dispatch('recovery.status', {}, {})).toMatchObject({ ok: true, value: { mode: 'recovery', problem: 'future' } });
+    expect(station.dispatch('setup.status', {}, {})).toMatchObject({ ok: false, error: { code: 'DATABASE_UNAVAILABLE' } });
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('a healthy station says so, and refuses the recovery restore', () => {
+    const s = stationWithData();
+    expect(s.must('recovery.status', {})).toEqual({ mode: 'normal' });
+    const r = s.call('recovery.restore', { file: '/tmp/x.sqlite' });
+    expect(r.ok || r.error.code).toBe('CONFLICT');
+  });
+});

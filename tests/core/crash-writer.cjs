@@ -5,9 +5,10 @@
  *
  *   node tests/core/crash-writer.cjs <dataDir> <firstSequenceNumber>
  *
- * Opens the data folder, sets the station up if it is new, logs in, then loops forever calling settings.update
- * with stationName `站点-<n>`. Each line `<n>` on stdout is written only after that call returned ok, i.e. after
- * its transaction (with its audit row) committed. `ready` is printed once, before the loop.
+ * Opens the data folder, sets the station up if it is new, logs in (as an admin who is also front desk), then
+ * loops forever registering intakes of a person named `断电-<n>`. Each line `<n>` on stdout is written only after
+ * that call returned ok, i.e. after its transaction (the person, the stay, the search index and the audit row)
+ * committed. `ready` is printed once, before the loop.
  * Any refusal is a failure: it is printed on stderr and the process exits with code 3.
  */
 const fs = require('node:fs');
@@ -42,11 +43,14 @@ function call(name, input, sessionId) {
 if (!call('setup.status', {}).initialized) {
   call('setup.initialize', { stationName: '站点-初始', timeZone: 'Asia/Shanghai', admin: ADMIN });
 }
-const { sessionId } = call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+const { sessionId, user } = call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+if (!user.roles.includes('front_desk')) {
+  call('accounts.update', { id: user.id, displayName: ADMIN.displayName, roles: ['admin', 'front_desk'] }, sessionId);
+}
 // fs.writeSync: the line is in the pipe before the next call starts, whatever stdout's buffering.
 fs.writeSync(1, 'ready\n');
 
 for (let n = Number(first); ; n += 1) {
-  call('settings.update', { stationName: `站点-${n}`, timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, sessionId);
+  call('intake.register', { person: { name: `断电-${n}`, sex: 'male', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: Date.now() }, sessionId);
   fs.writeSync(1, `${n}\n`);
 }

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
 
 /**
- * Crash safety of the built app: a child process (crash-writer.cjs, on dist/) commits settings.update calls in a
+ * Crash safety of the built app: a child process (crash-writer.cjs, on dist/) registers intakes in a
  * loop and prints each sequence number after its commit; the parent kills it with SIGKILL at a random moment,
  * then opens the same data folder and checks that the file is sound, the audit chain verifies, and every
  * commit the child reported is there. Rounds continue on the same folder. Seeded: CRASH_SEED, CRASH_ROUNDS.
@@ -24,7 +24,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const distCore = path.join(root, 'dist', 'electron', 'core.js');
 const distChain = path.join(root, 'dist', 'electron', 'features', 'audit', 'chain.js');
-const distSettings = path.join(root, 'dist', 'electron', 'features', 'settings', 'service.js');
 const writer = path.join(here, 'crash-writer.cjs');
 
 interface BuiltCore {
@@ -34,18 +33,16 @@ interface BuiltCore {
 interface Built {
   openCore(opts: { dataDir: string; logger: { info(): void; error(): void } }): BuiltCore;
   verifyChain(db: Database.Database, now: number): { ok: boolean; checked: number; firstBadId: number | null; reason: string | null };
-  readSettings(db: Database.Database): { stationName: string };
 }
 
 function loadBuild(): Built {
-  if (![distCore, distChain, distSettings].every((f) => fs.existsSync(f))) {
+  if (![distCore, distChain].every((f) => fs.existsSync(f))) {
     throw new Error(`${path.relative(root, distCore)} is missing: the crash test runs the built app. Run \`npm run build\` first (npm test does).`);
   }
   const req = createRequire(import.meta.url);
   const { openCore } = req(distCore) as Pick<Built, 'openCore'>;
   const { verifyChain } = req(distChain) as Pick<Built, 'verifyChain'>;
-  const { readSettings } = req(distSettings) as Pick<Built, 'readSettings'>;
-  return { openCore, verifyChain, readSettings };
+  return { openCore, verifyChain };
 }
 
 /** mulberry32: a small seeded generator, so a failing round's timings can be replayed with CRASH_SEED. */
@@ -155,24 +152,24 @@ describe('crash safety (SIGKILL while committing)', () => {
         expect(chain, `${label}: audit chain`).toMatchObject({ ok: true, firstBadId: null, reason: null });
 
         const names = db
-          .prepare("SELECT json_extract(after, '$.stationName') FROM audit_log WHERE procedure = 'settings.update' ORDER BY id")
+          .prepare("SELECT json_extract(after, '$.person.name') FROM audit_log WHERE procedure = 'intake.register' ORDER BY id")
           .pluck()
           .all() as string[];
         const logged = new Set(names);
-        // Every reported commit, in this round and all before it, has its audit row…
-        const missing = [...allPrinted].filter((n) => !logged.has(`站点-${n}`));
-        expect(missing, `${label}: reported commits missing from the audit log`).toEqual([]);
+        // Every reported intake, in this round and all before it, has its audit row…
+        const missing = [...allPrinted].filter((n) => !logged.has(`断电-${n}`));
+        expect(missing, `${label}: reported intakes missing from the audit log`).toEqual([]);
         expect(names.length, label).toBeGreaterThanOrEqual(totalPrinted);
 
-        // …and the settings row agrees with the last audit row: the change and its record commit together.
-        const { stationName } = built.readSettings(db);
-        if (names.length > 0) expect(stationName, label).toBe(names[names.length - 1]);
-        const seq = /^站点-(\d+)$/.exec(stationName);
+        // …and its stay and person: the change and its record commit together, never one without the other.
+        const stays = db.prepare("SELECT p.name FROM stays s JOIN persons p ON p.id = s.person_id ORDER BY s.id").pluck().all() as string[];
+        expect(stays, label).toEqual(names);
+        const seq = names.length ? /^断电-(\d+)$/.exec(names[names.length - 1]!) : null;
         const last = r.printed[r.printed.length - 1];
         if (last !== undefined) {
-          // The current value is the last reported one, or one commit past it (committed, killed before printing).
-          expect(seq, `${label}: station name ${stationName}`).not.toBeNull();
-          expect([last, last + 1], `${label}: station name ${stationName}`).toContain(Number(seq![1]));
+          // The newest intake is the last reported one, or one past it (committed, killed before printing).
+          expect(seq, `${label}: newest intake ${names[names.length - 1]}`).not.toBeNull();
+          expect([last, last + 1], label).toContain(Number(seq![1]));
         }
         next = Math.max(next + r.printed.length, seq ? Number(seq[1]) + 1 : next);
       } finally {

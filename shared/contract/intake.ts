@@ -221,6 +221,30 @@ export interface TodayBoard {
   offersToMe: BoardLine[];
 }
 
+export interface ZoneConfig {
+  id: number;
+  code: string;
+  name: string;
+  sex: 'male' | 'female' | null;
+  minAge: number | null;
+  maxAge: number | null;
+  medical: boolean;
+  active: boolean;
+  beds: { id: number; label: string; active: boolean; occupied: boolean }[];
+}
+
+const age = z.number().int().min(0, { message: 'v.age' }).max(120, { message: 'v.age' }).nullable().optional();
+export const zoneSaveInput = z.object({
+  id: id.optional(),
+  code: z.string().trim().regex(/^[a-z0-9_-]{2,20}$/, { message: 'v.zoneCode' }),
+  name: required(20),
+  sex: z.enum(SEXES).nullable().optional(),
+  minAge: age,
+  maxAge: age,
+  medical: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+
 export const intakeContract = {
   'intake.register': mutation('intake.write', registerInput, output<{ stayId: number; personId: number }>()),
   'intake.get': query('intake.read', z.object({ stayId: id }), output<StayDetail>()),
@@ -249,6 +273,15 @@ export const intakeContract = {
   'intake.offerOwnership': mutation('intake.write', z.object({ stayId: id, toUserId: id, note: text(200).optional() }), output<StayDetail>()),
   'intake.answerOwnership': mutation('intake.write', z.object({ offerId: id, accept: z.boolean() }), output<StayDetail>()),
   'intake.discharge': mutation('intake.write', dischargeInput, output<StayDetail>()),
+  /** Zones and beds are the station's to configure (administrators). */
+  'intake.zones': query('settings.manage', z.object({}).strict(), output<ZoneConfig[]>()),
+  'intake.zoneSave': mutation('settings.manage', zoneSaveInput, output<ZoneConfig[]>()),
+  'intake.bedsAdd': mutation(
+    'settings.manage',
+    z.object({ zoneId: id, labels: z.array(required(20)).min(1, { message: 'v.required' }).max(100) }),
+    output<ZoneConfig[]>(),
+  ),
+  'intake.bedSetActive': mutation('settings.manage', z.object({ bedId: id, active: z.boolean() }), output<ZoneConfig[]>()),
 };
 
 export { SEXES };

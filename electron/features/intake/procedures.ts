@@ -4,6 +4,7 @@ import { readSettings } from '../settings/service';
 import { todayBoard } from './board';
 import { addService, answerOwnership, assignBed, completeTask, custodyAdd, custodySettle, extend, offerOwnership, safetyCheck, zonesView } from './care';
 import { discharge, getStay, register, setConditions, triage, type IntakeCtx } from './stays';
+import { addBeds, allZones, saveZone, setBedActive } from './zones';
 
 const intakeCtx = (ctx: HandlerContext): IntakeCtx & { throttle: HandlerContext['throttle'] } => ({
   db: ctx.db,
@@ -58,4 +59,23 @@ export const intakeHandlers: Handlers<keyof typeof intakeContract> = {
   'intake.offerOwnership': (input, ctx) => changeStay(ctx, input.stayId, (c) => offerOwnership(c, input.stayId, input.toUserId, input.note)),
   'intake.answerOwnership': (input, ctx) => changeStay(ctx, stayOfOffer(ctx, input.offerId), (c) => answerOwnership(c, input.offerId, input.accept)),
   'intake.discharge': (input, ctx) => changeStay(ctx, input.stayId, (c) => discharge(c, input)),
+
+  'intake.zones': (_input, ctx) => allZones(ctx.db),
+  'intake.zoneSave': (input, ctx) => {
+    const before = input.id === undefined ? null : allZones(ctx.db).find((z) => z.id === input.id) ?? null;
+    const zoneId = saveZone(ctx.db, input);
+    const zones = allZones(ctx.db);
+    ctx.audit({ entity: 'zone', entityId: zoneId, before, after: zones.find((z) => z.id === zoneId) });
+    return zones;
+  },
+  'intake.bedsAdd': (input, ctx) => {
+    addBeds(ctx.db, input.zoneId, input.labels);
+    ctx.audit({ entity: 'zone', entityId: input.zoneId, after: { bedsAdded: input.labels } });
+    return allZones(ctx.db);
+  },
+  'intake.bedSetActive': (input, ctx) => {
+    setBedActive(ctx.db, input.bedId, input.active);
+    ctx.audit({ entity: 'bed', entityId: input.bedId, after: { active: input.active } });
+    return allZones(ctx.db);
+  },
 };

@@ -18,7 +18,7 @@ import { applyServerError } from '../../components/serverErrors';
 import { clientLabel, STATUS_COLOR, when } from './format';
 
 type Values = z.input<typeof registerInput>;
-const FIELDS = ['person.name', 'person.description', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel', 'channelDetail.unit', 'channelDetail.officers', 'channelDetail.referrer', 'channelDetail.phone', 'arrivedAt', 'personId'];
+const FIELDS = ['person.name', 'person.description', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel', 'channelDetail.unit', 'channelDetail.officers', 'channelDetail.handoverAt', 'channelDetail.referrer', 'channelDetail.phone', 'arrivedAt', 'personId'];
 const UNIT_CHANNELS = ['police', 'city_management', 'hospital', 'other_station'];
 
 /** Likely matches for what has been typed so far, asked of the main process as the desk types. */
@@ -125,6 +125,16 @@ export function QuickIntakePage() {
                   {(f) => <Input {...f} value={f.value ?? ''} />}
                 </FormField>
               </div>
+            )}
+            {channel === 'police' && (
+              <FormField control={control} name="channelDetail.handoverAt" label={t('intake.quick.handoverAt')}>
+                {(f) => (
+                  <div onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}>
+                    <DatePicker id={f.id} showTime={{ format: 'HH:mm' }} format="yyyy-MM-dd HH:mm" style={{ width: '50%' }}
+                      value={f.value ? new Date(f.value) : null} onChange={(d) => f.onChange(d ? d.getTime() : undefined)} />
+                  </div>
+                )}
+              </FormField>
             )}
             {channel === 'public_tip' && (
               <div className="form-row">

@@ -10,6 +10,7 @@ import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
 import { applyServerError } from '../../components/serverErrors';
 import { timeZoneOptions } from '../setup/SetupPage';
+import { ZonesCard } from './ZonesCard';
 
 type Values = z.input<typeof settingsUpdateInput>;
 
@@ -34,6 +35,7 @@ export function SettingsPage() {
 
   if (current.error) return <LoadError error={current.error} />;
   return (
+    <>
     <Card title={t('settings.title')} loading={current.isLoading} style={{ maxWidth: 720 }}>
       <Form layout="vertical" component="form" onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
         <FormField control={control} name="stationName" label={t('settings.stationName')} required>
@@ -61,5 +63,7 @@ export function SettingsPage() {
         </Button>
       </Form>
     </Card>
+    <ZonesCard />
+    </>
   );
 }

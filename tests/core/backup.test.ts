@@ -6,7 +6,7 @@ import { checkBackup } from '../../electron/db/backup';
 import { DATABASE_FILE } from '../../electron/db/open';
 import { verifyChain } from '../../electron/features/audit/chain';
 import { backupsToKeep } from '../../electron/features/backup/rotation';
-import { rotate } from '../../electron/features/backup/service';
+import { backupInto, lastAutoBackupAt, rotate } from '../../electron/features/backup/service';
 import { openStation as openStationFiles } from '../../electron/station';
 import { openStation, tempDir, type TestStation } from './helpers';
 
@@ -183,5 +183,19 @@ describe('start-up with a database that cannot be opened', () => {
     expect(s.must('recovery.status', {})).toEqual({ mode: 'normal' });
     const r = s.call('recovery.restore', { file: '/tmp/x.sqlite' });
     expect(r.ok || r.error.code).toBe('CONFLICT');
+  });
+});
+
+describe('backup names', () => {
+  it('two backups in the same second both keep their kind, so rotation still sees them', () => {
+    const s = openStation();
+    st = s;
+    const folder = path.join(s.dir, 'backups');
+    const a = backupInto(s.core.db, folder, s.clock.now(), 'Asia/Shanghai', 'auto');
+    const b = backupInto(s.core.db, folder, s.clock.now(), 'Asia/Shanghai', 'auto');
+    expect(a.name).not.toBe(b.name);
+    expect(b.name).toMatch(/-2-auto\.sqlite$/);
+    expect([a.kind, b.kind]).toEqual(['auto', 'auto']);
+    expect(lastAutoBackupAt(folder)).not.toBeNull();
   });
 });

@@ -8,21 +8,23 @@ import type { DB } from '../../db/open';
 import { backupsToKeep } from './rotation';
 
 export const BACKUP_DIR = 'backups';
-const NAME = /^stationdesk-(\d{8}-\d{6})-(auto|manual|before-restore)\.sqlite$/;
+const NAME = /^stationdesk-(\d{8}-\d{6})(?:-(\d+))?-(auto|manual|before-restore)\.sqlite$/;
+const kindOf = (name: string) => NAME.exec(name)?.[3];
 
-export function backupName(at: number, timeZone: string, kind: 'auto' | 'manual' | 'before-restore'): string {
-  return `stationdesk-${format(new TZDate(at, timeZone), 'yyyyMMdd-HHmmss')}-${kind}.sqlite`;
+/** `stationdesk-20260720-030000-auto.sqlite`; a second one in the same second gets `-2` before the kind. */
+export function backupName(at: number, timeZone: string, kind: 'auto' | 'manual' | 'before-restore', n = 1): string {
+  return `stationdesk-${format(new TZDate(at, timeZone), 'yyyyMMdd-HHmmss')}${n > 1 ? `-${n}` : ''}-${kind}.sqlite`;
 }
 
 export function describeBackup(file: string): BackupFile {
   const name = path.basename(file);
-  const m = NAME.exec(name);
+  const kind = kindOf(name);
   const check = checkBackup(file);
   return {
     file,
     name,
     size: fs.existsSync(file) ? fs.statSync(file).size : 0,
-    kind: m ? (m[2] === 'before-restore' ? 'before_restore' : (m[2] as 'auto' | 'manual')) : 'other',
+    kind: kind === undefined ? 'other' : kind === 'before-restore' ? 'before_restore' : (kind as 'auto' | 'manual'),
     madeAt: check.madeAt,
     ok: check.ok,
     problem: check.problem,
@@ -43,7 +45,7 @@ export function listBackups(folder: string): BackupFile[] {
 /** Writes one backup; the name carries the station-clock time and the kind. */
 export function backupInto(db: DB, folder: string, at: number, timeZone: string, kind: 'auto' | 'manual' | 'before-restore'): BackupFile {
   let file = path.join(folder, backupName(at, timeZone, kind));
-  for (let n = 2; fs.existsSync(file); n++) file = path.join(folder, backupName(at, timeZone, kind).replace('.sqlite', `-${n}.sqlite`));
+  for (let n = 2; fs.existsSync(file); n++) file = path.join(folder, backupName(at, timeZone, kind, n));
   writeBackup(db, file);
   return describeBackup(file);
 }
@@ -53,7 +55,7 @@ export function rotate(folder: string, now: number, timeZone: string, opts: { da
   if (!fs.existsSync(folder)) return [];
   const autos = fs
     .readdirSync(folder)
-    .filter((f) => NAME.exec(f)?.[2] === 'auto')
+    .filter((f) => kindOf(f) === 'auto')
     .map((f) => {
       const file = path.join(folder, f);
       const at = fs.statSync(file).mtimeMs;
@@ -70,7 +72,7 @@ export function lastAutoBackupAt(folder: string): number | null {
   if (!fs.existsSync(folder)) return null;
   const times = fs
     .readdirSync(folder)
-    .filter((f) => NAME.exec(f)?.[2] === 'auto')
+    .filter((f) => kindOf(f) === 'auto')
     .map((f) => fs.statSync(path.join(folder, f)).mtimeMs);
   return times.length ? Math.max(...times) : null;
 }

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, type BrowserWin
 import fs from 'node:fs';
 import path from 'node:path';
 import { registerIpc } from './host/ipc';
+import { isInitialized } from './features/setup/procedures';
 import { rendererRoot } from './paths';
 import { openStation, scheduleBackups, type Station } from './station';
 import {
@@ -56,6 +57,7 @@ function start(): void {
   const dataDir = dirFlag >= 0 && args[dirFlag + 1] ? path.resolve(args[dirFlag + 1]!) : app.getPath('userData');
   // A damaged or newer database does not stop the app: the window shows the recovery screen.
   station = openStation({ dataDir });
+  if (args.includes('--demo') && station.core && !isInitialized(station.core.db)) station.dispatch('setup.loadDemo', {}, {});
   backups = scheduleBackups(station);
   const root = rendererRoot();
   protocol.handle(APP_SCHEME, (request) => {

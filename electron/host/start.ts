@@ -1,18 +1,20 @@
 import { parseArgs } from 'node:util';
 import { createLogger } from '../log';
 import { defaultDataDir, rendererRoot } from '../paths';
+import { isInitialized } from '../features/setup/procedures';
 import { openStation, scheduleBackups } from '../station';
 import { startHttpHost } from './http';
 import path from 'node:path';
 
 /**
- * `node dist/electron/host/start.js [--port N] [--data-dir DIR]`: the browser host.
+ * `node dist/electron/host/start.js [--port N] [--data-dir DIR] [--demo]`: the browser host; `--demo` loads a
+ * demo station into an empty data folder.
  * The last line it prints on start-up is the URL to open, with the launch token. A database that cannot be
  * opened does not stop it: the page then shows the recovery screen.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' }, demo: { type: 'boolean', default: false } },
     strict: true,
   });
   const port = Number(values.port);
@@ -21,6 +23,10 @@ async function main(): Promise<void> {
   const logger = createLogger(path.join(dataDir, 'logs'));
 
   const station = openStation({ dataDir, logger });
+  if (values.demo && station.core && !isInitialized(station.core.db)) {
+    const r = station.dispatch('setup.loadDemo', {}, {});
+    process.stdout.write(r.ok ? `Demo station loaded: sign in as admin, password ${(r.value as { password: string }).password}\n` : `Demo station not loaded: ${r.error.message}\n`);
+  }
   const backups = scheduleBackups(station, { logger });
   const host = await startHttpHost({ dispatch: station.dispatch, staticRoot: rendererRoot(), port });
   const stop = () => {

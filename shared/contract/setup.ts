@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mutation, output, query } from './define';
+import { mutation, operation, output, query } from './define';
 import { displayName, newPassword, stationName, timeZone, username } from './fields';
 
 export const stationSetupInput = z
@@ -23,4 +23,9 @@ export const setupContract = {
   'setup.status': query('public', z.object({}).strict(), output<SetupStatus>()),
   /** First run only: creates the station and its first admin. Refused once done. */
   'setup.initialize': mutation('public', stationSetupInput, output<{ adminId: number }>()),
+  /**
+   * First run only: a demo station with a fortnight of stays, to try StationDesk. Its accounts share one
+   * password, shown on screen, and the station is named as a demo.
+   */
+  'setup.loadDemo': operation('public', z.object({}).strict(), output<{ username: string; password: string; persons: number; stays: number }>()),
 };

@@ -6,6 +6,7 @@ import type { Input, ProcedureName } from '../../shared/contract';
  */
 export const validInputs: { [K in ProcedureName]: Input<K> } = {
   'setup.status': {},
+  'setup.loadDemo': {},
   'setup.initialize': {
     stationName: '西城区救助管理站',
     timeZone: 'Asia/Shanghai',

@@ -1,9 +1,11 @@
+import type { Statement } from 'better-sqlite3';
 import type { BoardLine, TodayBoard } from '../../../shared/contract/intake';
+import type { PersonDetail } from '../../../shared/contract/people';
 import type { StationSettings } from '../../../shared/contract/settings';
+import { ageOn, IDENTITY_FIELDS, stayClock, type Condition, type IdentityField } from '../../../shared/domain/person';
 import { dayStart } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
-import { zonesView } from './care';
-import { getStay, taskState, todayOf } from './stays';
+import { taskState, todayOf } from './stays';
 
 interface Row {
   id: number;
@@ -14,8 +16,69 @@ interface Row {
   at: number | null;
 }
 
+/** An open stay with everything its board lines need, read in one statement. */
+interface OpenRow extends Row {
+  status: string;
+  arrived_on: string;
+  conditions: string;
+  sex: string | null;
+  birth_date: string | null;
+  estimated_age: number | null;
+  estimated_on: string | null;
+  id_number: string | null;
+  hukou_place: string | null;
+  residence: string | null;
+  benefits: string | null;
+  dialect: string | null;
+  field_states: string;
+  has_bed: number;
+  extension_days: number;
+  open_items: number;
+  offer_to: number | null;
+  offer_at: number | null;
+  offer_from: string | null;
+}
+
 const LINE_SQL = `SELECT s.id, s.person_id, p.name, p.description, u.display_name AS owner`;
 const FROM = `FROM stays s JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id`;
+const OPEN = `s.status IN ('registered', 'in_station', 'at_hospital')`;
+
+/**
+ * Set-based: one statement per list, whatever the number of people in the station (the former board read each open
+ * stay in full, about a dozen statements each). `stays_open_by_arrival` (migration 0030) serves the open stays.
+ */
+const SQL = {
+  zones: `SELECT z.id, z.name, count(b.id) AS beds, count(a.id) AS occupied FROM zones z
+    LEFT JOIN beds b ON b.zone_id = z.id AND b.active = 1 LEFT JOIN bed_assignments a ON a.bed_id = b.id AND a.to_at IS NULL
+    WHERE z.active = 1 GROUP BY z.id ORDER BY z.sort, z.id`,
+  open: `${LINE_SQL}, s.status, s.arrived_at AS at, s.arrived_on, s.conditions,
+      p.sex, p.birth_date, p.estimated_age, p.estimated_on, p.id_number, p.hukou_place, p.residence, p.benefits, p.dialect, p.field_states,
+      EXISTS (SELECT 1 FROM bed_assignments a WHERE a.stay_id = s.id AND a.to_at IS NULL) AS has_bed,
+      (SELECT coalesce(sum(e.days), 0) FROM stay_extensions e WHERE e.stay_id = s.id) AS extension_days,
+      (SELECT count(*) FROM custody_items i WHERE i.stay_id = s.id
+         AND NOT EXISTS (SELECT 1 FROM custody_settlements c WHERE c.item_id = i.id)) AS open_items,
+      o.to_user AS offer_to, o.offered_at AS offer_at, f.display_name AS offer_from
+    ${FROM} LEFT JOIN ownership_offers o ON o.stay_id = s.id AND o.answered_at IS NULL LEFT JOIN users f ON f.id = o.from_user
+    WHERE ${OPEN} ORDER BY s.arrived_at, s.id`,
+  arrivals: `${LINE_SQL}, s.arrived_at AS at, s.status ${FROM} WHERE s.arrived_on = ? ORDER BY s.arrived_at`,
+  departures: `${LINE_SQL}, s.discharged_at AS at, s.discharge_type ${FROM} WHERE s.discharged_at >= ? AND s.discharged_at < ? ORDER BY s.discharged_at`,
+  // From the open stays to their tasks (CROSS JOIN keeps that order): years of tasks left undone on closed stays are never read.
+  tasks: `${LINE_SQL}, t.kind, t.due_at AS at FROM stays s CROSS JOIN family_search_tasks t ON t.stay_id = s.id
+    JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id
+    WHERE t.done_at IS NULL AND ${OPEN} ORDER BY t.due_at, t.id`,
+};
+export const BOARD_SQL = SQL;
+
+const prepared = new WeakMap<DB, Record<keyof typeof SQL, Statement>>();
+function statements(db: DB): Record<keyof typeof SQL, Statement> {
+  let s = prepared.get(db);
+  if (!s) {
+    s = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Record<keyof typeof SQL, Statement>;
+    prepared.set(db, s);
+  }
+  return s;
+}
+
 const line = (r: Row, detail: string, at: number | null = r.at): BoardLine => ({
   stayId: r.id,
   personId: r.person_id,
@@ -26,26 +89,34 @@ const line = (r: Row, detail: string, at: number | null = r.at): BoardLine => ({
   at,
 });
 
+/** The identity fields neither filled nor marked unknown/refused (as getPerson reports `missing`). */
+function missingCount(r: OpenRow): number {
+  const states = JSON.parse(r.field_states) as PersonDetail['fieldStates'];
+  const filled: Record<IdentityField, boolean> = {
+    name: r.name !== null,
+    sex: r.sex !== null,
+    birth: r.birth_date !== null || r.estimated_age !== null,
+    idNumber: r.id_number !== null,
+    hukouPlace: r.hukou_place !== null,
+    residence: r.residence !== null,
+    benefits: r.benefits !== null,
+    dialect: r.dialect !== null,
+  };
+  return IDENTITY_FIELDS.filter((f) => !filled[f] && !states[f]).length;
+}
+
 /** Today's board: what the desk must see at a glance, each line opening its stay. */
 export function todayBoard(db: DB, now: number, settings: StationSettings, actorId: number): TodayBoard {
+  const q = statements(db);
   const today = todayOf({ now, settings });
   const start = dayStart(today, settings.timeZone);
-  const zones = zonesView(db).map((z) => ({ id: z.id, name: z.name, beds: z.beds.length, occupied: z.occupied }));
-  const open = db.prepare(`${LINE_SQL}, s.status, s.arrived_at AS at ${FROM} WHERE s.status IN ('registered', 'in_station', 'at_hospital') ORDER BY s.arrived_at`).all() as (Row & {
-    status: string;
-  })[];
+  const open = q.open.all() as OpenRow[];
   const board: TodayBoard = {
     today,
-    zones,
+    zones: q.zones.all() as TodayBoard['zones'],
     residents: open.filter((r) => r.status === 'in_station').length,
-    arrivals: (db.prepare(`${LINE_SQL}, s.arrived_at AS at, s.status ${FROM} WHERE s.arrived_on = ? ORDER BY s.arrived_at`).all(today) as (Row & { status: string })[]).map((r) =>
-      line(r, r.status),
-    ),
-    departures: (
-      db
-        .prepare(`${LINE_SQL}, s.discharged_at AS at, s.discharge_type ${FROM} WHERE s.discharged_at >= ? AND s.discharged_at < ? ORDER BY s.discharged_at`)
-        .all(start, start + 86_400_000) as (Row & { discharge_type: string })[]
-    ).map((r) => line(r, r.discharge_type)),
+    arrivals: (q.arrivals.all(today) as (Row & { status: string })[]).map((r) => line(r, r.status)),
+    departures: (q.departures.all(start, start + 86_400_000) as (Row & { discharge_type: string })[]).map((r) => line(r, r.discharge_type)),
     awaitingTriage: open.filter((r) => r.status === 'registered').map((r) => line(r, 'registered')),
     withoutBed: [],
     nearLimit: [],
@@ -56,23 +127,21 @@ export function todayBoard(db: DB, now: number, settings: StationSettings, actor
     offersToMe: [],
   };
   for (const r of open) {
-    const stay = getStay({ db, now, settings }, r.id);
-    if (stay.status === 'in_station' && !stay.bed) board.withoutBed.push(line(r, 'no_bed'));
-    if (stay.clock.state === 'warn') board.nearLimit.push(line(r, String(stay.clock.day)));
-    if (stay.clock.state === 'overdue') board.overLimit.push(line(r, String(stay.clock.day)));
-    const openItems = stay.custody.filter((i) => i.settlement === null).length;
-    if (openItems) board.openCustody.push(line(r, String(openItems)));
-    if (stay.incomplete) board.incomplete.push(line(r, String(stay.person.missing.length)));
-    if (stay.pendingOffer?.to.id === actorId) board.offersToMe.push(line(r, stay.pendingOffer.from.displayName, stay.pendingOffer.offeredAt));
+    if (r.status === 'in_station' && !r.has_bed) board.withoutBed.push(line(r, 'no_bed'));
+    // An open stay's clock runs to today (the stay page's clock, getStay).
+    const age = ageOn(today, { birthDate: r.birth_date, estimatedAge: r.estimated_age, estimatedOn: r.estimated_on });
+    const clock = stayClock(r.arrived_on, today, { age, conditions: JSON.parse(r.conditions) as Condition[], extensionDays: r.extension_days }, {
+      warnDay: settings.stayWarnDay,
+      limitDays: settings.stayLimitDays,
+    });
+    if (clock.state === 'warn') board.nearLimit.push(line(r, String(clock.day)));
+    if (clock.state === 'overdue') board.overLimit.push(line(r, String(clock.day)));
+    if (r.open_items) board.openCustody.push(line(r, String(r.open_items)));
+    const missing = missingCount(r);
+    if (missing > 0) board.incomplete.push(line(r, String(missing)));
+    if (r.offer_to === actorId) board.offersToMe.push(line(r, r.offer_from!, r.offer_at));
   }
-  const tasks = db
-    .prepare(
-      `${LINE_SQL}, t.kind, t.due_at AS at, t.done_at FROM family_search_tasks t JOIN stays s ON s.id = t.stay_id
-       JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id
-       WHERE t.done_at IS NULL AND s.status IN ('registered', 'in_station', 'at_hospital') ORDER BY t.due_at`,
-    )
-    .all() as (Row & { kind: string; done_at: null })[];
-  for (const t of tasks) {
+  for (const t of q.tasks.all() as (Row & { kind: string })[]) {
     const state = taskState({ due_at: t.at!, done_at: null }, now);
     if (state === 'due' || state === 'overdue') board.familySearchDue.push(line(t, `${t.kind}:${state}`));
   }

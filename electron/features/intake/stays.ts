@@ -87,16 +87,18 @@ export function register(c: IntakeCtx, input: z.output<typeof registerInput>): {
 }
 
 /** Identity unknown: notice within N hours, DNA request within N working days, refresh after N days. */
-function createFamilySearchTasks(c: IntakeCtx, stayId: number, arrivedAt: number): void {
-  const tz = c.settings.timeZone;
-  const arrival = new TZDate(arrivedAt, tz);
-  const tasks: [FamilySearchTask['kind'], number][] = [
-    ['notice', arrivedAt + c.settings.familyNoticeHours * 3_600_000],
-    ['dna_request', addBusinessDays(arrival, c.settings.dnaWorkingDays).getTime()],
-    ['notice_refresh', addDays(arrival, c.settings.noticeRefreshDays).getTime()],
+export function familySearchDue(settings: StationSettings, arrivedAt: number): [FamilySearchTask['kind'], number][] {
+  const arrival = new TZDate(arrivedAt, settings.timeZone);
+  return [
+    ['notice', arrivedAt + settings.familyNoticeHours * 3_600_000],
+    ['dna_request', addBusinessDays(arrival, settings.dnaWorkingDays).getTime()],
+    ['notice_refresh', addDays(arrival, settings.noticeRefreshDays).getTime()],
   ];
+}
+
+function createFamilySearchTasks(c: IntakeCtx, stayId: number, arrivedAt: number): void {
   const insert = c.db.prepare('INSERT INTO family_search_tasks (stay_id, kind, due_at) VALUES (?, ?, ?)');
-  for (const [kind, due] of tasks) insert.run(stayId, kind, due);
+  for (const [kind, due] of familySearchDue(c.settings, arrivedAt)) insert.run(stayId, kind, due);
 }
 
 const DAY = 86_400_000;

@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { PersonHit, PersonMatch, StaySummary } from '../../../shared/contract/people';
 import { ageOn } from '../../../shared/domain/person';
+import type { Statement } from 'better-sqlite3';
 import type { DB } from '../../db/open';
 
 /**
@@ -15,7 +16,7 @@ export function pinyinKeys(name: string | null | undefined): { full: string; ini
   return { full: syllables.join(''), initials: syllables.map((s) => s[0]).join('') };
 }
 
-interface IndexedPerson {
+export interface IndexedPerson {
   id: number;
   name: string | null;
   pinyin_full: string;
@@ -26,18 +27,64 @@ interface IndexedPerson {
   clothing: string | null;
 }
 
-/** Keeps the trigram index in step with a person row; call inside the same transaction. */
-export function reindexPerson(db: DB, personId: number): void {
-  const p = db
-    .prepare('SELECT id, name, pinyin_full, pinyin_initials, id_number, description, features, clothing FROM persons WHERE id = ?')
-    .get(personId) as IndexedPerson | undefined;
-  db.prepare('DELETE FROM persons_search WHERE rowid = ?').run(personId);
-  if (!p) return;
-  const text = [p.name, p.pinyin_full, p.pinyin_initials, p.id_number, p.description, p.features, p.clothing]
+/** The text the trigram index holds for a person (also written by the data generator's bulk path). */
+export function searchText(p: Omit<IndexedPerson, 'id'>): string {
+  return [p.name, p.pinyin_full, p.pinyin_initials, p.id_number, p.description, p.features, p.clothing]
     .filter(Boolean)
     .join(' | ')
     .toLowerCase();
-  db.prepare('INSERT INTO persons_search (rowid, text) VALUES (?, ?)').run(personId, text);
+}
+
+/** ASCII-only lower case, as SQLite's lower() and LIKE fold: the gram index keeps LIKE's matching rule. */
+const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+/** One gram as a token of the `ascii` tokenizer: any character can be searched, punctuation included. */
+const gramToken = (g: string) => 'g' + Buffer.from(g, 'utf8').toString('hex');
+
+/**
+ * The short-query index (migration 0030): every 1- and 2-character substring of the name and description, and the
+ * 1- and 2-character prefixes of the pinyin keys, each once. A 1–2 character query matches exactly the people the
+ * former scan found (`name`/`description` LIKE '%q%', `name`/pinyin LIKE 'q%'). The SQL in 0030 computes the same set.
+ */
+export function gramText(p: Pick<IndexedPerson, 'name' | 'pinyin_full' | 'pinyin_initials' | 'description'>): string {
+  const grams = new Set<string>();
+  for (const text of [p.name, p.description]) {
+    if (!text) continue;
+    const chars = [...asciiLower(text)];
+    chars.forEach((c, i) => {
+      grams.add(c);
+      if (i + 1 < chars.length) grams.add(c + chars[i + 1]);
+    });
+  }
+  for (const key of [p.pinyin_initials, p.pinyin_full]) {
+    if (!key) continue;
+    const chars = [...key];
+    grams.add(chars[0]!);
+    grams.add(chars.slice(0, 2).join(''));
+  }
+  return [...grams].map(gramToken).join(' ');
+}
+
+/** Statements prepared once per connection: preparing one costs as much as running a search. */
+const prepared = new WeakMap<DB, Map<string, Statement>>();
+function stmt(db: DB, sql: string): Statement {
+  let byText = prepared.get(db);
+  if (!byText) prepared.set(db, (byText = new Map()));
+  let s = byText.get(sql);
+  if (!s) byText.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+/** Keeps both search indexes in step with a person row; call inside the same transaction. */
+export function reindexPerson(db: DB, personId: number): void {
+  const p = stmt(db, 'SELECT id, name, pinyin_full, pinyin_initials, id_number, description, features, clothing FROM persons WHERE id = ?').get(personId) as
+    | IndexedPerson
+    | undefined;
+  stmt(db, 'DELETE FROM persons_search WHERE rowid = ?').run(personId);
+  stmt(db, 'DELETE FROM persons_grams WHERE rowid = ?').run(personId);
+  if (!p) return;
+  stmt(db, 'INSERT INTO persons_search (rowid, text) VALUES (?, ?)').run(personId, searchText(p));
+  const grams = gramText(p);
+  if (grams) stmt(db, 'INSERT INTO persons_grams (rowid, grams) VALUES (?, ?)').run(personId, grams);
 }
 
 interface HitRow {
@@ -53,21 +100,33 @@ interface HitRow {
 }
 
 const HIT_COLUMNS = 'p.id, p.name, p.sex, p.birth_date, p.estimated_age, p.estimated_on, p.id_number, p.description, p.pinyin_initials';
+/** The latest stay, read in the same statement (one index seek per hit). */
+const LAST_STAY = `(SELECT json_array(l.id, l.arrived_at, l.status, l.discharge_type, l.discharged_at) FROM stays l
+  WHERE l.person_id = p.id ORDER BY l.arrived_at DESC LIMIT 1) AS last_stay`;
 
 export function staysOf(db: DB, personId: number): StaySummary[] {
   return (
-    db
-      .prepare(
-        `SELECT id, arrived_at, status, discharge_type, discharged_at FROM stays WHERE person_id = ? ORDER BY arrived_at DESC`,
-      )
-      .all(personId) as { id: number; arrived_at: number; status: string; discharge_type: string | null; discharged_at: number | null }[]
+    stmt(db, `SELECT id, arrived_at, status, discharge_type, discharged_at FROM stays WHERE person_id = ? ORDER BY arrived_at DESC`).all(personId) as {
+      id: number;
+      arrived_at: number;
+      status: string;
+      discharge_type: string | null;
+      discharged_at: number | null;
+    }[]
   ).map((s) => ({ id: s.id, arrivedAt: s.arrived_at, status: s.status, dischargeType: s.discharge_type, dischargedAt: s.discharged_at }));
 }
 
-function toHit(db: DB, r: HitRow, today: string): PersonHit {
-  const last = db
-    .prepare('SELECT id, arrived_at, status, discharge_type, discharged_at FROM stays WHERE person_id = ? ORDER BY arrived_at DESC LIMIT 1')
-    .get(r.id) as { id: number; arrived_at: number; status: string; discharge_type: string | null; discharged_at: number | null } | undefined;
+function toHit(db: DB, r: HitRow & { last_stay?: string | null }, today: string): PersonHit {
+  let lastStay: PersonHit['lastStay'];
+  if (r.last_stay !== undefined) {
+    const l = r.last_stay === null ? null : (JSON.parse(r.last_stay) as [number, number, string, string | null, number | null]);
+    lastStay = l ? { id: l[0], arrivedAt: l[1], status: l[2], dischargeType: l[3], dischargedAt: l[4] } : null;
+  } else {
+    const last = stmt(db, 'SELECT id, arrived_at, status, discharge_type, discharged_at FROM stays WHERE person_id = ? ORDER BY arrived_at DESC LIMIT 1').get(r.id) as
+      | { id: number; arrived_at: number; status: string; discharge_type: string | null; discharged_at: number | null }
+      | undefined;
+    lastStay = last ? { id: last.id, arrivedAt: last.arrived_at, status: last.status, dischargeType: last.discharge_type, dischargedAt: last.discharged_at } : null;
+  }
   return {
     id: r.id,
     name: r.name,
@@ -76,44 +135,43 @@ function toHit(db: DB, r: HitRow, today: string): PersonHit {
     idNumber: r.id_number,
     description: r.description,
     pinyinInitials: r.pinyin_initials,
-    lastStay: last
-      ? { id: last.id, arrivedAt: last.arrived_at, status: last.status, dischargeType: last.discharge_type, dischargedAt: last.discharged_at }
-      : null,
+    lastStay,
   };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+/**
+ * One statement per search: people whose name is exactly the query first, then every other match; within each, the
+ * newest record first. Both come from indexes in that order (the name index, and the full-text index walked by
+ * rowid, i.e. person id, downwards), so a query matching 60,000 people costs what one matching 20 does.
+ */
+const searchSql = (index: 'persons_search' | 'persons_grams') => `
+  SELECT ${HIT_COLUMNS}, ${LAST_STAY} FROM (
+    SELECT id, 0 AS rank FROM (SELECT id FROM persons WHERE name = @q ORDER BY id DESC LIMIT @limit)
+    UNION ALL
+    SELECT id, 1 AS rank FROM (SELECT rowid AS id FROM ${index} WHERE ${index} MATCH @match ORDER BY rowid DESC LIMIT 2 * @limit)
+  ) m JOIN persons p ON p.id = m.id
+  GROUP BY p.id ORDER BY min(m.rank), p.id DESC LIMIT @limit`;
+export const SEARCH_SQL = { long: searchSql('persons_search'), short: searchSql('persons_grams') };
+
+/** The query as each index reads it: a phrase for the trigram index (3+ characters), one gram token otherwise. */
+export function searchQuery(q: string): { sql: string; match: string; q: string } | null {
+  // Control characters (NUL above all) would cut the FTS query string short; they are never part of a name.
+  const needle = q.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().toLowerCase();
+  if (!needle) return null;
+  return [...needle].length >= 3
+    ? { sql: SEARCH_SQL.long, match: `"${needle.replace(/"/g, '""')}"`, q: needle }
+    : { sql: SEARCH_SQL.short, match: `"${gramToken(needle)}"`, q: needle };
+}
 
 /**
  * Search while typing. Three characters or more answer from the trigram index (substring of name, pinyin,
- * ID digits, description). Shorter queries use the indexed prefixes (name, full pinyin, initials) and then
- * a bounded substring scan, so `张`, `zs` and `三` all find 张三.
+ * ID digits, description). Shorter queries answer from the gram index: a substring of the name or description,
+ * or a prefix of the full pinyin or the initials, so `张`, `zs` and `三` all find 张三.
  */
 export function searchPeople(db: DB, q: string, limit: number, today: string): PersonHit[] {
-  // Control characters (NUL above all) would cut the FTS query string short; they are never part of a name.
-  const needle = q.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().toLowerCase();
-  if (!needle) return [];
-  let rows: HitRow[];
-  if ([...needle].length >= 3) {
-    rows = db
-      .prepare(
-        `SELECT ${HIT_COLUMNS} FROM persons_search s JOIN persons p ON p.id = s.rowid
-         WHERE persons_search MATCH @match ORDER BY (p.name = @q) DESC, p.updated_at DESC LIMIT @limit`,
-      )
-      .all({ match: `"${needle.replace(/"/g, '""')}"`, q: needle, limit }) as HitRow[];
-  } else {
-    const prefix = `${escapeLike(needle)}%`;
-    rows = db
-      .prepare(
-        `SELECT ${HIT_COLUMNS} FROM persons p WHERE p.name LIKE @prefix ESCAPE '\\' OR p.pinyin_initials LIKE @prefix ESCAPE '\\'
-           OR p.pinyin_full LIKE @prefix ESCAPE '\\'
-         UNION
-         SELECT * FROM (SELECT ${HIT_COLUMNS} FROM persons p
-           WHERE p.name LIKE @anywhere ESCAPE '\\' OR p.description LIKE @anywhere ESCAPE '\\' LIMIT @limit)
-         LIMIT @limit`,
-      )
-      .all({ prefix, anywhere: `%${escapeLike(needle)}%`, limit }) as HitRow[];
-  }
+  const query = searchQuery(q);
+  if (!query) return [];
+  const rows = stmt(db, query.sql).all({ match: query.match, q: query.q, limit }) as (HitRow & { last_stay: string | null })[];
   return rows.map((r) => toHit(db, r, today));
 }
 
@@ -136,18 +194,17 @@ export function matchPeople(
   };
   const idNumber = m.idNumber?.trim().toUpperCase();
   if (idNumber && idNumber.length >= 15) {
-    add(db.prepare(`SELECT ${HIT_COLUMNS} FROM persons p WHERE p.id_number = ?`).all(idNumber) as HitRow[], 'id_number');
+    add(stmt(db, `SELECT ${HIT_COLUMNS} FROM persons p WHERE p.id_number = ?`).all(idNumber) as HitRow[], 'id_number');
   }
   const name = m.name?.trim();
   if (name && m.birthYear) {
     add(
-      db
-        .prepare(
-          `SELECT ${HIT_COLUMNS} FROM persons p WHERE p.name = @name AND (substr(p.birth_date, 1, 4) = @year
-             OR (p.birth_date IS NULL AND p.estimated_age IS NOT NULL
-                 AND abs((CAST(substr(p.estimated_on, 1, 4) AS INTEGER) - p.estimated_age) - @y) <= 2))`,
-        )
-        .all({ name, year: String(m.birthYear), y: m.birthYear }) as HitRow[],
+      stmt(
+        db,
+        `SELECT ${HIT_COLUMNS} FROM persons p WHERE p.name = @name AND (substr(p.birth_date, 1, 4) = @year
+           OR (p.birth_date IS NULL AND p.estimated_age IS NOT NULL
+               AND abs((CAST(substr(p.estimated_on, 1, 4) AS INTEGER) - p.estimated_age) - @y) <= 2))`,
+      ).all({ name, year: String(m.birthYear), y: m.birthYear }) as HitRow[],
       'name_birth_year',
     );
   }
@@ -155,7 +212,7 @@ export function matchPeople(
     const { full } = pinyinKeys(name);
     if (full) {
       add(
-        db.prepare(`SELECT ${HIT_COLUMNS} FROM persons p WHERE p.pinyin_full = ? AND p.sex = ? LIMIT 20`).all(full, m.sex) as HitRow[],
+        stmt(db, `SELECT ${HIT_COLUMNS} FROM persons p WHERE p.pinyin_full = ? AND p.sex = ? LIMIT 20`).all(full, m.sex) as HitRow[],
         'pinyin_sex',
       );
     }

@@ -154,6 +154,10 @@ const en: Catalog = {
     passwordHint: 'At least 8 characters, not digits only',
     submit: 'Set up station',
     done: 'The station is set up. Sign in with the account you just created.',
+    or: 'or',
+    demo: 'Load a demo station (to try it out)',
+    demoHint: 'Creates a demo station with a fortnight of intakes, to get to know StationDesk. All of it is made up; set up your own station for real use.',
+    demoDone: 'Demo station loaded: {{persons}} people, {{stays}} arrivals. Every demo account’s password is {{password}}.'
   },
   login: {
     title: 'Sign in',

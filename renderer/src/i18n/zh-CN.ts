@@ -153,6 +153,10 @@ const zhCN = {
     passwordHint: '至少 8 位，不能全是数字',
     submit: '建立本站',
     done: '本站已建立，请用刚才的账号登录。',
+    or: '或者',
+    demo: '载入示范站点（试用）',
+    demoHint: '生成一个有两周接待记录的示范站点，便于熟悉系统。示范数据都是虚构的；正式使用请建立本站。',
+    demoDone: '示范站点已载入：{{persons}} 人，{{stays}} 次到站。所有示范账号的密码都是 {{password}}。'
   },
   login: {
     title: '登录',

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Divider, Form, Input, Select } from 'antd';
+import { Alert, Button, Divider, Form, Input, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +32,16 @@ export function SetupPage() {
       admin: { username: '', displayName: '', password: '', passwordConfirm: '' },
     },
   });
+
+  const [demoBusy, setDemoBusy] = useState(false);
+  const loadDemo = async () => {
+    setDemoBusy(true);
+    setFormError(null);
+    const r = await api().call('setup.loadDemo', {});
+    setDemoBusy(false);
+    if (r.ok) toLogin({ username: r.value.username, notice: t('setup.demoDone', { password: r.value.password, persons: r.value.persons, stays: r.value.stays }) });
+    else setFormError(applyServerError(r.error, setError, t, []));
+  };
 
   const submit = handleSubmit(async (values) => {
     setFormError(null);
@@ -77,6 +87,13 @@ export function SetupPage() {
           {t('setup.submit')}
         </Button>
       </Form>
+      <Divider plain>{t('setup.or')}</Divider>
+      <Button block loading={demoBusy} onClick={() => void loadDemo()} data-testid="load-demo">
+        {t('setup.demo')}
+      </Button>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
+        {t('setup.demoHint')}
+      </Typography.Paragraph>
     </AuthLayout>
   );
 }

@@ -1,0 +1,477 @@
+'use strict';
+/**
+ * `npm run bench`: StationDesk's hot paths on a ten-year station, through the dispatcher and as the bare SQL on
+ * better-sqlite3 (the floor), in the same run. Not part of `npm test`; nothing here is a timed assertion.
+ *
+ *   npm run bench                      build (once, cached in .bench/station/), then measure
+ *   npm run bench -- --rebuild         build the station again
+ *   npm run bench -- --calls 200       calls per operation (default 500; the board and start-up use fewer)
+ *   npm run bench -- --strict          exit 1 when a target is missed
+ *
+ * The station is built by a child process (progress bar on stderr) and rebuilt when the schema version or the
+ * generator changes. Measurements run on a scratch copy (.bench/scratch/), so the cache is never altered.
+ * Results: a table on stdout and JSON in .bench/results/<timestamp>.json.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..');
+const DIST = path.join(ROOT, 'dist', 'electron');
+const BENCH = path.join(ROOT, '.bench');
+const CACHE = path.join(BENCH, 'station');
+const SCRATCH = path.join(BENCH, 'scratch');
+const RESULTS = path.join(BENCH, 'results');
+const DB_FILE = 'stationdesk.sqlite';
+const META = 'meta.json';
+const SEED = 20260720;
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
+};
+
+const dist = (p) => require(path.join(DIST, p));
+
+// ------------------------------------------------------------------------------------------------------------
+// Building the station (child process).
+
+if (args[0] === '--generate') {
+  generateInto(args[1]);
+  process.exit(0);
+}
+
+function generateInto(dir) {
+  const { openDatabase, closeDatabase } = dist('db/open.js');
+  const { generateStation, GENERATOR_VERSION } = dist('dev/generate.js');
+  const { loadMigrations } = dist('db/migrate.js');
+  const now = Math.floor(Date.now() / 60_000) * 60_000;
+  const { db } = openDatabase(dir);
+  const bar = progressBar('building the ten-year station');
+  const report = generateStation(db, { size: 'bench', now, seed: SEED, onProgress: bar.update });
+  bar.done();
+  closeDatabase(db);
+  const meta = { schema: loadMigrations().at(-1).version, generator: GENERATOR_VERSION, seed: SEED, now, builtAt: new Date().toISOString(), report };
+  fs.writeFileSync(path.join(dir, META), JSON.stringify(meta, null, 2));
+}
+
+function progressBar(label) {
+  const started = Date.now();
+  const tty = process.stderr.isTTY;
+  let lastTenth = -1;
+  const time = (ms) => `${Math.floor(ms / 60_000)}m${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}s`;
+  return {
+    update(done, total) {
+      const f = total ? done / total : 0;
+      const elapsed = Date.now() - started;
+      const eta = f > 0.01 ? time((elapsed / f) * (1 - f)) : '…';
+      const line = `${label} [${'#'.repeat(Math.round(f * 30)).padEnd(30, '.')}] ${(f * 100).toFixed(0).padStart(3)}%  ${done}/${total} stays  ${time(elapsed)}  eta ${eta}`;
+      if (tty) process.stderr.write(`\r${line}`);
+      else if (Math.floor(f * 10) > lastTenth) {
+        lastTenth = Math.floor(f * 10);
+        process.stderr.write(`${line}\n`);
+      }
+    },
+    done() {
+      process.stderr.write(`${tty ? '\n' : ''}${label}: done in ${time(Date.now() - started)}\n`);
+    },
+  };
+}
+
+/** The cached station, built when missing or when the schema or the generator changed. */
+function ensureStation() {
+  const { loadMigrations } = dist('db/migrate.js');
+  const { GENERATOR_VERSION } = dist('dev/generate.js');
+  const schema = loadMigrations().at(-1).version;
+  let meta = null;
+  try {
+    meta = JSON.parse(fs.readFileSync(path.join(CACHE, META), 'utf8'));
+  } catch {
+    meta = null;
+  }
+  const fresh = meta && meta.schema === schema && meta.generator === GENERATOR_VERSION && fs.existsSync(path.join(CACHE, DB_FILE));
+  if (fresh && !flag('--rebuild')) return meta;
+  if (meta) process.stderr.write(`rebuilding the station (schema ${meta.schema} → ${schema}, generator ${meta.generator} → ${GENERATOR_VERSION})\n`);
+  const building = `${CACHE}.building`;
+  fs.rmSync(building, { recursive: true, force: true });
+  fs.mkdirSync(building, { recursive: true });
+  const child = spawnSync(process.execPath, [__filename, '--generate', building], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (child.status !== 0) throw new Error(`building the station failed (exit ${child.status})`);
+  fs.rmSync(CACHE, { recursive: true, force: true });
+  fs.renameSync(building, CACHE);
+  return JSON.parse(fs.readFileSync(path.join(CACHE, META), 'utf8'));
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Measuring.
+
+let peakRss = 0;
+const sampleRss = () => {
+  const rss = process.memoryUsage.rss();
+  if (rss > peakRss) peakRss = rss;
+};
+
+const ms = (ns) => Number(ns) / 1e6;
+function percentile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+function stats(list) {
+  const s = [...list].sort((a, b) => a - b);
+  return { p50: percentile(s, 0.5), p95: percentile(s, 0.95), max: s.at(-1) };
+}
+
+/**
+ * Runs `calls` rounds; each round times the dispatcher call and the floor for the same input, alternating which goes
+ * first. A few warm-up rounds are not counted.
+ */
+function measure(calls, input, viaDispatcher, floor) {
+  const warm = Math.min(20, Math.ceil(calls / 10));
+  const d = [];
+  const f = [];
+  for (let i = -warm; i < calls; i++) {
+    const x = input(i < 0 ? i + warm : i);
+    const runD = () => {
+      const t = process.hrtime.bigint();
+      viaDispatcher(x);
+      const e = ms(process.hrtime.bigint() - t);
+      if (i >= 0) d.push(e);
+    };
+    const runF = () => {
+      if (!floor) return;
+      const t = process.hrtime.bigint();
+      floor(x);
+      const e = ms(process.hrtime.bigint() - t);
+      if (i >= 0) f.push(e);
+    };
+    if (i % 2 === 0) runD(), runF();
+    else runF(), runD();
+    sampleRss();
+  }
+  return { calls, dispatcher: stats(d), floor: f.length ? stats(f) : null };
+}
+
+/** A small seeded generator, so each run asks the same questions. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    let t = (s = (s + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// The floors: the SQL each procedure needs, prepared once and run bare on the same connection.
+// They mirror electron/features/people/search.ts, people/service.ts and intake/board.ts.
+
+const HIT_COLUMNS = 'p.id, p.name, p.sex, p.birth_date, p.estimated_age, p.estimated_on, p.id_number, p.description, p.pinyin_initials';
+const LAST_STAY = `(SELECT json_array(l.id, l.arrived_at, l.status, l.discharge_type, l.discharged_at) FROM stays l
+                    WHERE l.person_id = p.id ORDER BY l.arrived_at DESC LIMIT 1) AS last_stay`;
+
+function searchFloor(db) {
+  const escapeLike = (s) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+  const long = db.prepare(
+    `SELECT ${HIT_COLUMNS}, ${LAST_STAY} FROM persons_search s JOIN persons p ON p.id = s.rowid
+     WHERE persons_search MATCH @match ORDER BY (p.name = @q) DESC, p.updated_at DESC LIMIT @limit`,
+  );
+  const short = db.prepare(
+    `SELECT ${HIT_COLUMNS}, ${LAST_STAY} FROM persons p WHERE p.name LIKE @prefix ESCAPE '\\' OR p.pinyin_initials LIKE @prefix ESCAPE '\\'
+       OR p.pinyin_full LIKE @prefix ESCAPE '\\'
+     UNION
+     SELECT * FROM (SELECT ${HIT_COLUMNS}, ${LAST_STAY} FROM persons p
+       WHERE p.name LIKE @anywhere ESCAPE '\\' OR p.description LIKE @anywhere ESCAPE '\\' LIMIT @limit)
+     LIMIT @limit`,
+  );
+  return (q) => {
+    const needle = q.toLowerCase();
+    return [...needle].length >= 3
+      ? long.all({ match: `"${needle.replace(/"/g, '""')}"`, q: needle, limit: 20 })
+      : short.all({ prefix: `${escapeLike(needle)}%`, anywhere: `%${escapeLike(needle)}%`, limit: 20 });
+  };
+}
+
+function personFloor(db) {
+  const person = db.prepare('SELECT *, photo IS NOT NULL AS has_photo FROM persons WHERE id = ?');
+  const links = db.prepare(
+    `SELECT l.id, CASE WHEN l.person_a = @id THEN l.person_b ELSE l.person_a END AS other_id, l.reason, l.linked_at,
+            u.display_name AS linked_by, o.name AS other_name
+     FROM person_links l JOIN users u ON u.id = l.linked_by
+     JOIN persons o ON o.id = CASE WHEN l.person_a = @id THEN l.person_b ELSE l.person_a END
+     WHERE (l.person_a = @id OR l.person_b = @id) AND l.unlinked_at IS NULL ORDER BY l.id`,
+  );
+  const stays = db.prepare('SELECT id, arrived_at, status, discharge_type, discharged_at FROM stays WHERE person_id = ? ORDER BY arrived_at DESC');
+  return (id) => [person.get(id), links.all({ id }), stays.all(id)];
+}
+
+/** Today's board as set-based SQL: one statement per list. */
+function boardFloor(db, dayStartMs) {
+  const zones = db.prepare(
+    `SELECT z.id, z.name, count(b.id) AS beds, count(a.id) AS occupied FROM zones z
+     JOIN beds b ON b.zone_id = z.id AND b.active = 1 LEFT JOIN bed_assignments a ON a.bed_id = b.id AND a.to_at IS NULL
+     WHERE z.active = 1 GROUP BY z.id ORDER BY z.sort, z.id`,
+  );
+  const open = db.prepare(
+    `SELECT s.id, s.person_id, p.name, p.description, u.display_name AS owner, s.status, s.arrived_at, s.arrived_on, s.conditions,
+            p.sex, p.birth_date, p.estimated_age, p.estimated_on, p.id_number, p.hukou_place, p.residence, p.benefits, p.dialect, p.field_states,
+            EXISTS (SELECT 1 FROM bed_assignments a WHERE a.stay_id = s.id AND a.to_at IS NULL) AS has_bed,
+            (SELECT coalesce(sum(e.days), 0) FROM stay_extensions e WHERE e.stay_id = s.id) AS extension_days,
+            (SELECT count(*) FROM custody_items i WHERE i.stay_id = s.id AND NOT EXISTS (SELECT 1 FROM custody_settlements c WHERE c.item_id = i.id)) AS open_items,
+            (SELECT json_array(o.to_user, o.offered_at, f.display_name) FROM ownership_offers o JOIN users f ON f.id = o.from_user
+              WHERE o.stay_id = s.id AND o.answered_at IS NULL) AS offer
+     FROM stays s JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id
+     WHERE s.status IN ('registered', 'in_station', 'at_hospital') ORDER BY s.arrived_at`,
+  );
+  const line = `SELECT s.id, s.person_id, p.name, p.description, u.display_name AS owner`;
+  const from = `FROM stays s JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id`;
+  const arrivals = db.prepare(`${line}, s.arrived_at AS at, s.status ${from} WHERE s.arrived_on = ? ORDER BY s.arrived_at`);
+  const departures = db.prepare(`${line}, s.discharged_at AS at, s.discharge_type ${from} WHERE s.discharged_at >= ? AND s.discharged_at < ? ORDER BY s.discharged_at`);
+  const tasks = db.prepare(
+    `${line}, t.kind, t.due_at AS at FROM family_search_tasks t JOIN stays s ON s.id = t.stay_id
+     JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id
+     WHERE t.done_at IS NULL AND s.status IN ('registered', 'in_station', 'at_hospital') ORDER BY t.due_at`,
+  );
+  return (today) => [zones.all(), open.all(), arrivals.all(today), departures.all(dayStartMs, dayStartMs + 86_400_000), tasks.all()];
+}
+
+/** An intake as bare SQL: the person, its index row, the stay, its event and the audit row, in one transaction. */
+function registerFloor(db, actorId, clock) {
+  const { createHash } = require('node:crypto');
+  const person = db.prepare(
+    `INSERT INTO persons (name, sex, estimated_age, estimated_on, field_states, pinyin_full, pinyin_initials, created_at, created_by, updated_at)
+     VALUES (?, ?, ?, ?, '{}', ?, ?, ?, ?, ?)`,
+  );
+  const index = db.prepare('INSERT INTO persons_search (rowid, text) VALUES (?, ?)');
+  const stay = db.prepare(
+    `INSERT INTO stays (person_id, arrived_at, arrived_on, channel, channel_detail, status, owner_id, registered_by, created_at, updated_at)
+     VALUES (?, ?, ?, 'walk_in', '{}', 'registered', ?, ?, ?, ?)`,
+  );
+  const event = db.prepare(`INSERT INTO stay_events (stay_id, at, actor_id, kind, data) VALUES (?, ?, ?, 'registered', '{"channel":"walk_in"}')`);
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  const audit = db.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, actor_name, procedure, entity, entity_id, before, after, prev_hash, hash)
+     VALUES (?, ?, ?, 'bench', 'intake.register', 'stay', ?, NULL, ?, ?, ?)`,
+  );
+  const write = db.transaction((x) => {
+    const now = clock();
+    const pid = Number(person.run(x.name, x.sex, x.estimatedAge, x.today, x.full, x.initials, now, actorId, now).lastInsertRowid);
+    index.run(pid, `${x.name} | ${x.full} | ${x.initials}`);
+    const sid = Number(stay.run(pid, now, x.today, actorId, actorId, now, now).lastInsertRowid);
+    event.run(sid, now, actorId);
+    const prev = last.get();
+    const after = JSON.stringify({ id: sid, person: { id: pid, name: x.name } });
+    const hash = createHash('sha256').update(JSON.stringify([prev.id + 1, now, actorId, after, prev.hash])).digest('hex');
+    audit.run(prev.id + 1, now, actorId, String(sid), after, prev.hash, hash);
+  });
+  return (x) => write.immediate(x);
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Start-up: a fresh process opens the scratch copy as the app does (open, quick check, migrate).
+
+function startup(runs) {
+  const openSource = fs.readFileSync(path.join(DIST, 'db', 'open.js'), 'utf8');
+  const openChecks = /quick_check/.test(openSource);
+  const script = `
+    const t0 = performance.now();
+    const path = require('node:path');
+    const { openCore } = require(${JSON.stringify(path.join(DIST, 'core.js'))});
+    const t1 = performance.now();
+    const core = openCore({ dataDir: ${JSON.stringify(SCRATCH)}, logger: { info() {}, error() {} } });
+    const t2 = performance.now();
+    // PRAGMA quick_check, unless openDatabase already ran it.
+    const quick = ${openChecks} ? 'ok' : core.db.pragma('quick_check', { simple: true });
+    const t3 = performance.now();
+    core.close();
+    const Database = require(${JSON.stringify(require.resolve('better-sqlite3', { paths: [ROOT] }))});
+    const t4 = performance.now();
+    const bare = new Database(${JSON.stringify(path.join(SCRATCH, DB_FILE))});
+    const bareQuick = bare.pragma('quick_check', { simple: true });
+    bare.close();
+    const t5 = performance.now();
+    process.stdout.write(JSON.stringify({ load: t1 - t0, open: t3 - t1, floor: t5 - t4, quick, bareQuick }));
+  `;
+  const app = [];
+  const floor = [];
+  const wall = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const t = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    const w = ms(process.hrtime.bigint() - t);
+    if (child.status !== 0) throw new Error(`start-up child failed: ${child.stderr}`);
+    const r = JSON.parse(child.stdout);
+    if (r.quick !== 'ok' || r.bareQuick !== 'ok') throw new Error(`quick_check: ${r.quick} / ${r.bareQuick}`);
+    if (i === 0) continue; // the first run warms the OS file cache
+    app.push(r.load + r.open);
+    floor.push(r.floor);
+    wall.push(w);
+  }
+  return { calls: runs, dispatcher: stats(app), floor: stats(floor), wall: stats(wall), quickCheckInOpen: openChecks };
+}
+
+// ------------------------------------------------------------------------------------------------------------
+
+function main() {
+  const started = Date.now();
+  const meta = ensureStation();
+  sampleRss();
+  const calls = option('--calls', 500);
+
+  // A scratch copy: the cache is closed cleanly (no WAL), so a file copy is the whole database.
+  fs.rmSync(SCRATCH, { recursive: true, force: true });
+  fs.mkdirSync(SCRATCH, { recursive: true });
+  fs.copyFileSync(path.join(CACHE, DB_FILE), path.join(SCRATCH, DB_FILE));
+
+  const results = [];
+  const row = (op, r, target) => results.push({ op, ...r, target });
+
+  process.stderr.write('measuring start-up…\n');
+  const up = startup(option('--startup-runs', 7));
+  row('start-up (open + migrate + quick_check)', up, { p95: 1000 });
+
+  const { openCore } = dist('core.js');
+  const { pinyinKeys } = dist('features/people/search.js');
+  const { stationDay, dayStart } = dist('../shared/domain/time.js');
+  const t0 = Date.now();
+  const clock = () => meta.now + (Date.now() - t0);
+  const core = openCore({ dataDir: SCRATCH, clock, logger: { info() {}, error(m, d) { process.stderr.write(`${m} ${JSON.stringify(d)}\n`); } } });
+  const db = core.db;
+  sampleRss();
+  const login = core.dispatch('auth.login', { username: 'liming', password: 'Demo-pass-1' }, {});
+  if (!login.ok) throw new Error(`login failed: ${JSON.stringify(login.error)}`);
+  const session = { sessionId: login.value.sessionId };
+  const deskId = db.prepare("SELECT id FROM users WHERE username = 'liming'").get().id;
+  const call = (name, input) => {
+    const r = core.dispatch(name, input, session);
+    if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+
+  // The questions: real names, initials and ID digits from the station, picked by a seeded generator.
+  const rand = rng(7);
+  const total = db.prepare('SELECT max(id) AS n FROM persons').get().n;
+  const samplePersons = (n, where) => {
+    const stmt = db.prepare(`SELECT * FROM persons WHERE id >= ? AND ${where} ORDER BY id LIMIT 1`);
+    const out = [];
+    for (let guard = 0; out.length < n && guard < n * 20; guard++) {
+      const p = stmt.get(1 + Math.floor(rand() * total));
+      if (p) out.push(p);
+    }
+    return out;
+  };
+  const named = samplePersons(400, 'name IS NOT NULL');
+  const oneChar = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '伟', '芳', '明', '秀', '华', '英', '强', '军'];
+  const twoChar = named.map((p) => [...p.name].slice(0, 2).join(''));
+  const threeChar = named.filter((p) => [...p.name].length >= 3).map((p) => p.name);
+  const initials = named.map((p) => p.pinyin_initials);
+  const idDigits = samplePersons(300, 'id_number IS NOT NULL').map((p) => p.id_number.slice(6 + Math.floor(rand() * 6), 14 + Math.floor(rand() * 3)));
+  const frequent = db.prepare('SELECT person_id FROM stays GROUP BY person_id HAVING count(*) >= 5 LIMIT 200').pluck().all();
+  const people = [...frequent, ...samplePersons(200, '1').map((p) => p.id)];
+
+  const search = searchFloor(db);
+  const searchRow = (label, list) => {
+    process.stderr.write(`measuring search: ${label}…\n`);
+    row(`search: ${label}`, measure(calls, (i) => list[i % list.length], (q) => call('people.search', { q }), search), { p95: 5, ratio: 1.5 });
+  };
+  searchRow('1 character', oneChar);
+  searchRow('2 characters', twoChar);
+  searchRow('3+ characters', threeChar);
+  searchRow('pinyin initials', initials);
+  searchRow('ID digits', idDigits);
+
+  process.stderr.write('measuring people.get…\n');
+  const person = personFloor(db);
+  row('open a person with all stays', measure(calls, (i) => people[i % people.length], (id) => call('people.get', { id }), person), {});
+
+  process.stderr.write('measuring the board…\n');
+  const settings = call('settings.get', {});
+  const today = stationDay(clock(), settings.timeZone);
+  const board = boardFloor(db, dayStart(today, settings.timeZone));
+  const boardInfo = call('intake.board', {});
+  row('today’s board', measure(option('--board-calls', 200), () => today, () => call('intake.board', {}), board), { p95: 30 });
+
+  process.stderr.write('measuring intake.register…\n');
+  const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
+  const given = [...'伟芳娜敏静强磊军洋勇艳杰娟涛明超秀英华'];
+  const newPerson = (i) => {
+    const name = surnames[i % surnames.length] + given[(i * 7) % given.length] + given[(i * 13) % given.length];
+    const keys = pinyinKeys(name);
+    return { name, sex: i % 3 ? 'male' : 'female', estimatedAge: 20 + (i % 50), today, full: keys.full, initials: keys.initials };
+  };
+  const registerBare = registerFloor(db, deskId, clock);
+  row(
+    'register an intake (with audit row)',
+    measure(
+      option('--register-calls', 300),
+      newPerson,
+      (x) => call('intake.register', { person: { name: x.name, sex: x.sex, estimatedAge: x.estimatedAge }, channel: 'walk_in', arrivedAt: clock() }),
+      registerBare,
+    ),
+    { p95: 5 },
+  );
+  sampleRss();
+  core.close();
+
+  // The table.
+  const fmt = (v) => (v === undefined || v === null ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));
+  let failed = 0;
+  const lines = results.map((r) => {
+    const ratio = r.floor ? r.dispatcher.p95 / r.floor.p95 : null;
+    const checks = [];
+    if (r.target.p95 !== undefined) checks.push(r.dispatcher.p95 <= r.target.p95);
+    if (r.target.ratio !== undefined && ratio !== null) checks.push(ratio <= r.target.ratio);
+    const pass = checks.length ? checks.every(Boolean) : null;
+    if (pass === false) failed += 1;
+    r.ratio = ratio;
+    r.pass = pass;
+    const target = [r.target.p95 !== undefined ? `≤ ${r.target.p95} ms` : null, r.target.ratio !== undefined ? `≤ ${r.target.ratio}×` : null].filter(Boolean).join(', ') || '—';
+    return [r.op, fmt(r.dispatcher.p50), fmt(r.dispatcher.p95), fmt(r.floor?.p95), ratio === null ? '—' : `${ratio.toFixed(2)}×`, target, pass === null ? '—' : pass ? 'pass' : 'FAIL'];
+  });
+  const memoryMb = peakRss / 1048576;
+  const memPass = memoryMb <= 250;
+  if (!memPass) failed += 1;
+  lines.push(['main-process peak memory (RSS)', '—', `${memoryMb.toFixed(0)} MB`, '—', '—', '≤ 250 MB', memPass ? 'pass' : 'FAIL']);
+  const head = ['operation', 'p50 ms', 'p95 ms', 'floor p95', 'ratio', 'target', 'result'];
+  const widths = head.map((h, i) => Math.max(width(h), ...lines.map((l) => width(l[i]))));
+  const print = (cells) => `| ${cells.map((c, i) => pad(c, widths[i], i > 0 && i < 5)).join(' | ')} |`;
+  const r = meta.report;
+  const out = [
+    '',
+    `StationDesk bench — ${r.persons.toLocaleString('en')} persons, ${r.stays.toLocaleString('en')} stays, ${r.events.toLocaleString('en')} stay events; ` +
+      `${boardInfo.residents} in station, ${boardInfo.arrivals.length} arrivals today (built in ${(r.ms / 1000).toFixed(0)} s, schema ${meta.schema})`,
+    `${calls} calls per search/person row; p50/p95 through the dispatcher; floor = the same SQL bare on better-sqlite3`,
+    '',
+    print(head),
+    `|${widths.map((w, i) => (i > 0 && i < 5 ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|')}|`,
+    ...lines.map(print),
+    '',
+    `start-up: the app's open (load modules + openCore) in a fresh process; whole child process p50 ${fmt(up.wall.p50)} ms; ` +
+      `quick_check ${up.quickCheckInOpen ? 'inside openDatabase' : 'run after openCore'}; floor = new Database + quick_check`,
+    `${failed ? `${failed} target(s) missed` : 'all targets met'}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  ];
+  process.stdout.write(out.join('\n') + '\n');
+
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${os.release()}` };
+  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, station: meta, calls, results, memory: { peakRssMb: memoryMb, pass: memPass } }, null, 2));
+  process.stdout.write(`results: ${path.relative(ROOT, file)}\n`);
+  fs.rmSync(SCRATCH, { recursive: true, force: true });
+  if (failed && flag('--strict')) process.exitCode = 1;
+}
+
+/** Display width: CJK characters take two columns. */
+function width(s) {
+  let w = 0;
+  for (const ch of String(s)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+function pad(s, w, right) {
+  const fill = ' '.repeat(Math.max(0, w - width(s)));
+  return right ? fill + s : s + fill;
+}
+
+main();

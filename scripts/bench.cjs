@@ -165,32 +165,17 @@ function rng(seed) {
 }
 
 // ------------------------------------------------------------------------------------------------------------
-// The floors: the SQL each procedure needs, prepared once and run bare on the same connection.
-// They mirror electron/features/people/search.ts, people/service.ts and intake/board.ts.
+// The floors: the SQL each procedure runs, prepared once and run bare on the same connection. Search and the board
+// use the statements their modules export; people.get mirrors people/service.ts (getPerson: person, links, stays).
 
-const HIT_COLUMNS = 'p.id, p.name, p.sex, p.birth_date, p.estimated_age, p.estimated_on, p.id_number, p.description, p.pinyin_initials';
-const LAST_STAY = `(SELECT json_array(l.id, l.arrived_at, l.status, l.discharge_type, l.discharged_at) FROM stays l
-                    WHERE l.person_id = p.id ORDER BY l.arrived_at DESC LIMIT 1) AS last_stay`;
-
+/** The very statement people.search runs (SEARCH_SQL), bare: no validation, session, settings or mapping. */
 function searchFloor(db) {
-  const escapeLike = (s) => s.replace(/[\\%_]/g, (c) => '\\' + c);
-  const long = db.prepare(
-    `SELECT ${HIT_COLUMNS}, ${LAST_STAY} FROM persons_search s JOIN persons p ON p.id = s.rowid
-     WHERE persons_search MATCH @match ORDER BY (p.name = @q) DESC, p.updated_at DESC LIMIT @limit`,
-  );
-  const short = db.prepare(
-    `SELECT ${HIT_COLUMNS}, ${LAST_STAY} FROM persons p WHERE p.name LIKE @prefix ESCAPE '\\' OR p.pinyin_initials LIKE @prefix ESCAPE '\\'
-       OR p.pinyin_full LIKE @prefix ESCAPE '\\'
-     UNION
-     SELECT * FROM (SELECT ${HIT_COLUMNS}, ${LAST_STAY} FROM persons p
-       WHERE p.name LIKE @anywhere ESCAPE '\\' OR p.description LIKE @anywhere ESCAPE '\\' LIMIT @limit)
-     LIMIT @limit`,
-  );
+  const { SEARCH_SQL, searchQuery } = dist('features/people/search.js');
+  const long = db.prepare(SEARCH_SQL.long);
+  const short = db.prepare(SEARCH_SQL.short);
   return (q) => {
-    const needle = q.toLowerCase();
-    return [...needle].length >= 3
-      ? long.all({ match: `"${needle.replace(/"/g, '""')}"`, q: needle, limit: 20 })
-      : short.all({ prefix: `${escapeLike(needle)}%`, anywhere: `%${escapeLike(needle)}%`, limit: 20 });
+    const x = searchQuery(q);
+    return (x.sql === SEARCH_SQL.long ? long : short).all({ match: x.match, q: x.q, limit: 20 });
   };
 }
 
@@ -207,34 +192,11 @@ function personFloor(db) {
   return (id) => [person.get(id), links.all({ id }), stays.all(id)];
 }
 
-/** Today's board as set-based SQL: one statement per list. */
+/** Today's board: the statements intake.board runs (BOARD_SQL), bare. */
 function boardFloor(db, dayStartMs) {
-  const zones = db.prepare(
-    `SELECT z.id, z.name, count(b.id) AS beds, count(a.id) AS occupied FROM zones z
-     JOIN beds b ON b.zone_id = z.id AND b.active = 1 LEFT JOIN bed_assignments a ON a.bed_id = b.id AND a.to_at IS NULL
-     WHERE z.active = 1 GROUP BY z.id ORDER BY z.sort, z.id`,
-  );
-  const open = db.prepare(
-    `SELECT s.id, s.person_id, p.name, p.description, u.display_name AS owner, s.status, s.arrived_at, s.arrived_on, s.conditions,
-            p.sex, p.birth_date, p.estimated_age, p.estimated_on, p.id_number, p.hukou_place, p.residence, p.benefits, p.dialect, p.field_states,
-            EXISTS (SELECT 1 FROM bed_assignments a WHERE a.stay_id = s.id AND a.to_at IS NULL) AS has_bed,
-            (SELECT coalesce(sum(e.days), 0) FROM stay_extensions e WHERE e.stay_id = s.id) AS extension_days,
-            (SELECT count(*) FROM custody_items i WHERE i.stay_id = s.id AND NOT EXISTS (SELECT 1 FROM custody_settlements c WHERE c.item_id = i.id)) AS open_items,
-            (SELECT json_array(o.to_user, o.offered_at, f.display_name) FROM ownership_offers o JOIN users f ON f.id = o.from_user
-              WHERE o.stay_id = s.id AND o.answered_at IS NULL) AS offer
-     FROM stays s JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id
-     WHERE s.status IN ('registered', 'in_station', 'at_hospital') ORDER BY s.arrived_at`,
-  );
-  const line = `SELECT s.id, s.person_id, p.name, p.description, u.display_name AS owner`;
-  const from = `FROM stays s JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id`;
-  const arrivals = db.prepare(`${line}, s.arrived_at AS at, s.status ${from} WHERE s.arrived_on = ? ORDER BY s.arrived_at`);
-  const departures = db.prepare(`${line}, s.discharged_at AS at, s.discharge_type ${from} WHERE s.discharged_at >= ? AND s.discharged_at < ? ORDER BY s.discharged_at`);
-  const tasks = db.prepare(
-    `${line}, t.kind, t.due_at AS at FROM family_search_tasks t JOIN stays s ON s.id = t.stay_id
-     JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id
-     WHERE t.done_at IS NULL AND s.status IN ('registered', 'in_station', 'at_hospital') ORDER BY t.due_at`,
-  );
-  return (today) => [zones.all(), open.all(), arrivals.all(today), departures.all(dayStartMs, dayStartMs + 86_400_000), tasks.all()];
+  const { BOARD_SQL } = dist('features/intake/board.js');
+  const q = Object.fromEntries(Object.entries(BOARD_SQL).map(([k, sql]) => [k, db.prepare(sql)]));
+  return (today) => [q.zones.all(), q.open.all(), q.arrivals.all(today), q.departures.all(dayStartMs, dayStartMs + 86_400_000), q.tasks.all()];
 }
 
 /** An intake as bare SQL: the person, its index row, the stay, its event and the audit row, in one transaction. */

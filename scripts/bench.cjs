@@ -169,13 +169,13 @@ function rng(seed) {
 // use the statements their modules export; people.get mirrors people/service.ts (getPerson: person, links, stays).
 
 /** The very statement people.search runs (SEARCH_SQL), bare: no validation, session, settings or mapping. */
-function searchFloor(db) {
+function searchFloor(db, today) {
   const { SEARCH_SQL, searchQuery } = dist('features/people/search.js');
   const long = db.prepare(SEARCH_SQL.long);
   const short = db.prepare(SEARCH_SQL.short);
   return (q) => {
     const x = searchQuery(q);
-    return (x.sql === SEARCH_SQL.long ? long : short).all({ match: x.match, q: x.q, limit: 20 });
+    return (x.sql === SEARCH_SQL.long ? long : short).all({ match: x.match, q: x.q, limit: 20, today });
   };
 }
 
@@ -196,7 +196,7 @@ function personFloor(db) {
 function boardFloor(db, dayStartMs) {
   const { BOARD_SQL } = dist('features/intake/board.js');
   const q = Object.fromEntries(Object.entries(BOARD_SQL).map(([k, sql]) => [k, db.prepare(sql)]));
-  return (today) => [q.zones.all(), q.open.all(), q.arrivals.all(today), q.departures.all(dayStartMs, dayStartMs + 86_400_000), q.tasks.all()];
+  return (today) => [q.zones.all(), q.open.all({ today }), q.arrivals.all(today), q.departures.all(dayStartMs, dayStartMs + 86_400_000), q.tasks.all()];
 }
 
 /** An intake as bare SQL: the person, its index row, the stay, its event and the audit row, in one transaction. */
@@ -254,11 +254,20 @@ function startup(runs) {
     const bareQuick = bare.pragma('quick_check', { simple: true });
     bare.close();
     const t5 = performance.now();
-    process.stdout.write(JSON.stringify({ load: t1 - t0, open: t3 - t1, floor: t5 - t4, quick, bareQuick }));
+    // The same open without the check (what start-up would cost with quick_check moved off the main thread).
+    const { migrate } = require(${JSON.stringify(path.join(DIST, 'db', 'migrate.js'))});
+    const plain = new Database(${JSON.stringify(path.join(SCRATCH, DB_FILE))});
+    plain.pragma('busy_timeout = 5000');
+    plain.pragma('foreign_keys = ON');
+    migrate(plain);
+    plain.close();
+    const t6 = performance.now();
+    process.stdout.write(JSON.stringify({ load: t1 - t0, open: t3 - t1, floor: t5 - t4, openMigrate: t6 - t5, quick, bareQuick }));
   `;
   const app = [];
   const floor = [];
   const wall = [];
+  const withoutCheck = [];
   for (let i = 0; i < runs + 1; i++) {
     const t = process.hrtime.bigint();
     const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
@@ -270,8 +279,9 @@ function startup(runs) {
     app.push(r.load + r.open);
     floor.push(r.floor);
     wall.push(w);
+    withoutCheck.push(r.load + r.openMigrate);
   }
-  return { calls: runs, dispatcher: stats(app), floor: stats(floor), wall: stats(wall), quickCheckInOpen: openChecks };
+  return { calls: runs, dispatcher: stats(app), floor: stats(floor), wall: stats(wall), withoutQuickCheck: stats(withoutCheck), quickCheckInOpen: openChecks };
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -333,7 +343,9 @@ function main() {
   const frequent = db.prepare('SELECT person_id FROM stays GROUP BY person_id HAVING count(*) >= 5 LIMIT 200').pluck().all();
   const people = [...frequent, ...samplePersons(200, '1').map((p) => p.id)];
 
-  const search = searchFloor(db);
+  const settings = call('settings.get', {});
+  const today = stationDay(clock(), settings.timeZone);
+  const search = searchFloor(db, today);
   const searchRow = (label, list) => {
     process.stderr.write(`measuring search: ${label}…\n`);
     row(`search: ${label}`, measure(calls, (i) => list[i % list.length], (q) => call('people.search', { q }), search), { p95: 5, ratio: 1.5 });
@@ -349,8 +361,6 @@ function main() {
   row('open a person with all stays', measure(calls, (i) => people[i % people.length], (id) => call('people.get', { id }), person), {});
 
   process.stderr.write('measuring the board…\n');
-  const settings = call('settings.get', {});
-  const today = stationDay(clock(), settings.timeZone);
   const board = boardFloor(db, dayStart(today, settings.timeZone));
   const boardInfo = call('intake.board', {});
   row('today’s board', measure(option('--board-calls', 200), () => today, () => call('intake.board', {}), board), { p95: 30 });
@@ -411,7 +421,8 @@ function main() {
     ...lines.map(print),
     '',
     `start-up: the app's open (load modules + openCore) in a fresh process; whole child process p50 ${fmt(up.wall.p50)} ms; ` +
-      `quick_check ${up.quickCheckInOpen ? 'inside openDatabase' : 'run after openCore'}; floor = new Database + quick_check`,
+      `quick_check ${up.quickCheckInOpen ? 'inside openDatabase' : 'run after openCore'}; floor = new Database + quick_check; ` +
+      `the same open without quick_check (load + open + migrate): p50 ${fmt(up.withoutQuickCheck.p50)} ms, p95 ${fmt(up.withoutQuickCheck.p95)} ms`,
     `${failed ? `${failed} target(s) missed` : 'all targets met'}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
   ];
   process.stdout.write(out.join('\n') + '\n');

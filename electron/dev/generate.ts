@@ -26,6 +26,7 @@ import { insertAccount } from '../features/accounts/service';
 import { appendAudit } from '../features/audit/chain';
 import { addService, answerOwnership, assignBed, completeTask, custodySettle, extend, offerOwnership } from '../features/intake/care';
 import { addEvent, discharge, familySearchDue, register, triage, type IntakeCtx } from '../features/intake/stays';
+import { addBeds } from '../features/intake/zones';
 import { gramText, pinyinKeys, searchText } from '../features/people/search';
 import { writePerson, type PersonFields } from '../features/people/service';
 import { readSettings, writeSettings } from '../features/settings/service';
@@ -1538,14 +1539,18 @@ function ensureStaff(db: DB, now: number): { staff: Staff; created: string[] } {
   };
 }
 
-function addBeds(db: DB, extra: Partial<Record<string, number>>): void {
+/** The benchmark's big station: more beds in the standard zones, through the zone settings' service. */
+function addStationBeds(db: DB, extra: Partial<Record<string, number>>): void {
   const prefix: Record<string, string> = { men: '男', women: '女', minors: '少', elderly: '老', medical: '医' };
-  const insert = db.prepare('INSERT INTO beds (zone_id, label) VALUES (?, ?)');
   for (const [code, n] of Object.entries(extra)) {
     const zone = db.prepare('SELECT id FROM zones WHERE code = ?').get(code) as { id: number } | undefined;
     if (!zone || !n) continue;
     const have = (db.prepare('SELECT count(*) AS n FROM beds WHERE zone_id = ?').get(zone.id) as { n: number }).n;
-    for (let i = have + 1; i <= have + n; i++) insert.run(zone.id, `${prefix[code] ?? code}-${String(i).padStart(2, '0')}`);
+    addBeds(
+      db,
+      zone.id,
+      Array.from({ length: n }, (_, i) => `${prefix[code] ?? code}-${String(have + i + 1).padStart(2, '0')}`),
+    );
   }
 }
 
@@ -1591,7 +1596,7 @@ export function generateWith(db: DB, opts: GenerateOptions, writerKind: 'service
   }
   const setup = db.transaction(() => {
     const s = ensureStaff(db, opts.now);
-    addBeds(db, cfg.beds);
+    addStationBeds(db, cfg.beds);
     return s;
   });
   const { staff, created } = setup.immediate();

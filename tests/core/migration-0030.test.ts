@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/db/migrate';
 import { BOARD_SQL } from '../../electron/features/intake/board';
-import { gramText, pinyinKeys, searchPeople, searchText } from '../../electron/features/people/search';
+import { AGE_SQL, ageFrom, gramText, pinyinKeys, searchPeople, searchText } from '../../electron/features/people/search';
+import { ageOn } from '../../shared/domain/person';
 
 /** A station at schema 0020 with people written as the 0020 code wrote them (person row + trigram row). */
 function stationAt20() {
@@ -104,12 +106,50 @@ describe('0030-search-and-board', () => {
     expect(ids('张伟民')).toEqual([exact3, a]);
   });
 
-  it('serves the board’s open stays from the new partial index, and its tasks from the open stays', () => {
+  it('serves the board’s open stays from the new partial index, its tasks from the open stays, and a stay’s checks by stay', () => {
     const db = stationAt20();
     migrate(db);
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
-    expect(plan(BOARD_SQL.open).join(' / ')).toMatch(/SCAN s USING INDEX stays_open_by_arrival/);
+    const plan = (sql: string, ...params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    expect(plan(BOARD_SQL.open, { today: '2026-07-20' }).join(' / ')).toMatch(/SCAN s USING INDEX stays_open_by_arrival/);
     expect(plan(BOARD_SQL.tasks)[0]).toMatch(/SCAN s USING INDEX stays_open_by_arrival/);
     expect(plan(BOARD_SQL.tasks).join(' / ')).toMatch(/SEARCH t USING INDEX sqlite_autoindex_family_search_tasks/);
+    // A stay page's safety checks and extensions come from their own indexes, not a scan of every stay's.
+    expect(plan('SELECT * FROM safety_checks WHERE stay_id = 1').join(' / ')).toMatch(/USING INDEX safety_checks_by_stay/);
+    expect(plan('SELECT * FROM stay_extensions WHERE stay_id = 1').join(' / ')).toMatch(/USING INDEX stay_extensions_by_stay/);
+  });
+
+  it('computes ages in SQL exactly as ageOn does (valid, impossible and future dates, estimates)', () => {
+    const db = new Database(':memory:');
+    const age = db.prepare(`SELECT ${AGE_SQL} AS age FROM (SELECT @birth_date AS birth_date, @estimated_age AS estimated_age, @estimated_on AS estimated_on) p`);
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    // Month 1–13 and day 1–31: impossible dates (2001-02-29, 2000-04-31, month 13) are part of the space.
+    const isoDate = fc.tuple(fc.integer({ min: 1880, max: 2100 }), fc.integer({ min: 1, max: 13 }), fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    const person = fc.record({
+      birth_date: fc.option(isoDate, { nil: null }),
+      estimated_age: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+      estimated_on: fc.option(isoDate, { nil: null }),
+    });
+    const same = (a: number | null, b: number | null) => (Number.isNaN(a) && Number.isNaN(b)) || a === b;
+    fc.assert(
+      fc.property(person, isoDate, (p, today) => {
+        const sql = (age.get({ ...p, today }) as { age: number | null }).age;
+        const expected = ageOn(today, { birthDate: p.birth_date, estimatedAge: p.estimated_age, estimatedOn: p.estimated_on });
+        expect(same(ageFrom({ ...p, age: sql }, today), expected), JSON.stringify({ p, today, sql, expected })).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    // Leap days and the day before a birthday, by hand.
+    for (const [birth, today, years] of [
+      ['2000-02-29', '2026-02-28', 25],
+      ['2000-02-29', '2026-03-01', 26],
+      ['2000-02-29', '2028-02-29', 28],
+      ['1990-07-21', '2026-07-20', 35],
+      ['1990-07-20', '2026-07-20', 36],
+      ['2027-01-01', '2026-07-20', 0],
+      ['2028-01-01', '2026-07-20', -1],
+    ] as const) {
+      expect((age.get({ birth_date: birth, estimated_age: null, estimated_on: null, today }) as { age: number }).age, `${birth} ${today}`).toBe(years);
+      expect(ageOn(today, { birthDate: birth })).toBe(years);
+    }
   });
 });

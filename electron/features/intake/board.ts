@@ -2,9 +2,10 @@ import type { Statement } from 'better-sqlite3';
 import type { BoardLine, TodayBoard } from '../../../shared/contract/intake';
 import type { PersonDetail } from '../../../shared/contract/people';
 import type { StationSettings } from '../../../shared/contract/settings';
-import { ageOn, IDENTITY_FIELDS, stayClock, type Condition, type IdentityField } from '../../../shared/domain/person';
+import { IDENTITY_FIELDS, stayClock, type Condition, type IdentityField } from '../../../shared/domain/person';
 import { dayStart } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
+import { AGE_SQL, ageFrom } from '../people/search';
 import { taskState, todayOf } from './stays';
 
 interface Row {
@@ -31,6 +32,7 @@ interface OpenRow extends Row {
   benefits: string | null;
   dialect: string | null;
   field_states: string;
+  age: number | null;
   has_bed: number;
   extension_days: number;
   open_items: number;
@@ -53,6 +55,7 @@ const SQL = {
     WHERE z.active = 1 GROUP BY z.id ORDER BY z.sort, z.id`,
   open: `${LINE_SQL}, s.status, s.arrived_at AS at, s.arrived_on, s.conditions,
       p.sex, p.birth_date, p.estimated_age, p.estimated_on, p.id_number, p.hukou_place, p.residence, p.benefits, p.dialect, p.field_states,
+      ${AGE_SQL} AS age,
       EXISTS (SELECT 1 FROM bed_assignments a WHERE a.stay_id = s.id AND a.to_at IS NULL) AS has_bed,
       (SELECT coalesce(sum(e.days), 0) FROM stay_extensions e WHERE e.stay_id = s.id) AS extension_days,
       (SELECT count(*) FROM custody_items i WHERE i.stay_id = s.id
@@ -110,7 +113,7 @@ export function todayBoard(db: DB, now: number, settings: StationSettings, actor
   const q = statements(db);
   const today = todayOf({ now, settings });
   const start = dayStart(today, settings.timeZone);
-  const open = q.open.all() as OpenRow[];
+  const open = q.open.all({ today }) as OpenRow[];
   const board: TodayBoard = {
     today,
     zones: q.zones.all() as TodayBoard['zones'],
@@ -129,7 +132,7 @@ export function todayBoard(db: DB, now: number, settings: StationSettings, actor
   for (const r of open) {
     if (r.status === 'in_station' && !r.has_bed) board.withoutBed.push(line(r, 'no_bed'));
     // An open stay's clock runs to today (the stay page's clock, getStay).
-    const age = ageOn(today, { birthDate: r.birth_date, estimatedAge: r.estimated_age, estimatedOn: r.estimated_on });
+    const age = ageFrom(r, today);
     const clock = stayClock(r.arrived_on, today, { age, conditions: JSON.parse(r.conditions) as Condition[], extensionDays: r.extension_days }, {
       warnDay: settings.stayWarnDay,
       limitDays: settings.stayLimitDays,

@@ -7,6 +7,7 @@ import { checkIdNumber } from '../../../shared/domain/idcard';
 import { ageGroup, stayClock, type Condition } from '../../../shared/domain/person';
 import { AppError } from '../../../shared/domain/result';
 import { stationDay } from '../../../shared/domain/time';
+import type { Statement } from 'better-sqlite3';
 import type { DB } from '../../db/open';
 import { getPerson, writePerson } from '../people/service';
 
@@ -19,6 +20,16 @@ export interface IntakeCtx {
 export const todayOf = (c: { now: number; settings: StationSettings }) => stationDay(c.now, c.settings.timeZone);
 
 const OPEN = ['registered', 'in_station', 'at_hospital'] as const;
+
+/** Statements prepared once per connection: a stay page runs a dozen, and preparing costs about as much as running. */
+const prepared = new WeakMap<DB, Map<string, Statement>>();
+function stmt(db: DB, sql: string): Statement {
+  let byText = prepared.get(db);
+  if (!byText) prepared.set(db, (byText = new Map()));
+  let s = byText.get(sql);
+  if (!s) byText.set(sql, (s = db.prepare(sql)));
+  return s;
+}
 
 interface StayRow {
   id: number;
@@ -39,7 +50,7 @@ interface StayRow {
 }
 
 export function stayRow(db: DB, stayId: number): StayRow {
-  const row = db.prepare('SELECT * FROM stays WHERE id = ?').get(stayId) as StayRow | undefined;
+  const row = stmt(db, 'SELECT * FROM stays WHERE id = ?').get(stayId) as StayRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'No such stay.');
   return row;
 }
@@ -51,11 +62,11 @@ export function requireOpen(row: StayRow): void {
 }
 
 export function addEvent(db: DB, stayId: number, actorId: number, at: number, kind: string, data: Record<string, unknown> = {}): void {
-  db.prepare('INSERT INTO stay_events (stay_id, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?)').run(stayId, at, actorId, kind, JSON.stringify(data));
+  stmt(db, 'INSERT INTO stay_events (stay_id, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?)').run(stayId, at, actorId, kind, JSON.stringify(data));
 }
 
 const staffName = (db: DB, id: number) =>
-  ({ id, displayName: (db.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(id) as { n: string }).n });
+  ({ id, displayName: (stmt(db, 'SELECT display_name AS n FROM users WHERE id = ?').get(id) as { n: string }).n });
 
 export function register(c: IntakeCtx, input: z.output<typeof registerInput>): { stayId: number; personId: number } {
   const { db, now } = c;
@@ -64,7 +75,7 @@ export function register(c: IntakeCtx, input: z.output<typeof registerInput>): {
   let personId: number;
   if (input.personId !== undefined) {
     personId = getPerson(db, input.personId, today).id;
-    const open = db.prepare(`SELECT id FROM stays WHERE person_id = ? AND status IN ('registered', 'in_station', 'at_hospital')`).get(personId) as
+    const open = stmt(db, `SELECT id FROM stays WHERE person_id = ? AND status IN ('registered', 'in_station', 'at_hospital')`).get(personId) as
       | { id: number }
       | undefined;
     if (open) throw new AppError('CONFLICT', 'This person is already in the station.', { personId: 'v.openStay' }, { stayId: open.id });
@@ -72,8 +83,7 @@ export function register(c: IntakeCtx, input: z.output<typeof registerInput>): {
     personId = writePerson(db, null, input.person ?? {}, { now, today, actorId: c.actorId });
   }
   const stayId = Number(
-    db
-      .prepare(
+    stmt(db,
         `INSERT INTO stays (person_id, arrived_at, arrived_on, channel, channel_detail, status, owner_id, registered_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?)`,
       )
@@ -97,7 +107,7 @@ export function familySearchDue(settings: StationSettings, arrivedAt: number): [
 }
 
 function createFamilySearchTasks(c: IntakeCtx, stayId: number, arrivedAt: number): void {
-  const insert = c.db.prepare('INSERT INTO family_search_tasks (stay_id, kind, due_at) VALUES (?, ?, ?)');
+  const insert = stmt(c.db, 'INSERT INTO family_search_tasks (stay_id, kind, due_at) VALUES (?, ?, ?)');
   for (const [kind, due] of familySearchDue(c.settings, arrivedAt)) insert.run(stayId, kind, due);
 }
 
@@ -114,26 +124,22 @@ export function getStay(c: Omit<IntakeCtx, 'actorId'>, stayId: number): StayDeta
   const row = stayRow(db, stayId);
   const person = getPerson(db, row.person_id, today);
   const conditions = JSON.parse(row.conditions) as Condition[];
-  const extensions = db
-    .prepare(
+  const extensions = stmt(db,
       `SELECT e.id, e.days, e.reason, u.display_name AS approved_by, e.at FROM stay_extensions e JOIN users u ON u.id = e.approved_by
        WHERE e.stay_id = ? ORDER BY e.id`,
     )
     .all(stayId) as { id: number; days: number; reason: string; approved_by: string; at: number }[];
   const clockDay = row.discharged_at !== null ? stationDay(row.discharged_at, settings.timeZone) : today;
   const events = (
-    db
-      .prepare(`SELECT e.id, e.at, u.display_name AS actor, e.kind, e.data FROM stay_events e JOIN users u ON u.id = e.actor_id WHERE stay_id = ? ORDER BY e.id`)
+    stmt(db, `SELECT e.id, e.at, u.display_name AS actor, e.kind, e.data FROM stay_events e JOIN users u ON u.id = e.actor_id WHERE stay_id = ? ORDER BY e.id`)
       .all(stayId) as { id: number; at: number; actor: string; kind: string; data: string }[]
   ).map((e): StayEvent => ({ id: e.id, at: e.at, actor: e.actor, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> }));
-  const bed = db
-    .prepare(
+  const bed = stmt(db,
       `SELECT b.id AS bed_id, b.label, z.name AS zone, a.from_at FROM bed_assignments a JOIN beds b ON b.id = a.bed_id
        JOIN zones z ON z.id = b.zone_id WHERE a.stay_id = ? AND a.to_at IS NULL`,
     )
     .get(stayId) as { bed_id: number; label: string; zone: string; from_at: number } | undefined;
-  const offer = db
-    .prepare('SELECT id, from_user, to_user, offered_at FROM ownership_offers WHERE stay_id = ? AND answered_at IS NULL')
+  const offer = stmt(db, 'SELECT id, from_user, to_user, offered_at FROM ownership_offers WHERE stay_id = ? AND answered_at IS NULL')
     .get(stayId) as { id: number; from_user: number; to_user: number; offered_at: number } | undefined;
   const triage = row.triage ? (JSON.parse(row.triage) as StayDetail['triage']) : null;
   return {
@@ -158,8 +164,7 @@ export function getStay(c: Omit<IntakeCtx, 'actorId'>, stayId: number): StayDeta
     triage,
     bed: bed ? { bedId: bed.bed_id, label: bed.label, zone: bed.zone, since: bed.from_at } : null,
     safetyChecks: (
-      db
-        .prepare(
+      stmt(db,
           `SELECT s.id, s.at, s.findings, s.disposition, u1.display_name AS w1, u2.display_name AS w2 FROM safety_checks s
            JOIN users u1 ON u1.id = s.witness_1 JOIN users u2 ON u2.id = s.witness_2 WHERE s.stay_id = ? ORDER BY s.id`,
         )
@@ -168,8 +173,7 @@ export function getStay(c: Omit<IntakeCtx, 'actorId'>, stayId: number): StayDeta
     custody: custodyOf(db, stayId),
     extensions: extensions.map((e) => ({ id: e.id, days: e.days, reason: e.reason, approvedBy: e.approved_by, at: e.at })),
     familySearch: (
-      db
-        .prepare(
+      stmt(db,
           `SELECT t.id, t.kind, t.due_at, t.done_at, u.display_name AS done_by, t.note FROM family_search_tasks t
            LEFT JOIN users u ON u.id = t.done_by WHERE t.stay_id = ? ORDER BY t.due_at`,
         )
@@ -187,8 +191,7 @@ export function getStay(c: Omit<IntakeCtx, 'actorId'>, stayId: number): StayDeta
 
 export function custodyOf(db: DB, stayId: number): StayDetail['custody'] {
   return (
-    db
-      .prepare(
+    stmt(db,
         `SELECT i.*, u1.display_name AS s1, u2.display_name AS s2, s.kind, s.reason, s.client_confirmed, s.at AS settled_at, u3.display_name AS settled_by
          FROM custody_items i JOIN users u1 ON u1.id = i.staff_1 JOIN users u2 ON u2.id = i.staff_2
          LEFT JOIN custody_settlements s ON s.item_id = i.id LEFT JOIN users u3 ON u3.id = s.by_user
@@ -235,8 +238,7 @@ export function triage(c: IntakeCtx, input: z.output<typeof triageInput>): void 
     at: c.now,
     by: staffName(c.db, c.actorId).displayName,
   };
-  c.db
-    .prepare(
+  stmt(c.db,
       `UPDATE stays SET status = ?, triage = ?, conditions = ?, temperature_c10 = coalesce(?, temperature_c10), updated_at = ? WHERE id = ?`,
     )
     .run(status, JSON.stringify(triageRecord), JSON.stringify(input.conditions), input.temperatureC === undefined ? null : Math.round(input.temperatureC * 10), c.now, input.stayId);
@@ -245,8 +247,7 @@ export function triage(c: IntakeCtx, input: z.output<typeof triageInput>): void 
 
 export function setConditions(c: IntakeCtx, stayId: number, conditions: Condition[], temperatureC: number | undefined): void {
   requireOpen(stayRow(c.db, stayId));
-  c.db
-    .prepare('UPDATE stays SET conditions = ?, temperature_c10 = coalesce(?, temperature_c10), updated_at = ? WHERE id = ?')
+  stmt(c.db, 'UPDATE stays SET conditions = ?, temperature_c10 = coalesce(?, temperature_c10), updated_at = ? WHERE id = ?')
     .run(JSON.stringify(conditions), temperatureC === undefined ? null : Math.round(temperatureC * 10), c.now, stayId);
   addEvent(c.db, stayId, c.actorId, c.now, 'conditions', { conditions, temperatureC });
 }
@@ -293,11 +294,10 @@ export function discharge(c: IntakeCtx, input: z.output<typeof dischargeInput>):
   }
   const at = input.dischargedAt ?? c.now;
   if (at < stay.arrivedAt || at > c.now + 5 * 60_000) throw new AppError('VALIDATION', 'Discharge time out of range.', { dischargedAt: 'v.dischargeTime' });
-  c.db
-    .prepare(`UPDATE stays SET status = 'discharged', discharge_type = ?, discharge_detail = ?, discharged_at = ?, updated_at = ? WHERE id = ?`)
+  stmt(c.db, `UPDATE stays SET status = 'discharged', discharge_type = ?, discharge_detail = ?, discharged_at = ?, updated_at = ? WHERE id = ?`)
     .run(input.type, JSON.stringify(detail), at, c.now, input.stayId);
   // Discharge frees the bed.
-  c.db.prepare('UPDATE bed_assignments SET to_at = ? WHERE stay_id = ? AND to_at IS NULL').run(at, input.stayId);
-  c.db.prepare('UPDATE ownership_offers SET answered_at = ?, accepted = 0 WHERE stay_id = ? AND answered_at IS NULL').run(c.now, input.stayId);
+  stmt(c.db, 'UPDATE bed_assignments SET to_at = ? WHERE stay_id = ? AND to_at IS NULL').run(at, input.stayId);
+  stmt(c.db, 'UPDATE ownership_offers SET answered_at = ?, accepted = 0 WHERE stay_id = ? AND answered_at IS NULL').run(c.now, input.stayId);
   addEvent(c.db, input.stayId, c.actorId, c.now, 'discharged', { type: input.type, ...detail });
 }

@@ -100,9 +100,31 @@ interface HitRow {
 }
 
 const HIT_COLUMNS = 'p.id, p.name, p.sex, p.birth_date, p.estimated_age, p.estimated_on, p.id_number, p.description, p.pinyin_initials';
-/** The latest stay, read in the same statement (one index seek per hit). */
-const LAST_STAY = `(SELECT json_array(l.id, l.arrived_at, l.status, l.discharge_type, l.discharged_at) FROM stays l
-  WHERE l.person_id = p.id ORDER BY l.arrived_at DESC LIMIT 1) AS last_stay`;
+
+/**
+ * Whole years from ISO date `b` to ISO date `a`, as date-fns differenceInYears counts them for dates
+ * (the calendar years between, less one when a's month-day comes before b's; mirrored when b is later).
+ * NULL unless both are real calendar dates; callers then ask ageOn (tests/core/migration-0030 compares the two).
+ */
+const yearsSql = (a: string, b: string) => `CASE WHEN date(${a}) IS NOT ${a} OR date(${b}) IS NOT ${b} THEN NULL
+  WHEN ${a} >= ${b} THEN CAST(substr(${a}, 1, 4) AS INTEGER) - CAST(substr(${b}, 1, 4) AS INTEGER) - (substr(${a}, 6, 5) < substr(${b}, 6, 5))
+  ELSE -(CAST(substr(${b}, 1, 4) AS INTEGER) - CAST(substr(${a}, 1, 4) AS INTEGER) - (substr(${a}, 6, 5) > substr(${b}, 6, 5))) END`;
+
+/** ageOn (shared/domain/person) in SQL, for person row `p` on `@today`. */
+export const AGE_SQL = `CASE
+  WHEN p.birth_date IS NOT NULL AND p.birth_date <> '' THEN ${yearsSql('@today', 'p.birth_date')}
+  WHEN p.estimated_age IS NOT NULL THEN p.estimated_age + CASE WHEN p.estimated_on IS NULL THEN 0
+    ELSE max(0, ${yearsSql('@today', 'p.estimated_on')}) END
+  END`;
+
+/** The age the statement computed, or ageOn's answer where it could not (no date, or a date SQLite does not accept). */
+export function ageFrom(
+  r: { age: number | null; birth_date: string | null; estimated_age: number | null; estimated_on: string | null },
+  today: string,
+): number | null {
+  if (r.age !== null || (!r.birth_date && r.estimated_age === null)) return r.age;
+  return ageOn(today, { birthDate: r.birth_date, estimatedAge: r.estimated_age, estimatedOn: r.estimated_on });
+}
 
 export function staysOf(db: DB, personId: number): StaySummary[] {
   return (
@@ -116,17 +138,10 @@ export function staysOf(db: DB, personId: number): StaySummary[] {
   ).map((s) => ({ id: s.id, arrivedAt: s.arrived_at, status: s.status, dischargeType: s.discharge_type, dischargedAt: s.discharged_at }));
 }
 
-function toHit(db: DB, r: HitRow & { last_stay?: string | null }, today: string): PersonHit {
-  let lastStay: PersonHit['lastStay'];
-  if (r.last_stay !== undefined) {
-    const l = r.last_stay === null ? null : (JSON.parse(r.last_stay) as [number, number, string, string | null, number | null]);
-    lastStay = l ? { id: l[0], arrivedAt: l[1], status: l[2], dischargeType: l[3], dischargedAt: l[4] } : null;
-  } else {
-    const last = stmt(db, 'SELECT id, arrived_at, status, discharge_type, discharged_at FROM stays WHERE person_id = ? ORDER BY arrived_at DESC LIMIT 1').get(r.id) as
-      | { id: number; arrived_at: number; status: string; discharge_type: string | null; discharged_at: number | null }
-      | undefined;
-    lastStay = last ? { id: last.id, arrivedAt: last.arrived_at, status: last.status, dischargeType: last.discharge_type, dischargedAt: last.discharged_at } : null;
-  }
+function toHit(db: DB, r: HitRow, today: string): PersonHit {
+  const last = stmt(db, 'SELECT id, arrived_at, status, discharge_type, discharged_at FROM stays WHERE person_id = ? ORDER BY arrived_at DESC LIMIT 1').get(r.id) as
+    | { id: number; arrived_at: number; status: string; discharge_type: string | null; discharged_at: number | null }
+    | undefined;
   return {
     id: r.id,
     name: r.name,
@@ -135,22 +150,38 @@ function toHit(db: DB, r: HitRow & { last_stay?: string | null }, today: string)
     idNumber: r.id_number,
     description: r.description,
     pinyinInitials: r.pinyin_initials,
-    lastStay,
+    lastStay: last ? { id: last.id, arrivedAt: last.arrived_at, status: last.status, dischargeType: last.discharge_type, dischargedAt: last.discharged_at } : null,
   };
+}
+
+interface SearchRow extends HitRow {
+  age: number | null;
+  l_id: number | null;
+  l_arrived_at: number;
+  l_status: string;
+  l_discharge_type: string | null;
+  l_discharged_at: number | null;
 }
 
 /**
  * One statement per search: people whose name is exactly the query first, then every other match; within each, the
  * newest record first. Both come from indexes in that order (the name index, and the full-text index walked by
- * rowid, i.e. person id, downwards), so a query matching 60,000 people costs what one matching 20 does.
+ * rowid, i.e. person id, downwards), so a query matching 60,000 people costs what one matching 20 does. The rows come
+ * out ready to show: age on `@today` and the latest stay.
  */
 const searchSql = (index: 'persons_search' | 'persons_grams') => `
-  SELECT ${HIT_COLUMNS}, ${LAST_STAY} FROM (
-    SELECT id, 0 AS rank FROM (SELECT id FROM persons WHERE name = @q ORDER BY id DESC LIMIT @limit)
-    UNION ALL
-    SELECT id, 1 AS rank FROM (SELECT rowid AS id FROM ${index} WHERE ${index} MATCH @match ORDER BY rowid DESC LIMIT 2 * @limit)
-  ) m JOIN persons p ON p.id = m.id
-  GROUP BY p.id ORDER BY min(m.rank), p.id DESC LIMIT @limit`;
+  WITH top (id, rank) AS (
+    SELECT id, min(rank) FROM (
+      SELECT id, 0 AS rank FROM (SELECT id FROM persons WHERE name = @q ORDER BY id DESC LIMIT @limit)
+      UNION ALL
+      SELECT id, 1 AS rank FROM (SELECT rowid AS id FROM ${index} WHERE ${index} MATCH @match ORDER BY rowid DESC LIMIT 2 * @limit)
+    ) GROUP BY id ORDER BY min(rank), id DESC LIMIT @limit
+  )
+  SELECT ${HIT_COLUMNS}, ${AGE_SQL} AS age,
+    l.id AS l_id, l.arrived_at AS l_arrived_at, l.status AS l_status, l.discharge_type AS l_discharge_type, l.discharged_at AS l_discharged_at
+  FROM top JOIN persons p ON p.id = top.id
+  LEFT JOIN stays l ON l.id = (SELECT s.id FROM stays s WHERE s.person_id = p.id ORDER BY s.arrived_at DESC LIMIT 1)
+  ORDER BY top.rank, top.id DESC`;
 export const SEARCH_SQL = { long: searchSql('persons_search'), short: searchSql('persons_grams') };
 
 /** The query as each index reads it: a phrase for the trigram index (3+ characters), one gram token otherwise. */
@@ -171,8 +202,20 @@ export function searchQuery(q: string): { sql: string; match: string; q: string 
 export function searchPeople(db: DB, q: string, limit: number, today: string): PersonHit[] {
   const query = searchQuery(q);
   if (!query) return [];
-  const rows = stmt(db, query.sql).all({ match: query.match, q: query.q, limit }) as (HitRow & { last_stay: string | null })[];
-  return rows.map((r) => toHit(db, r, today));
+  const rows = stmt(db, query.sql).all({ match: query.match, q: query.q, limit, today }) as SearchRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    sex: r.sex,
+    age: ageFrom(r, today),
+    idNumber: r.id_number,
+    description: r.description,
+    pinyinInitials: r.pinyin_initials,
+    lastStay:
+      r.l_id === null
+        ? null
+        : { id: r.l_id, arrivedAt: r.l_arrived_at, status: r.l_status, dischargeType: r.l_discharge_type, dischargedAt: r.l_discharged_at },
+  }));
 }
 
 /**

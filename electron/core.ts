@@ -36,6 +36,8 @@ export interface Core {
   dataDir: string;
   databaseFile: string;
   migration: MigrationReport;
+  /** quick_check already ran during the open (a migration was pending); otherwise it is the station's to run. */
+  checkedAtOpen: boolean;
   dispatch: Dispatch;
   services: CoreServices;
   close(): void;
@@ -53,7 +55,7 @@ export interface CoreOptions {
  */
 export function openCore(opts: CoreOptions): Core {
   const logger = opts.logger ?? createLogger(path.join(opts.dataDir, 'logs'));
-  const { db, file, migration } = openDatabase(opts.dataDir);
+  const { db, file, migration, checked } = openDatabase(opts.dataDir);
   const services: CoreServices = {
     db,
     files: { dataDir: opts.dataDir, databaseFile: file, backupDir: path.join(opts.dataDir, BACKUP_DIR) },
@@ -71,6 +73,7 @@ export function openCore(opts: CoreOptions): Core {
     dataDir: opts.dataDir,
     databaseFile: file,
     migration,
+    checkedAtOpen: checked,
     dispatch: createDispatcher(services, handlers),
     services,
     close: () => closeDatabase(services.db),

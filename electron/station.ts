@@ -4,7 +4,8 @@ import type { BackupProblem, RecoveryStatus } from '../shared/contract/backup';
 import { AppError, fail, ok, type Result } from '../shared/domain/result';
 import { openCore, type Core, type CoreOptions } from './core';
 import { DatabaseFromFutureError } from './db/migrate';
-import { DATABASE_FILE, DatabaseCorruptError } from './db/open';
+import { checkInBackground } from './db/check';
+import { DATABASE_FILE, DatabaseCorruptError, quickCheck } from './db/open';
 import { appendAudit } from './features/audit/chain';
 import { installBackup, setAside } from './db/backup';
 import { planRestore } from './features/backup/restore';
@@ -30,6 +31,11 @@ export interface Station {
   dispatch: Dispatch;
   readonly core: Core | null;
   readonly recovery: RecoveryStatus;
+  /**
+   * Settles when the start-up quick_check of the open database has answered (at once when the open already
+   * checked, or nothing opened). A damaged file has then put the station in recovery mode.
+   */
+  readonly checked: Promise<void>;
   close(): void;
 }
 
@@ -44,10 +50,46 @@ export function openStation(opts: CoreOptions): Station {
   const files = { dataDir: opts.dataDir, databaseFile: path.join(opts.dataDir, DATABASE_FILE), backupDir: path.join(opts.dataDir, BACKUP_DIR) };
   let core: Core | null = null;
   let problem: { problem: BackupProblem; message: string } | null = null;
+  let checked: Promise<void> = Promise.resolve();
+
+  /**
+   * The start-up quick_check, on a worker thread: on ten years of data it reads the whole 700 MB file (about 3 s)
+   * and the desk can work meanwhile. Damage found puts the station in recovery mode; every later call then gets
+   * DATABASE_UNAVAILABLE and the window shows the recovery screen. A restore in the meantime makes the answer moot.
+   */
+  const checkOpened = async (opened: Core): Promise<void> => {
+    const started = clock();
+    const file = opened.db; // a restore meanwhile replaces the connection, and this answer is about the old file
+    const moot = () => core !== opened || opened.db !== file;
+    let damage: unknown = null;
+    try {
+      const answer = await checkInBackground(opened.databaseFile);
+      if (answer !== 'ok') damage = new DatabaseCorruptError(answer);
+    } catch (workerFailed) {
+      // The worker could not run (or SQLite refused the file in it): check here rather than not at all.
+      logger.error('quick_check worker failed; checking on the main thread', { error: workerFailed instanceof Error ? workerFailed.message : String(workerFailed) });
+      if (moot()) return;
+      try {
+        quickCheck(opened.db);
+      } catch (e) {
+        damage = e;
+      }
+    }
+    if (moot()) return;
+    if (!damage) return logger.info('start-up quick_check ok', { ms: clock() - started });
+    problem = classifyOpenError(damage);
+    logger.error('database damaged (start-up quick_check); recovery mode', { ...problem });
+    core = null;
+    // Closed without PRAGMA optimize: nothing more is written into a damaged file.
+    opened.services.db.close();
+  };
+
   const tryOpen = () => {
     try {
-      core = openCore({ ...opts, logger });
+      const opened = openCore({ ...opts, logger });
+      core = opened;
       problem = null;
+      checked = opened.checkedAtOpen ? Promise.resolve() : checkOpened(opened);
     } catch (e) {
       problem = classifyOpenError(e);
       logger.error('database cannot be opened; recovery mode', { ...problem });
@@ -93,6 +135,9 @@ export function openStation(opts: CoreOptions): Station {
     get recovery() {
       return recoveryStatus();
     },
+    get checked() {
+      return checked;
+    },
     close: () => core?.close(),
   };
 }
@@ -117,13 +162,23 @@ export function scheduleBackups(station: Station, opts: { clock?: () => number; 
       opts.logger?.error('automatic backup failed', { error: e instanceof Error ? e.message : String(e) });
     }
   };
-  const first = setTimeout(() => run(false), 5_000);
+  // The first one waits for the start-up check: a backup of a file not yet checked could be a copy of damage.
+  let first: NodeJS.Timeout | undefined;
+  let stopped = false;
+  void station.checked.then(() => {
+    if (stopped) return;
+    first = setTimeout(() => run(false), 5_000);
+    first.unref();
+  });
   const hourly = setInterval(() => run(false), 3_600_000);
-  first.unref();
   hourly.unref();
   return {
     /** On quit: always one more backup. */
     onQuit: () => run(true),
-    stop: () => (clearTimeout(first), clearInterval(hourly)),
+    stop: () => {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(hourly);
+    },
   };
 }

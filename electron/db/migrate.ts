@@ -53,15 +53,23 @@ export function loadMigrations(dir = path.join(__dirname, 'migrations')): Migrat
  */
 export function migrate(
   db: Database.Database,
-  opts: { migrations?: Migration[]; upTo?: number; beforeFirstWrite?: () => void } = {},
+  opts: {
+    migrations?: Migration[];
+    upTo?: number;
+    /** Runs before anything is written (every open: the connection's write pragmas). */
+    beforeFirstWrite?: () => void;
+    /** Runs only when a migration is about to change the schema (the place for a check of the file first). */
+    beforeMigrating?: () => void;
+  } = {},
 ): MigrationReport {
   const migrations = opts.migrations ?? loadMigrations();
   const latest = migrations.at(-1)?.version ?? 0;
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > latest) throw new DatabaseFromFutureError(from, latest);
-  opts.beforeFirstWrite?.();
   const target = opts.upTo ?? latest;
   const pending = migrations.filter((m) => m.version > from && m.version <= target);
+  if (pending.length) opts.beforeMigrating?.();
+  opts.beforeFirstWrite?.();
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);

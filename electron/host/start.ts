@@ -45,6 +45,15 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`Open this address in a browser on this PC (it carries this launch's token):\n`);
   process.stdout.write(`${host.launchUrl}\n`);
+  // The start-up check of the file runs beside the first screens; damage it finds turns the page to recovery.
+  if (station.recovery.mode === 'normal') {
+    void station.checked.then(() => {
+      const after = station.recovery;
+      if (after.mode === 'recovery') {
+        process.stdout.write(`The database cannot be opened (${after.problem}, found by the start-up check); the page offers the newest good backup.\n`);
+      }
+    });
+  }
 }
 
 main().catch((e: unknown) => {

@@ -143,10 +143,12 @@ describe('start-up with a database that cannot be opened', () => {
     return { dir, file, good };
   }
 
-  it('a damaged database starts in recovery mode, never crashes, and offers the good backup; restoring brings it back', () => {
+  it('a damaged database is found by the start-up check, goes to recovery mode, never crashes, and offers the good backup; restoring brings it back', async () => {
     const { dir, file, good } = damagedStation();
     const damaged = fs.readFileSync(file);
     const station = openStationFiles({ dataDir: dir, logger: silent });
+    // The damage is past the schema pages: the open succeeds, and the check on the worker thread finds it.
+    await station.checked;
     expect(station.core).toBeNull();
     const status = station.dispatch('recovery.status', {}, {});
     expect(status).toMatchObject({ ok: true, value: { mode: 'recovery', problem: 'corrupt' } });

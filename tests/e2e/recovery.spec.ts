@@ -22,7 +22,7 @@ test('a damaged database opens on the recovery screen, and the newest good backu
   fs.writeFileSync(file, bytes);
 
   host = await startHost(dataDir);
-  expect(host.output()).toContain('cannot be opened (corrupt)');
+  await expect.poll(() => host.output()).toContain('cannot be opened (corrupt, found by the start-up check)');
   await page.goto(host.url);
   await expect(page.getByText('数据库无法打开')).toBeVisible();
   await expect(page.getByText('数据库文件已损坏')).toBeVisible();

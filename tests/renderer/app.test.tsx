@@ -69,6 +69,26 @@ describe('the gate', () => {
     expect(await screen.findByText('密码错误次数过多，请 30 秒后再试。')).toBeInTheDocument();
   });
 
+  it('turns to the recovery screen when the start-up check finds damage after the login screen is shown', async () => {
+    const unavailable = { ok: false as const, error: { code: 'DATABASE_UNAVAILABLE' as const, message: 'damaged' } };
+    let damaged = false;
+    fakeMain({
+      'setup.status': () => ({ ok: true, value: { initialized: true, stationName: '东城区救助管理站' } }),
+      'auth.login': () => ((damaged = true), unavailable),
+      'recovery.status': () =>
+        damaged
+          ? { ok: true, value: { mode: 'recovery', problem: 'corrupt', message: 'damaged', databaseFile: '/data/stationdesk.sqlite', backups: [] } }
+          : { ok: true, value: { mode: 'normal' } },
+    });
+    render(<App />);
+    await userEvent.type(await screen.findByLabelText('用户名'), 'admin');
+    await userEvent.type(screen.getByLabelText('密码'), 'Admin-pass-1');
+    await userEvent.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByText('数据库无法打开')).toBeInTheDocument();
+    expect(screen.getByText('数据库文件已损坏')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '登录' })).toBeNull();
+  });
+
   it('returns to the login screen when the main process says the session is gone', async () => {
     sessionStorage.setItem('stationdesk.session', 'stale-session');
     const main = fakeMain({

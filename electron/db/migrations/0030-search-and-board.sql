@@ -34,7 +34,3 @@ SELECT id, group_concat('g' || hex(g), ' ') FROM grams GROUP BY id;
 -- same terms), so the board scanned every stay ever recorded; this one states the board's own condition.
 CREATE INDEX stays_open_by_arrival ON stays (arrived_at) WHERE status IN ('registered', 'in_station', 'at_hospital');
 
--- A stay page (getStay: intake.get, and every change's audit row) reads its safety checks and extensions by stay;
--- neither had an index, so each read scanned every check ever made (350,000 after ten years: ~25 ms per stay).
-CREATE INDEX safety_checks_by_stay ON safety_checks (stay_id);
-CREATE INDEX stay_extensions_by_stay ON stay_extensions (stay_id);

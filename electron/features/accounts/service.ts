@@ -2,6 +2,7 @@ import type { Account } from '../../../shared/contract/accounts';
 import { AppError } from '../../../shared/domain/result';
 import type { Role } from '../../../shared/domain/roles';
 import type { DB } from '../../db/open';
+import { cached } from '../../db/statements';
 import type { Actor } from '../../rpc/context';
 import { hashPassword } from './password';
 
@@ -56,7 +57,7 @@ export function listAccounts(db: DB): Account[] {
 
 /** The active user behind a session, or undefined if the account is gone or disabled. */
 export function loadActor(db: DB, id: number): Actor | undefined {
-  const row = db.prepare(`${SELECT_USER} WHERE u.id = ? AND u.disabled = 0`).get(id) as UserRow | undefined;
+  const row = cached(db, `${SELECT_USER} WHERE u.id = ? AND u.disabled = 0`).get(id) as UserRow | undefined;
   if (!row) return undefined;
   const a = toAccount(row);
   return { id: a.id, username: a.username, displayName: a.displayName, roles: a.roles, mustChangePassword: a.mustChangePassword };

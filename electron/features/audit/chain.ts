@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DB } from '../../db/open';
+import { cached } from '../../db/statements';
 import type { AuditVerification } from '../../../shared/contract/audit';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -50,7 +51,7 @@ function rowHash(r: Omit<StoredRow, 'hash'>): string {
 
 /** Appends one row; must run inside the mutation's transaction so it commits or rolls back with it. */
 export function appendAudit(db: DB, rec: AuditRecord): number {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+  const last = cached(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     | { id: number; hash: string }
     | undefined;
   const row: Omit<StoredRow, 'hash'> = {
@@ -65,7 +66,8 @@ export function appendAudit(db: DB, rec: AuditRecord): number {
     after: toJson(rec.after),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO audit_log (id, at, actor_id, actor_name, procedure, entity, entity_id, before, after, prev_hash, hash)
      VALUES (@id, @at, @actor_id, @actor_name, @procedure, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
   ).run({ ...row, hash: rowHash(row) });

@@ -5,6 +5,7 @@ import type { StationSettings } from '../../../shared/contract/settings';
 import { IDENTITY_FIELDS, stayClock, type Condition, type IdentityField } from '../../../shared/domain/person';
 import { dayStart } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
+import { cached } from '../../db/statements';
 import { AGE_SQL, ageFrom } from '../people/search';
 import { taskState, todayOf } from './stays';
 
@@ -72,15 +73,8 @@ const SQL = {
 };
 export const BOARD_SQL = SQL;
 
-const prepared = new WeakMap<DB, Record<keyof typeof SQL, Statement>>();
-function statements(db: DB): Record<keyof typeof SQL, Statement> {
-  let s = prepared.get(db);
-  if (!s) {
-    s = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Record<keyof typeof SQL, Statement>;
-    prepared.set(db, s);
-  }
-  return s;
-}
+const statements = (db: DB) =>
+  Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, cached(db, sql)])) as Record<keyof typeof SQL, Statement>;
 
 const line = (r: Row, detail: string, at: number | null = r.at): BoardLine => ({
   stayId: r.id,

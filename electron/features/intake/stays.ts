@@ -7,8 +7,8 @@ import { checkIdNumber } from '../../../shared/domain/idcard';
 import { ageGroup, stayClock, type Condition } from '../../../shared/domain/person';
 import { AppError } from '../../../shared/domain/result';
 import { stationDay } from '../../../shared/domain/time';
-import type { Statement } from 'better-sqlite3';
 import type { DB } from '../../db/open';
+import { cached as stmt } from '../../db/statements';
 import { getPerson, writePerson } from '../people/service';
 
 export interface IntakeCtx {
@@ -21,15 +21,6 @@ export const todayOf = (c: { now: number; settings: StationSettings }) => statio
 
 const OPEN = ['registered', 'in_station', 'at_hospital'] as const;
 
-/** Statements prepared once per connection: a stay page runs a dozen, and preparing costs about as much as running. */
-const prepared = new WeakMap<DB, Map<string, Statement>>();
-function stmt(db: DB, sql: string): Statement {
-  let byText = prepared.get(db);
-  if (!byText) prepared.set(db, (byText = new Map()));
-  let s = byText.get(sql);
-  if (!s) byText.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 interface StayRow {
   id: number;

@@ -1,8 +1,8 @@
 import { pinyin } from 'pinyin-pro';
 import type { PersonHit, PersonMatch, StaySummary } from '../../../shared/contract/people';
 import { ageOn } from '../../../shared/domain/person';
-import type { Statement } from 'better-sqlite3';
 import type { DB } from '../../db/open';
+import { cached as stmt } from '../../db/statements';
 
 /**
  * Pinyin keys are computed here, in the main process, when a name is saved: the renderer never ships the
@@ -62,16 +62,6 @@ export function gramText(p: Pick<IndexedPerson, 'name' | 'pinyin_full' | 'pinyin
     grams.add(chars.slice(0, 2).join(''));
   }
   return [...grams].map(gramToken).join(' ');
-}
-
-/** Statements prepared once per connection: preparing one costs as much as running a search. */
-const prepared = new WeakMap<DB, Map<string, Statement>>();
-function stmt(db: DB, sql: string): Statement {
-  let byText = prepared.get(db);
-  if (!byText) prepared.set(db, (byText = new Map()));
-  let s = byText.get(sql);
-  if (!s) byText.set(sql, (s = db.prepare(sql)));
-  return s;
 }
 
 /** Keeps both search indexes in step with a person row; call inside the same transaction. */

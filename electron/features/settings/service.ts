@@ -1,5 +1,6 @@
 import type { StationSettings } from '../../../shared/contract/settings';
 import type { DB } from '../../db/open';
+import { cached } from '../../db/statements';
 
 export const DEFAULT_SETTINGS: StationSettings = {
   stationName: '',
@@ -15,7 +16,7 @@ export const DEFAULT_SETTINGS: StationSettings = {
 type Key = keyof StationSettings;
 
 export function readSettings(db: DB): StationSettings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = cached(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const out: StationSettings = { ...DEFAULT_SETTINGS };
   for (const { key, value } of rows) {
     if (key in out) (out as unknown as Record<string, unknown>)[key] = JSON.parse(value);
@@ -24,7 +25,8 @@ export function readSettings(db: DB): StationSettings {
 }
 
 export function writeSettings(db: DB, values: Partial<StationSettings>): void {
-  const upsert = db.prepare(
+  const upsert = cached(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   for (const [key, value] of Object.entries(values) as [Key, unknown][]) {

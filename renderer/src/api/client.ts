@@ -14,8 +14,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Codes that mean "the session needs attention" rather than "this action failed". */
-export const SESSION_CODES: ReadonlySet<ErrorCode> = new Set(['UNAUTHENTICATED', 'LOCKED', 'PASSWORD_CHANGE_REQUIRED']);
+/**
+ * Codes that mean "the session needs attention" rather than "this action failed". DATABASE_UNAVAILABLE is among
+ * them: the start-up check of the file runs beside the first screens and may find damage after they are shown.
+ */
+export const SESSION_CODES: ReadonlySet<ErrorCode> = new Set(['UNAUTHENTICATED', 'LOCKED', 'PASSWORD_CHANGE_REQUIRED', 'DATABASE_UNAVAILABLE']);
 
 type Listener = (code: ErrorCode) => void;
 
@@ -51,7 +54,7 @@ export class ApiClient {
     return this.sessionId !== undefined;
   }
 
-  /** Told when any call comes back UNAUTHENTICATED, LOCKED or PASSWORD_CHANGE_REQUIRED. */
+  /** Told when any call comes back with one of SESSION_CODES. */
   onSessionProblem(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -63,7 +63,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       client.onSessionProblem((code) => {
-        if (code === 'UNAUTHENTICATED') {
+        if (code === 'DATABASE_UNAVAILABLE') {
+          // The database was found damaged after start (the background check): the recovery screen, from anywhere.
+          client.setSession(undefined);
+          setGate({ kind: 'recovery' });
+        } else if (code === 'UNAUTHENTICATED') {
           client.setSession(undefined);
           setGate({ kind: 'login' });
         } else {

@@ -7,7 +7,6 @@ import { authHandlers } from './features/accounts/auth-procedures';
 import { LoginThrottle } from './features/accounts/throttle';
 import { auditHandlers } from './features/audit/procedures';
 import { backupHandlers } from './features/backup/procedures';
-import { executeRestore } from './features/backup/restore';
 import { BACKUP_DIR } from './features/backup/service';
 import { intakeHandlers } from './features/intake/procedures';
 import { peopleHandlers } from './features/people/procedures';
@@ -16,6 +15,7 @@ import { setupHandlers } from './features/setup/procedures';
 import { createLogger, type Logger } from './log';
 import type { CoreServices, Handlers } from './rpc/context';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
+import { Jobs } from './rpc/jobs';
 import { SessionStore } from './rpc/sessions';
 
 /** Every handler, checked by the compiler against the whole contract: a missing one does not build. */
@@ -56,11 +56,12 @@ export interface CoreOptions {
 export function openCore(opts: CoreOptions): Core {
   const logger = opts.logger ?? createLogger(path.join(opts.dataDir, 'logs'));
   const { db, file, migration, checked } = openDatabase(opts.dataDir);
+  const clock = opts.clock ?? Date.now;
   const services: CoreServices = {
     db,
     files: { dataDir: opts.dataDir, databaseFile: file, backupDir: path.join(opts.dataDir, BACKUP_DIR) },
-    restore: (plan) => executeRestore(services, plan),
-    clock: opts.clock ?? Date.now,
+    clock,
+    jobs: new Jobs(clock, logger),
     sessions: new SessionStore(),
     throttle: new LoginThrottle(),
     logger,

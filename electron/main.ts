@@ -43,10 +43,17 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => windowOpenDecision());
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  // On quit: the last backup is written (in steps) before the database closes; then quit for real.
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
     backups?.stop();
-    backups?.onQuit();
-    station?.close();
+    void (backups?.onQuit() ?? Promise.resolve()).finally(() => {
+      station?.close();
+      app.exit(0);
+    });
   });
   app.whenReady().then(start, (e: unknown) => fatal(e));
 }

@@ -7,7 +7,7 @@ import { DatabaseFromFutureError } from './db/migrate';
 import { checkInBackground } from './db/check';
 import { DATABASE_FILE, DatabaseCorruptError, quickCheck } from './db/open';
 import { appendAudit } from './features/audit/chain';
-import { installBackup, setAside } from './db/backup';
+import { checkBackup, installBackup, setAside } from './db/backup';
 import { planRestore } from './features/backup/restore';
 import { BACKUP_DIR, backupInto, lastAutoBackupAt, listBackups, rotate } from './features/backup/service';
 import { DEFAULT_SETTINGS, readSettings } from './features/settings/service';
@@ -111,9 +111,10 @@ export function openStation(opts: CoreOptions): Station {
     try {
       const now = clock();
       // No safety backup can be read from a broken file; it is kept as `.broken-<time>` instead.
-      const plan = planRestore(files, parsed.data.file, now, DEFAULT_SETTINGS.timeZone, 'broken');
+      // Checked here, on this thread: no one can work while the station is in recovery mode.
+      const plan = planRestore(files, parsed.data.file, checkBackup(parsed.data.file), now, DEFAULT_SETTINGS.timeZone, 'broken');
       // No core is open: set the broken file aside (never deleted) and copy the checked backup in.
-      if (plan.setAside) setAside(files.databaseFile, path.basename(plan.setAside).slice(DATABASE_FILE.length + 1));
+      if (plan.setAside) setAside(files.databaseFile, plan.setAside);
       installBackup(plan.restoredFrom, files.databaseFile);
       tryOpen();
       if (!core) return fail({ code: 'INTERNAL', message: problem?.message ?? 'The restored database could not be opened.' });
@@ -143,38 +144,48 @@ export function openStation(opts: CoreOptions): Station {
 }
 
 /**
- * Automatic backups: one when the newest automatic backup is older than a day (checked at start and
- * hourly), one on quit; then the rotation (7 daily, 4 weekly). Returns a stop function.
+ * Automatic backups: one when the newest automatic backup is older than a day (checked once the start-up check
+ * has passed, then hourly), one on quit; then the rotation (7 daily, 4 weekly). Each is written in steps, so the
+ * desk keeps working while it runs. Returns the quit and stop functions.
  */
 export function scheduleBackups(station: Station, opts: { clock?: () => number; logger?: { error(m: string, x?: object): void }; daily?: number; weekly?: number } = {}) {
   const clock = opts.clock ?? Date.now;
-  const run = (force: boolean) => {
+  let running: Promise<void> | null = null;
+  const run = async (force: boolean): Promise<void> => {
     const core = station.core;
     if (!core) return;
     const { backupDir } = core.services.files;
     const last = lastAutoBackupAt(backupDir);
     if (!force && last !== null && clock() - last < 24 * 3_600_000) return;
     try {
+      await core.services.jobs.idle(); // after a manual backup or a restore, never beside one
       const tz = readSettings(core.db).timeZone;
-      backupInto(core.db, backupDir, clock(), tz, 'auto');
+      await backupInto(core.db, backupDir, clock(), tz, 'auto');
       rotate(backupDir, clock(), tz, { daily: opts.daily ?? 7, weekly: opts.weekly ?? 4 });
     } catch (e) {
       opts.logger?.error('automatic backup failed', { error: e instanceof Error ? e.message : String(e) });
     }
+  };
+  const once = (force: boolean) => {
+    running ??= run(force).finally(() => (running = null));
+    return running;
   };
   // The first one waits for the start-up check: a backup of a file not yet checked could be a copy of damage.
   let first: NodeJS.Timeout | undefined;
   let stopped = false;
   void station.checked.then(() => {
     if (stopped) return;
-    first = setTimeout(() => run(false), 5_000);
+    first = setTimeout(() => void once(false), 5_000);
     first.unref();
   });
-  const hourly = setInterval(() => run(false), 3_600_000);
+  const hourly = setInterval(() => void once(false), 3_600_000);
   hourly.unref();
   return {
-    /** On quit: always one more backup. */
-    onQuit: () => run(true),
+    /** On quit: the running backup finishes, then always one more. Never rejects. */
+    onQuit: async (): Promise<void> => {
+      await running;
+      await once(true);
+    },
     stop: () => {
       stopped = true;
       clearTimeout(first);

@@ -1,18 +1,33 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { runHere } from './check';
 import { loadMigrations } from './migrate';
 import type { DB } from './open';
 
+/** Pages copied per step: about 400 KB, a millisecond or so, then the event loop answers calls again. */
+const PAGES_PER_STEP = 100;
+
 /**
- * Backups through SQLite, never file copies: with WAL on, a copied file can miss pages that are still in
- * the -wal file. `VACUUM INTO` writes a consistent, compact copy from a read transaction.
- * https://www.sqlite.org/lang_vacuum.html#vacuuminto
+ * A backup through SQLite's online backup API (better-sqlite3's `db.backup`), never a file copy: with WAL on, a
+ * copied file can miss pages still in the -wal file. It copies in small steps between which the main process
+ * keeps answering; a change this connection makes meanwhile is carried into the copy by SQLite itself.
+ * `onProgress` hears the pages copied of the total after each step. Resolves with the file's size.
+ * https://www.sqlite.org/backup.html
  */
-export function writeBackup(db: DB, file: string): number {
+export async function writeBackup(db: DB, file: string, onProgress?: (done: number, total: number) => void): Promise<number> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) throw new Error(`backup file exists already: ${file}`);
-  db.prepare('VACUUM INTO ?').run(file);
+  try {
+    await db.backup(file, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return PAGES_PER_STEP;
+      },
+    });
+  } catch (e) {
+    fs.rmSync(file, { force: true }); // never leave half a backup that looks like one
+    throw e;
+  }
   return fs.statSync(file).size;
 }
 
@@ -29,38 +44,18 @@ export interface BackupCheck {
 
 /**
  * Checks a candidate file before it may replace the station's database: it opens, passes
- * `PRAGMA integrity_check`, is StationDesk's, and is not from a newer version. Opened read-only.
+ * `PRAGMA integrity_check`, is StationDesk's, and is not from a newer version. Opened read-only. On this thread:
+ * checkBackupInBackground (db/check.ts) is the same check on a worker.
  */
 export function checkBackup(file: string): BackupCheck {
-  let db: Database.Database | undefined;
-  const fail = (problem: BackupProblem, schema: number | null = null): BackupCheck => ({ ok: false, problem, schema, madeAt: null, stationName: null });
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const schema = db.pragma('user_version', { simple: true }) as number;
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') return fail('corrupt', schema);
-    const latest = loadMigrations().at(-1)?.version ?? 0;
-    if (schema > latest) return fail('future', schema);
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
-    if (!['users', 'audit_log', 'settings'].every((t) => tables.includes(t))) return fail('not_stationdesk', schema);
-    const madeAt = (db.prepare('SELECT max(at) FROM audit_log').pluck().get() as number | null) ?? fs.statSync(file).mtimeMs;
-    const name = db.prepare("SELECT value FROM settings WHERE key = 'stationName'").pluck().get() as string | undefined;
-    return { ok: true, problem: null, schema, madeAt: Math.round(madeAt), stationName: name ? (JSON.parse(name) as string) : null };
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return fail(/not a database|malformed|corrupt/i.test(msg) ? 'corrupt' : 'unreadable');
-  } finally {
-    db?.close();
-  }
+  return runHere('checkBackup', file, loadMigrations().at(-1)?.version ?? 0);
 }
 
-/** Moves the database file and its WAL companions aside (never deletes them); returns the new path. */
-export function setAside(file: string, suffix: string): string | null {
-  if (!fs.existsSync(file)) return null;
-  const aside = `${file}.${suffix}`;
+/** Moves the database file and its WAL companions to `aside` (never deletes them). */
+export function setAside(file: string, aside: string): void {
+  if (!fs.existsSync(file)) return;
   fs.renameSync(file, aside);
   for (const ext of ['-wal', '-shm']) if (fs.existsSync(file + ext)) fs.renameSync(file + ext, aside + ext);
-  return aside;
 }
 
 /** Puts a checked backup in place of the database file (the current one must be closed and set aside). */

@@ -29,13 +29,18 @@ async function main(): Promise<void> {
   }
   const backups = scheduleBackups(station, { logger });
   const host = await startHttpHost({ dispatch: station.dispatch, staticRoot: rendererRoot(), port });
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     backups.stop();
-    backups.onQuit();
-    void host.close().finally(() => {
-      station.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => backups.onQuit())
+      .finally(() => {
+        station.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

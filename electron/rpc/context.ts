@@ -1,10 +1,10 @@
 import type { Contract, ProcedureName } from '../../shared/contract';
-import type { RestoreResult } from '../../shared/contract/backup';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract/define';
 import type { Role } from '../../shared/domain/roles';
 import type { DB } from '../db/open';
 import type { Logger } from '../log';
 import type { LoginThrottle } from '../features/accounts/throttle';
+import type { Jobs } from './jobs';
 import type { Session, SessionStore } from './sessions';
 
 /** The signed-in user as the dispatcher read them from the database for this call. */
@@ -43,8 +43,8 @@ export interface CoreServices {
   sessions: SessionStore;
   throttle: LoginThrottle;
   logger: Logger;
-  /** Replaces the open database with a planned restore (an operation: no transaction is open). */
-  restore(plan: RestoreResult): void;
+  /** Backups and restores running in the background. */
+  jobs: Jobs;
 }
 
 export interface HandlerContext extends CoreServices {
@@ -56,6 +56,8 @@ export interface HandlerContext extends CoreServices {
   audit(entry: AuditInput): void;
   /** Runs once the transaction has committed (in-memory effects such as creating a session). */
   afterCommit(fn: () => void): void;
+  /** The live services, for work that outlasts the call (a job): their `db` is replaced by a restore. */
+  services: CoreServices;
 }
 
 export type Handler<K extends ProcedureName> = (

@@ -128,6 +128,7 @@ function run(
       audited += 1;
     },
     afterCommit: (fn) => void afterCommit.push(fn),
+    services,
   };
   const call = () => handler(input as never, ctx);
   let value: unknown;

@@ -6,7 +6,8 @@ import { checkBackup } from '../../electron/db/backup';
 import { DATABASE_FILE } from '../../electron/db/open';
 import { verifyChain } from '../../electron/features/audit/chain';
 import { backupsToKeep } from '../../electron/features/backup/rotation';
-import { backupInto, lastAutoBackupAt, rotate } from '../../electron/features/backup/service';
+import { backupChecksSettled, backupInto, lastAutoBackupAt, rotate } from '../../electron/features/backup/service';
+import type { BackupFile, Job, RestoreResult } from '../../shared/contract/backup';
 import { openStation as openStationFiles } from '../../electron/station';
 import { openStation, tempDir, type TestStation } from './helpers';
 
@@ -19,6 +20,22 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
+/** The job's outcome once it has finished, as `backup.job` reports it. */
+async function finished<R>(s: TestStation, job: Job<R>): Promise<Job<R>> {
+  await s.core.services.jobs.idle();
+  return s.must('backup.job', { id: job.id }) as Job<R>;
+}
+
+async function backupNow(s: TestStation, input: { folder?: string } = {}): Promise<BackupFile> {
+  const done = await finished(s, s.must('backup.run', input, s.adminSession));
+  if (!done.result) throw new Error(`backup failed: ${JSON.stringify(done.error)}`);
+  return done.result;
+}
+
+async function restoreNow(s: TestStation, file: string): Promise<Job<RestoreResult>> {
+  return finished(s, s.must('backup.restore', { file }, s.adminSession));
+}
+
 function stationWithData() {
   st = openStation();
   st.must('settings.update', { stationName: '备份前的站名', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, st.adminSession);
@@ -26,9 +43,9 @@ function stationWithData() {
 }
 
 describe('backups', () => {
-  it('writes a consistent, checked copy through SQLite (not a file copy) while the database is in use', () => {
+  it('writes a consistent, checked copy through SQLite (not a file copy) while the database is in use', async () => {
     const s = stationWithData();
-    const made = s.must('backup.run', {}, s.adminSession);
+    const made = await backupNow(s);
     expect(made).toMatchObject({ kind: 'manual', ok: true, problem: null });
     expect(made.file.startsWith(path.join(s.dir, 'backups'))).toBe(true);
     const copy = new Database(made.file, { readonly: true });
@@ -39,11 +56,11 @@ describe('backups', () => {
     expect(s.must('backup.list', {}, s.adminSession).backups.map((b) => b.name)).toContain(made.name);
   });
 
-  it('backs up to a chosen existing folder (moving to a new PC) and refuses a missing one or the data folder', () => {
+  it('backs up to a chosen existing folder (moving to a new PC) and refuses a missing one or the data folder', async () => {
     const s = stationWithData();
     const usb = tempDir('usb-');
     dirs.push(usb);
-    expect(path.dirname(s.must('backup.run', { folder: usb }, s.adminSession).file)).toBe(usb);
+    expect(path.dirname((await backupNow(s, { folder: usb })).file)).toBe(usb);
     const missing = s.call('backup.run', { folder: path.join(usb, 'no', 'such') }, s.adminSession);
     expect(missing.ok || missing.error.fields).toEqual({ folder: 'v.backupFolderMissing' });
     const same = s.call('backup.run', { folder: s.dir }, s.adminSession);
@@ -94,12 +111,79 @@ describe('backups', () => {
   });
 });
 
-describe('restore', () => {
-  it('replaces the database with a backup, keeps the current one aside, ends sessions and records it', () => {
+describe('backups in steps', () => {
+  /** A station big enough that a backup takes many steps (100 pages each). */
+  function biggerStation() {
     const s = stationWithData();
-    const made = s.must('backup.run', {}, s.adminSession);
+    const db = s.core.db;
+    const insert = db.prepare('INSERT INTO persons (name, description, created_at, created_by, updated_at) VALUES (?, ?, 1, 1, 1)');
+    db.transaction(() => {
+      for (let i = 0; i < 4000; i++) insert.run(`测试${i}`, '灰色外套，黑色裤子，随身一个编织袋'.repeat(4));
+    })();
+    return s;
+  }
+
+  it('shows its progress, lets the desk keep working meanwhile, and carries that work into the copy', async () => {
+    const s = biggerStation();
+    const started = s.must('backup.run', {}, s.adminSession);
+    expect(started).toMatchObject({ kind: 'backup', state: 'running', result: null });
+    // A second one waits its turn.
+    const second = s.call('backup.run', {}, s.adminSession);
+    expect(second.ok || second.error.code).toBe('CONFLICT');
+    const seen: { done: number; total: number }[] = [];
+    let changed = false;
+    for (;;) {
+      await new Promise((r) => setImmediate(r));
+      const job = s.must('backup.job', { id: started.id });
+      if (job.state !== 'running') break;
+      if (job.step === 'copying') seen.push({ done: job.done, total: job.total });
+      if (!changed && job.done > 0) {
+        // Between two steps of the copy, the station answers and writes.
+        s.must('settings.update', { stationName: '备份途中改的站名', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, s.adminSession);
+        changed = true;
+      }
+    }
+    expect(seen.some((p) => p.done > 0 && p.done < p.total)).toBe(true);
+    const done = s.must('backup.job', { id: started.id }) as Job<BackupFile>;
+    expect(done).toMatchObject({ state: 'done', step: 'finished', result: { kind: 'manual', ok: true } });
+    const copy = new Database(done.result!.file, { readonly: true });
+    expect(copy.prepare("SELECT value FROM settings WHERE key = 'stationName'").pluck().get()).toBe('"备份途中改的站名"');
+    expect(copy.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(4000);
+    copy.close();
+    // Who started it and what was written, both in the trail.
+    const rows = s.must('audit.list', { procedure: 'backup.run' }, s.adminSession).rows;
+    expect(rows.map((r) => r.entityId)).toEqual(expect.arrayContaining([null, done.result!.name]));
+  });
+
+  it('lists a backup as being checked until the worker has read it, then with its answer', async () => {
+    const s = stationWithData();
+    const made = await backupNow(s);
+    const copy = path.join(s.dir, 'backups', 'stationdesk-copied-in-by-hand.sqlite');
+    fs.copyFileSync(made.file, copy);
+    const first = s.must('backup.list', {}, s.adminSession).backups.find((b) => b.file === copy);
+    expect(first).toMatchObject({ ok: null, problem: null });
+    await backupChecksSettled();
+    const later = s.must('backup.list', {}, s.adminSession).backups.find((b) => b.file === copy);
+    expect(later).toMatchObject({ ok: true, problem: null, kind: 'other' });
+  });
+
+  it('an unknown job is NOT_FOUND, and a malformed id is refused at the field', () => {
+    const s = stationWithData();
+    const unknown = s.call('backup.job', { id: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.ok || unknown.error.code).toBe('NOT_FOUND');
+    const bad = s.call('backup.job', { id: 'x' });
+    expect(bad.ok || Object.keys(bad.error.fields ?? {})).toEqual(['id']);
+  });
+});
+
+describe('restore', () => {
+  it('replaces the database with a backup, keeps the current one aside, ends sessions and records it', async () => {
+    const s = stationWithData();
+    const made = await backupNow(s);
     s.must('settings.update', { stationName: '备份之后改的站名', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, s.adminSession);
-    const result = s.must('backup.restore', { file: made.file }, s.adminSession);
+    const job = await restoreNow(s, made.file);
+    expect(job).toMatchObject({ kind: 'restore', state: 'done', step: 'finished', error: null });
+    const result = job.result!;
     expect(result.restoredFrom).toBe(made.file);
     expect(fs.existsSync(result.setAside!)).toBe(true);
     expect(fs.existsSync(result.safetyBackup!)).toBe(true);
@@ -117,20 +201,23 @@ describe('restore', () => {
     aside.close();
   });
 
-  it('refuses a bad file at the field and changes nothing', () => {
+  it('refuses a bad file at the field and changes nothing', async () => {
     const s = stationWithData();
     const bad = path.join(s.dir, 'bad.sqlite');
     fs.writeFileSync(bad, 'garbage'.repeat(1000));
-    const r = s.call('backup.restore', { file: bad }, s.adminSession);
-    expect(r.ok || r.error.fields).toEqual({ file: 'v.backup.corrupt' });
+    const job = await restoreNow(s, bad);
+    expect(job).toMatchObject({ state: 'failed', result: null, error: { code: 'VALIDATION', fields: { file: 'v.backup.corrupt' } } });
     expect(s.must('settings.get', {}, s.adminSession).stationName).toBe('备份前的站名');
+    expect(fs.readdirSync(s.dir).filter((f) => f.includes('.replaced-'))).toEqual([]);
+    const missing = s.call('backup.restore', { file: path.join(s.dir, 'no-such.sqlite') }, s.adminSession);
+    expect(missing.ok || missing.error.fields).toEqual({ file: 'v.backup.unreadable' });
   });
 });
 
 describe('start-up with a database that cannot be opened', () => {
-  function damagedStation() {
+  async function damagedStation() {
     const s = stationWithData();
-    const good = s.must('backup.run', {}, s.adminSession);
+    const good = await backupNow(s);
     const dir = s.dir;
     s.core.close();
     st = undefined;
@@ -144,7 +231,7 @@ describe('start-up with a database that cannot be opened', () => {
   }
 
   it('a damaged database is found by the start-up check, goes to recovery mode, never crashes, and offers the good backup; restoring brings it back', async () => {
-    const { dir, file, good } = damagedStation();
+    const { dir, file, good } = await damagedStation();
     const damaged = fs.readFileSync(file);
     const station = openStationFiles({ dataDir: dir, logger: silent });
     // The damage is past the schema pages: the open succeeds, and the check on the worker thread finds it.
@@ -189,12 +276,12 @@ describe('start-up with a database that cannot be opened', () => {
 });
 
 describe('backup names', () => {
-  it('two backups in the same second both keep their kind, so rotation still sees them', () => {
+  it('two backups in the same second both keep their kind, so rotation still sees them', async () => {
     const s = openStation();
     st = s;
     const folder = path.join(s.dir, 'backups');
-    const a = backupInto(s.core.db, folder, s.clock.now(), 'Asia/Shanghai', 'auto');
-    const b = backupInto(s.core.db, folder, s.clock.now(), 'Asia/Shanghai', 'auto');
+    const a = await backupInto(s.core.db, folder, s.clock.now(), 'Asia/Shanghai', 'auto');
+    const b = await backupInto(s.core.db, folder, s.clock.now(), 'Asia/Shanghai', 'auto');
     expect(a.name).not.toBe(b.name);
     expect(b.name).toMatch(/-2-auto\.sqlite$/);
     expect([a.kind, b.kind]).toEqual(['auto', 'auto']);

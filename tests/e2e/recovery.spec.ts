@@ -11,7 +11,11 @@ test('a damaged database opens on the recovery screen, and the newest good backu
   let host = await startHost(dataDir);
   const { admin } = await seedStation(host);
   await hostCall(host, 'settings.update', { stationName: '东城区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, admin);
-  const backup = await hostCall<{ file: string; name: string }>(host, 'backup.run', {}, admin);
+  const started = await hostCall<{ id: string }>(host, 'backup.run', {}, admin);
+  let backup: { file: string; name: string } | null = null;
+  await expect
+    .poll(async () => (backup = (await hostCall<{ result: { file: string; name: string } | null }>(host, 'backup.job', { id: started.id }, admin)).result))
+    .not.toBeNull();
   await stopHost(host);
 
   // Damage the database file the way a power cut on a failing disk might.
@@ -28,7 +32,7 @@ test('a damaged database opens on the recovery screen, and the newest good backu
   await expect(page.getByText('数据库文件已损坏')).toBeVisible();
   // The newest good backup is the one taken when the host quit (before the damage); the manual one is listed too.
   await expect(page.getByTestId('newest-backup')).toContainText('-auto.sqlite');
-  await expect(page.locator('.ant-table-tbody')).toContainText(backup.name);
+  await expect(page.locator('.ant-table-tbody')).toContainText(backup!.name);
   await screen(page, '40-recovery-corrupt');
   await page.getByTestId('newest-backup').getByRole('button', { name: '用这份备份恢复' }).click();
   await page.getByRole('button', { name: '确定' }).click();

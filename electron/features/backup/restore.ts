@@ -4,21 +4,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RestoreResult } from '../../../shared/contract/backup';
 import { AppError } from '../../../shared/domain/result';
-import { checkBackup, installBackup, putBack, writeBackup } from '../../db/backup';
+import { installBackup, putBack, setAside, writeBackup, type BackupCheck } from '../../db/backup';
 import { closeDatabase, openDatabase } from '../../db/open';
+import type { JobReport } from '../../rpc/jobs';
 import type { CoreServices, StationFiles } from '../../rpc/context';
-import { backupName } from './service';
+import { backupName, checkBackupFile } from './service';
 
-/** Refuses a file that is not a good StationDesk backup, naming why at the field. */
-export function requireGoodBackup(file: string): ReturnType<typeof checkBackup> {
-  const check = checkBackup(file);
+/**
+ * What a restore will do, decided before anything is touched (so it can be audited and returned). Refuses a file
+ * that is not a good StationDesk backup, naming why at the field.
+ */
+export function planRestore(files: StationFiles, file: string, check: BackupCheck, now: number, timeZone: string, keepCurrentAs: 'replaced' | 'broken'): RestoreResult {
   if (!check.ok) throw new AppError('VALIDATION', `This file cannot be restored (${check.problem}).`, { file: `v.backup.${check.problem}` });
-  return check;
-}
-
-/** What a restore will do, decided before anything is touched (so it can be audited and returned). */
-export function planRestore(files: StationFiles, file: string, now: number, timeZone: string, keepCurrentAs: 'replaced' | 'broken'): RestoreResult {
-  const check = requireGoodBackup(file);
   const stamp = format(new TZDate(now, timeZone), 'yyyyMMdd-HHmmss');
   const current = fs.existsSync(files.databaseFile);
   return {
@@ -29,21 +26,16 @@ export function planRestore(files: StationFiles, file: string, now: number, time
   };
 }
 
-function moveAside(file: string, to: string): void {
-  fs.renameSync(file, to);
-  for (const ext of ['-wal', '-shm']) if (fs.existsSync(file + ext)) fs.renameSync(file + ext, to + ext);
-}
-
 /**
- * Carries out a plan on the real services: a safety backup of the current data (when it can be read), the
- * current file set aside (never deleted), the backup copied in and opened (migrated if older), every
- * session ended. The caller records it in the restored database's audit trail.
+ * Carries out a plan on the real services, after its safety backup is written: the current file set aside (never
+ * deleted), the backup copied in and opened (migrated if older), every session ended. Synchronous, so nothing
+ * runs between closing the old database and opening the new one. The caller records it in the restored
+ * database's audit trail.
  */
 export function executeRestore(services: CoreServices, plan: RestoreResult): void {
   const { databaseFile, dataDir } = services.files;
-  if (plan.safetyBackup) writeBackup(services.db, plan.safetyBackup);
   closeDatabase(services.db);
-  if (plan.setAside) moveAside(databaseFile, plan.setAside);
+  if (plan.setAside) setAside(databaseFile, plan.setAside);
   try {
     installBackup(plan.restoredFrom, databaseFile);
     services.db = openDatabase(dataDir).db;
@@ -53,4 +45,17 @@ export function executeRestore(services: CoreServices, plan: RestoreResult): voi
     throw e;
   }
   services.sessions.clear();
+}
+
+/**
+ * The whole restore as a job: check the file (worker thread), write the safety backup of the current data in
+ * steps, then replace the database. The station answers throughout, up to the moment of replacing.
+ */
+export async function restoreInSteps(services: CoreServices, file: string, now: number, timeZone: string, report: JobReport): Promise<RestoreResult> {
+  report('checking');
+  const plan = planRestore(services.files, file, await checkBackupFile(file), now, timeZone, 'replaced');
+  if (plan.safetyBackup) await writeBackup(services.db, plan.safetyBackup, (done, total) => report('copying', done, total));
+  report('replacing');
+  executeRestore(services, plan);
+  return plan;
 }

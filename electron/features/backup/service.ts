@@ -3,7 +3,8 @@ import { format, getISOWeek, getISOWeekYear } from 'date-fns';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupFile } from '../../../shared/contract/backup';
-import { checkBackup, writeBackup } from '../../db/backup';
+import { writeBackup, type BackupCheck } from '../../db/backup';
+import { checkBackupInBackground } from '../../db/check';
 import type { DB } from '../../db/open';
 import { backupsToKeep } from './rotation';
 
@@ -16,18 +17,51 @@ export function backupName(at: number, timeZone: string, kind: 'auto' | 'manual'
   return `stationdesk-${format(new TZDate(at, timeZone), 'yyyyMMdd-HHmmss')}${n > 1 ? `-${n}` : ''}-${kind}.sqlite`;
 }
 
+/**
+ * What is known of each backup file's check, by path, for the size and time it had when checked. A check reads the
+ * whole file (seconds each on years of data), so it runs once per file version, on a worker thread.
+ */
+const checks = new Map<string, { version: string; check: BackupCheck | null; pending: Promise<BackupCheck> | null }>();
+const versionOf = (file: string) => {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  return st ? `${st.size}:${st.mtimeMs}` : 'missing';
+};
+
+/** The file's check: the known answer, or a new one on a worker thread. */
+export function checkBackupFile(file: string): Promise<BackupCheck> {
+  const version = versionOf(file);
+  const known = checks.get(file);
+  if (known?.version === version) return known.check ? Promise.resolve(known.check) : known.pending!;
+  const entry = { version, check: null as BackupCheck | null, pending: null as Promise<BackupCheck> | null };
+  entry.pending = checkBackupInBackground(file).then((check) => {
+    entry.check = check;
+    entry.pending = null;
+    return check;
+  });
+  checks.set(file, entry);
+  return entry.pending;
+}
+
+/** Settles when every check started so far has answered (tests; the recovery screen's first look). */
+export async function backupChecksSettled(): Promise<void> {
+  await Promise.all([...checks.values()].map((c) => c.pending));
+}
+
+/** A backup file as the lists show it; `ok: null` while its check is still running (it is started if need be). */
 export function describeBackup(file: string): BackupFile {
   const name = path.basename(file);
   const kind = kindOf(name);
-  const check = checkBackup(file);
+  void checkBackupFile(file);
+  const known = checks.get(file);
+  const check = known?.check ?? null;
   return {
     file,
     name,
     size: fs.existsSync(file) ? fs.statSync(file).size : 0,
     kind: kind === undefined ? 'other' : kind === 'before-restore' ? 'before_restore' : (kind as 'auto' | 'manual'),
-    madeAt: check.madeAt,
-    ok: check.ok,
-    problem: check.problem,
+    madeAt: check?.madeAt ?? null,
+    ok: check ? check.ok : null,
+    problem: check?.problem ?? null,
   };
 }
 
@@ -42,11 +76,28 @@ export function listBackups(folder: string): BackupFile[] {
     .map(describeBackup);
 }
 
-/** Writes one backup; the name carries the station-clock time and the kind. */
-export function backupInto(db: DB, folder: string, at: number, timeZone: string, kind: 'auto' | 'manual' | 'before-restore'): BackupFile {
+/** A new file name in `folder` for a backup made at `at` (a second one in the same second gets `-2`, …). */
+export function newBackupFile(folder: string, at: number, timeZone: string, kind: 'auto' | 'manual' | 'before-restore'): string {
   let file = path.join(folder, backupName(at, timeZone, kind));
   for (let n = 2; fs.existsSync(file); n++) file = path.join(folder, backupName(at, timeZone, kind, n));
-  writeBackup(db, file);
+  return file;
+}
+
+/**
+ * Writes one backup in steps (the station keeps answering) and checks the copy on a worker thread; the name
+ * carries the station-clock time and the kind.
+ */
+export async function backupInto(
+  db: DB,
+  folder: string,
+  at: number,
+  timeZone: string,
+  kind: 'auto' | 'manual' | 'before-restore',
+  onProgress?: (done: number, total: number) => void,
+): Promise<BackupFile> {
+  const file = newBackupFile(folder, at, timeZone, kind);
+  await writeBackup(db, file, onProgress);
+  await checkBackupFile(file);
   return describeBackup(file);
 }
 

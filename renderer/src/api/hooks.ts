@@ -4,8 +4,18 @@ import type { Result } from '../../../shared/domain/result';
 import { api } from './client';
 
 /** A query procedure through react-query; the key is the procedure and its input. */
-export function useRpcQuery<K extends ProcedureName>(name: K, input: Input<K>, opts: { enabled?: boolean } = {}) {
-  return useQuery<Output<K>, Error>({ queryKey: [name, input], queryFn: () => api().get(name, input), enabled: opts.enabled ?? true });
+export function useRpcQuery<K extends ProcedureName>(
+  name: K,
+  input: Input<K>,
+  opts: { enabled?: boolean; /** Ask again every so many ms while this says so (e.g. while something is being checked). */ refetchWhile?: (data: Output<K>) => number | false } = {},
+) {
+  const { refetchWhile } = opts;
+  return useQuery<Output<K>, Error>({
+    queryKey: [name, input],
+    queryFn: () => api().get(name, input),
+    enabled: opts.enabled ?? true,
+    refetchInterval: refetchWhile ? (q) => (q.state.data === undefined ? false : refetchWhile(q.state.data)) : undefined,
+  });
 }
 
 /**

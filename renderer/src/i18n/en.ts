@@ -321,6 +321,9 @@ const en: Catalog = {
     restore: 'Restore',
     restoreFrom: 'Restore from another file (import from an old PC)',
     restoreConfirm: 'Replace the current data with this backup? The current data is backed up first and its file kept; everyone signs in again.',
+    checking: 'Checking…',
+    steps: { checking: 'Checking the backup file…', copying: 'Copying: {{done}} of {{total}} pages', replacing: 'Replacing the database…', finished: 'Finished' },
+    busy: 'Another backup or restore is running; please wait.',
     restored: 'Restored {{file}} (data as of {{at}}). The old database was kept as {{aside}}. Please sign in again.',
   },
   recovery: {
@@ -333,6 +336,7 @@ const en: Catalog = {
     newest: 'Newest good backup',
     none: 'No usable backup was found. Call for technical help and do not delete the data folder.',
     restore: 'Restore this backup',
+    checking: 'Checking the backups; a moment…',
     restored: 'Restored {{file}}. Please sign in.',
   },
   procedures: {

@@ -320,6 +320,9 @@ const zhCN = {
     restore: '恢复',
     restoreFrom: '从其他文件恢复（从旧电脑导入）',
     restoreConfirm: '用这个备份替换当前数据？当前数据会先另存备份并保留原文件；所有人需要重新登录。',
+    checking: '检查中…',
+    steps: { checking: '正在检查备份文件…', copying: '正在复制：{{done}} / {{total}} 页', replacing: '正在替换数据库…', finished: '完成' },
+    busy: '另一项备份或恢复正在进行，请稍候。',
     restored: '已恢复：{{file}}（数据时间 {{at}}）。原数据库另存为 {{aside}}。请重新登录。',
   },
   recovery: {
@@ -332,6 +335,7 @@ const zhCN = {
     newest: '最新的完好备份',
     none: '没有找到可用的备份。请联系技术人员，不要删除数据文件夹。',
     restore: '用这份备份恢复',
+    checking: '正在检查备份，请稍候…',
     restored: '已恢复：{{file}}。请登录。',
   },
   procedures: {

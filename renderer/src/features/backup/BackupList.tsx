@@ -23,7 +23,14 @@ export function BackupList({ backups, timeZone, onRestore, busy }: { backups: Ba
         {
           title: t('backup.check'),
           width: 200,
-          render: (_, b) => (b.ok ? <Tag color="green">{t('backup.good')}</Tag> : <Tag color="red">{t(`v.backup.${b.problem ?? 'unreadable'}`)}</Tag>),
+          render: (_, b) =>
+            b.ok === null ? (
+              <Tag color="processing">{t('backup.checking')}</Tag>
+            ) : b.ok ? (
+              <Tag color="green">{t('backup.good')}</Tag>
+            ) : (
+              <Tag color="red">{t(`v.backup.${b.problem ?? 'unreadable'}`)}</Tag>
+            ),
         },
         {
           title: '',

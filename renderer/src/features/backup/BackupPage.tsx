@@ -1,5 +1,5 @@
 import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -8,42 +8,51 @@ import { useSession, useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
 import { errorText } from '../../components/serverErrors';
 import { fieldMessage } from '../../i18n';
+import type { AppErrorShape } from '../../../../shared/domain/result';
 import { when } from '../intake/format';
 import { BackupList } from './BackupList';
+import { jobPercent, useJob } from './useJob';
 
 export function BackupPage() {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const info = useSessionInfo();
   const { toLogin } = useSession();
-  const list = useRpcQuery('backup.list', {});
+  // While a listed backup is still being checked (a worker reads it), ask again.
+  const list = useRpcQuery('backup.list', {}, { refetchWhile: (d) => (d.backups.some((b) => b.ok === null) ? 1000 : false) });
   const [folder, setFolder] = useState('');
   const [importFile, setImportFile] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { job, follow, clear } = useJob();
+  const busy = job?.state === 'running';
   const [problem, setProblem] = useState<{ field: 'folder' | 'file'; text: string } | null>(null);
   if (list.error) return <LoadError error={list.error} />;
 
+  const shown = (field: 'folder' | 'file', error: AppErrorShape) =>
+    setProblem({ field, text: error.code === 'CONFLICT' ? t('backup.busy') : (fieldMessage(error.fields?.[field]) ?? errorText(error, t)) });
+
   const run = async (to?: string) => {
-    setBusy(true);
     setProblem(null);
-    const r = await api().call('backup.run', to ? { folder: to } : {});
-    setBusy(false);
-    if (r.ok) {
-      void message.success(t('backup.done', { name: r.value.name }));
-      void list.refetch();
-    } else setProblem({ field: 'folder', text: fieldMessage(r.error.fields?.folder) ?? errorText(r.error, t) });
+    const started = await api().call('backup.run', to ? { folder: to } : {});
+    if (!started.ok) return shown('folder', started.error);
+    const done = await follow(started.value);
+    void list.refetch();
+    if (done.result) void message.success(t('backup.done', { name: done.result.name }));
+    else if (done.error) shown('folder', done.error);
+    clear();
   };
 
   const restore = async (file: string) => {
-    setBusy(true);
     setProblem(null);
-    const r = await api().call('backup.restore', { file });
-    setBusy(false);
-    if (!r.ok) return setProblem({ field: 'file', text: fieldMessage(r.error.fields?.file) ?? errorText(r.error, t) });
+    const started = await api().call('backup.restore', { file });
+    if (!started.ok) return shown('file', started.error);
+    const done = await follow(started.value);
+    clear();
+    if (!done.result) return done.error && shown('file', done.error);
+    const r = done.result;
     // Every session ended with the restore: say what happened, then sign in on the restored data.
     modal.success({
       title: t('backup.title'),
-      content: t('backup.restored', { file: r.value.restoredFrom, at: r.value.madeAt ? when(r.value.madeAt, i18n.language, info.timeZone) : '—', aside: r.value.setAside ?? '—' }),
+      content: t('backup.restored', { file: r.restoredFrom, at: r.madeAt ? when(r.madeAt, i18n.language, info.timeZone) : '—', aside: r.setAside ?? '—' }),
       onOk: () => toLogin({ username: info.user.username }),
     });
   };
@@ -57,6 +66,12 @@ export function BackupPage() {
         </Descriptions.Item>
         <Descriptions.Item label={t('backup.lastAuto')}>{list.data?.lastAutoAt ? when(list.data.lastAutoAt, i18n.language, info.timeZone) : t('backup.never')}</Descriptions.Item>
       </Descriptions>
+      {job && (
+        <div data-testid="job-progress" style={{ marginBottom: 16 }}>
+          <Typography.Text>{t(`backup.steps.${job.step}`, { done: job.done, total: job.total })}</Typography.Text>
+          <Progress percent={jobPercent(job)} status={job.state === 'failed' ? 'exception' : 'active'} />
+        </div>
+      )}
       <Space wrap style={{ marginBottom: 16 }}>
         <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void run()}>
           {t('backup.runNow')}

@@ -21,11 +21,18 @@ export function RecoveryPage({ onRestored }: { onRestored: (notice: string) => v
   const [status, setStatus] = useState<Extract<RecoveryStatus, { mode: 'recovery' }> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Asked again while backups are still being checked (a worker reads each one).
+  const checking = status?.backups.some((b) => b.ok === null) ?? false;
   useEffect(() => {
-    void api()
-      .call('recovery.status', {})
-      .then((r) => (r.ok && r.value.mode === 'recovery' ? setStatus(r.value) : r.ok ? onRestored('') : setError(errorText(r.error, t))));
-  }, [t, onRestored]);
+    const ask = () =>
+      void api()
+        .call('recovery.status', {})
+        .then((r) => (r.ok && r.value.mode === 'recovery' ? setStatus(r.value) : r.ok ? onRestored('') : setError(errorText(r.error, t))));
+    if (!status) return ask();
+    if (!checking) return;
+    const timer = setInterval(ask, 1000);
+    return () => clearInterval(timer);
+  }, [t, onRestored, status, checking]);
 
   const restore = async (file: string) => {
     setBusy(true);
@@ -38,7 +45,9 @@ export function RecoveryPage({ onRestored }: { onRestored: (notice: string) => v
     modal.confirm({ title: t('recovery.restore'), content: file, okText: t('common.confirm'), cancelText: t('common.cancel'), onOk: () => restore(file) });
 
   if (!status) return <div className="center-screen">{error ? <Result status="error" title={error} /> : <Spin size="large" />}</div>;
-  const newest = status.backups.find((b) => b.ok);
+  // The newest backup not known to be bad: good, or still being checked (then wait for it rather than offer an older one).
+  const newestCandidate = status.backups.find((b) => b.ok !== false);
+  const newest = newestCandidate?.ok ? newestCandidate : undefined;
   return (
     <AuthLayout title={t('recovery.title')} width={900}>
       <Alert type="error" showIcon title={t(`recovery.problem.${status.problem}`)} description={t('recovery.intro')} style={{ marginBottom: 16 }} />
@@ -58,6 +67,8 @@ export function RecoveryPage({ onRestored }: { onRestored: (notice: string) => v
             {t('recovery.restore')}
           </Button>
         </Card>
+      ) : newestCandidate ? (
+        <Alert type="info" showIcon icon={<Spin size="small" />} title={t('recovery.checking')} style={{ marginBottom: 16 }} />
       ) : (
         <Alert type="warning" showIcon title={t('recovery.none')} style={{ marginBottom: 16 }} />
       )}

@@ -1,0 +1,53 @@
+// Checks of a database file that read all of it: seconds on ten years of data, so they run on a worker thread
+// (electron/db/check.ts), and on the main thread only when no worker can run. Plain JavaScript, because a
+// worker loads a file as it is, from the sources under test and from the built app alike.
+'use strict';
+const fs = require('node:fs');
+const { isMainThread, parentPort, workerData } = require('node:worker_threads');
+
+/** `PRAGMA quick_check` on a read-only connection: 'ok', or the first problem SQLite reports. */
+function quickCheck(Database, file) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    return String(db.pragma('quick_check', { simple: true }));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Whether a file may replace the station's database: it opens, passes `PRAGMA integrity_check`, is StationDesk's,
+ * and is not from a newer version than `latest`. Answers a BackupCheck (electron/db/backup.ts).
+ */
+function checkBackup(Database, file, latest) {
+  const fail = (problem, schema = null) => ({ ok: false, problem, schema, madeAt: null, stationName: null });
+  let db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const schema = db.pragma('user_version', { simple: true });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') return fail('corrupt', schema);
+    if (schema > latest) return fail('future', schema);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+    if (!['users', 'audit_log', 'settings'].every((t) => tables.includes(t))) return fail('not_stationdesk', schema);
+    const madeAt = db.prepare('SELECT max(at) FROM audit_log').pluck().get() ?? fs.statSync(file).mtimeMs;
+    const name = db.prepare("SELECT value FROM settings WHERE key = 'stationName'").pluck().get();
+    return { ok: true, problem: null, schema, madeAt: Math.round(madeAt), stationName: name ? JSON.parse(name) : null };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return fail(/not a database|malformed|corrupt/i.test(msg) ? 'corrupt' : 'unreadable');
+  } finally {
+    if (db) db.close();
+  }
+}
+
+const tasks = { quickCheck, checkBackup };
+module.exports = tasks;
+
+if (!isMainThread && workerData && workerData.task in tasks) {
+  // The driver's path comes from the main process, which resolved it (a bare require here would resolve from
+  // wherever the worker file lies).
+  const Database = require(workerData.driver);
+  parentPort.postMessage(tasks[workerData.task](Database, ...workerData.args));
+}

@@ -1,0 +1,84 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import '../../renderer/src/i18n';
+import { App } from '../../renderer/src/app/App';
+import { ApiClient, setApiForTests } from '../../renderer/src/api/client';
+import type { BackupFile, Job } from '../../shared/contract/backup';
+import type { Result } from '../../shared/domain/result';
+import { ROLE_PERMISSIONS } from '../../shared/domain/roles';
+
+const ADMIN_INFO = {
+  sessionId: 's1',
+  user: { id: 1, username: 'admin', displayName: '王站长', roles: ['admin'] },
+  permissions: [...ROLE_PERMISSIONS.admin],
+  mustChangePassword: false,
+  locked: false,
+  idleLockMinutes: 10,
+  stationName: '东城区救助管理站',
+  timeZone: 'Asia/Shanghai',
+};
+
+const made: BackupFile = { file: '/data/backups/stationdesk-20260720-030000-manual.sqlite', name: 'stationdesk-20260720-030000-manual.sqlite', size: 4096, kind: 'manual', madeAt: 1784530800000, ok: true, problem: null };
+const job = (over: Partial<Job<BackupFile>>): Job<BackupFile> => ({
+  id: '00000000-0000-4000-8000-000000000001', kind: 'backup', state: 'running', step: 'copying', done: 0, total: 0, startedAt: 1, finishedAt: null, result: null, error: null, ...over,
+});
+
+/** The main process as a script: the backup job answers each poll with the next state in `states`. */
+function fakeMain(states: Job<BackupFile>[], backups: BackupFile[]) {
+  const polls: string[] = [];
+  const handlers: Record<string, (input: unknown) => Result<unknown>> = {
+    'setup.status': () => ({ ok: true, value: { initialized: true, stationName: '东城区救助管理站' } }),
+    'auth.session': () => ({ ok: true, value: ADMIN_INFO }),
+    'backup.list': () => ({ ok: true, value: { folder: '/data/backups', backups, lastAutoAt: null } }),
+    'backup.run': () => ({ ok: true, value: states[0] }),
+    'backup.job': (input) => {
+      polls.push((input as { id: string }).id);
+      return { ok: true, value: states[Math.min(polls.length, states.length - 1)] };
+    },
+  };
+  setApiForTests(new ApiClient(async (procedure, input) => handlers[procedure]?.(input) ?? { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: procedure } }));
+  return { polls };
+}
+
+beforeEach(() => {
+  sessionStorage.clear();
+  sessionStorage.setItem('stationdesk.session', 's1');
+  window.location.hash = '#/admin/backup';
+});
+
+describe('the backup page', () => {
+  it('follows a manual backup: pages copied, then the file it wrote', async () => {
+    const main = fakeMain(
+      [job({ step: 'checking' }), job({ done: 1200, total: 4000 }), job({ done: 3600, total: 4000 }), job({ state: 'done', step: 'finished', done: 4000, total: 4000, result: made, finishedAt: 2 })],
+      [],
+    );
+    render(<App />);
+    await userEvent.click((await screen.findAllByRole('button', { name: /立即备份/ }))[0]!);
+    const progress = await screen.findByTestId('job-progress');
+    expect(await within(progress).findByText('正在复制：1200 / 4000 页')).toBeInTheDocument();
+    expect(within(progress).getByText('30%')).toBeInTheDocument();
+    expect(await screen.findByText(`已备份：${made.name}`)).toBeInTheDocument();
+    expect(main.polls.every((id) => id === job({}).id)).toBe(true);
+    expect(screen.queryByTestId('job-progress')).toBeNull();
+  });
+
+  it('puts a failed backup’s reason at the folder field', async () => {
+    fakeMain(
+      [job({}), job({ state: 'failed', step: 'finished', error: { code: 'VALIDATION', message: 'x', fields: { folder: 'v.backupFolderUnwritable' } } })],
+      [],
+    );
+    render(<App />);
+    await userEvent.type(await screen.findByPlaceholderText('/media/usb'), '/media/usb');
+    await userEvent.click((await screen.findAllByRole('button', { name: /立即备份/ }))[1]!);
+    expect(await screen.findByText('无法写入这个文件夹')).toBeInTheDocument();
+  });
+
+  it('shows a backup still being checked as such, with no restore button yet', async () => {
+    fakeMain([job({})], [{ ...made, ok: null, madeAt: null }]);
+    render(<App />);
+    const row = (await screen.findByText(made.name)).closest('tr')!;
+    expect(within(row).getByText('检查中…')).toBeInTheDocument();
+    expect(within(row).queryByRole('button', { name: '恢复' })).toBeNull();
+  });
+});

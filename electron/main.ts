@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type BrowserWindowConstructorOptions } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { registerIpc } from './host/ipc';
+import { registerIpc, registerPicker } from './host/ipc';
 import { isInitialized } from './features/setup/procedures';
 import { rendererRoot } from './paths';
 import { openStation, scheduleBackups, type Station } from './station';
@@ -79,6 +79,7 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
   registerIpc(ipcMain, station.dispatch);
+  registerPicker(ipcMain, (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)));
 
   const options: BrowserWindowConstructorOptions = windowOptions(path.join(__dirname, 'preload.js'));
   mainWindow = new BrowserWindow(options);

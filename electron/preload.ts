@@ -1,14 +1,16 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { StationDeskBridge } from '../shared/bridge';
+import type { PickKind, StationDeskBridge } from '../shared/bridge';
 import type { Result } from '../shared/domain/result';
 
-// A sandboxed preload can only require 'electron', so the channel name is written here again;
-// tests/core/electron-shell.test.ts checks it equals RPC_CHANNEL in shared/bridge.ts.
+// A sandboxed preload can only require 'electron', so the channel names are written here again;
+// tests/core/electron-shell.test.ts checks they equal RPC_CHANNEL and PICK_CHANNEL in shared/bridge.ts.
 const RPC_CHANNEL = 'stationdesk:rpc';
+const PICK_CHANNEL = 'stationdesk:pick';
 
 const bridge = {
   invoke: (procedure: string, input: unknown, sessionId: string | undefined) =>
     ipcRenderer.invoke(RPC_CHANNEL, procedure, input, sessionId) as Promise<Result<unknown>>,
+  pickPath: (kind: PickKind) => ipcRenderer.invoke(PICK_CHANNEL, kind) as Promise<string | null>,
 } satisfies StationDeskBridge;
 
 contextBridge.exposeInMainWorld('stationdesk', bridge);

@@ -106,3 +106,22 @@ export function appProtocolFile(rendererRoot: string, requestUrl: string): Proto
     headers: { 'content-type': contentTypeOf(file), 'content-security-policy': contentSecurityPolicy() },
   };
 }
+
+/** The subset of Electron's OpenDialogOptions a picker uses (checked against Electron's type in main.ts). */
+export interface PickerOptions {
+  title: string;
+  properties: Array<'openDirectory' | 'openFile' | 'createDirectory'>;
+  filters?: { name: string; extensions: string[] }[];
+}
+
+/**
+ * The native picker for each thing the renderer may ask to pick; null for anything else (the renderer's word is
+ * not trusted: it names a kind, never a path or an option).
+ */
+export function pickerOptions(kind: unknown): PickerOptions | null {
+  if (kind === 'folder') return { title: '选择文件夹 Choose a folder', properties: ['openDirectory', 'createDirectory'] };
+  if (kind === 'backupFile') {
+    return { title: '选择备份文件 Choose a backup file', properties: ['openFile'], filters: [{ name: 'StationDesk backup', extensions: ['sqlite'] }] };
+  }
+  return null;
+}

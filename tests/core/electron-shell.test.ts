@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RPC_CHANNEL } from '../../shared/bridge';
+import { PICK_CHANNEL, RPC_CHANNEL } from '../../shared/bridge';
+import { registerPicker } from '../../electron/host/ipc';
 import {
   allowNavigation,
   APP_START_URL,
@@ -9,6 +10,7 @@ import {
   isAppUrl,
   isTrustedSender,
   permissionDecision,
+  pickerOptions,
   windowOpenDecision,
   windowOptions,
 } from '../../electron/shell/window';
@@ -67,9 +69,28 @@ describe('the Electron shell’s decisions (asserted without launching Electron)
     expect(resolveStaticPath(root, '/assets/x.js')).toBe(path.join(root, 'assets/x.js'));
   });
 
-  it('the preload exposes one function on one channel, and only three files import electron', () => {
+  it('shows a native picker only for a kind it knows, only to our own frame, and answers the chosen path', async () => {
+    expect(pickerOptions('folder')?.properties).toContain('openDirectory');
+    expect(pickerOptions('backupFile')).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['sqlite'] }] });
+    for (const k of ['', 'file', '/etc', { properties: ['openFile'] }, null]) expect(pickerOptions(k)).toBeNull();
+    let handler: ((event: unknown, kind: unknown) => Promise<string | null>) | undefined;
+    const fakeIpcMain = { handle: (channel: string, fn: typeof handler) => channel === PICK_CHANNEL && (handler = fn) };
+    const shown: unknown[] = [];
+    let answer = { canceled: false, filePaths: ['/media/usb'] };
+    registerPicker(fakeIpcMain as never, async (options) => (shown.push(options), answer));
+    const ours = { senderFrame: { url: APP_START_URL, parent: null } };
+    expect(await handler!(ours, 'folder')).toBe('/media/usb');
+    expect(await handler!({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'folder')).toBeNull();
+    expect(await handler!(ours, 'anything')).toBeNull();
+    expect(shown).toHaveLength(1); // neither the foreign frame nor the unknown kind saw a dialog
+    answer = { canceled: true, filePaths: [] };
+    expect(await handler!(ours, 'backupFile')).toBeNull();
+  });
+
+  it('the preload exposes two functions on their own channels, and only three files import electron', () => {
     const preload = fs.readFileSync(path.join(ROOT, 'electron/preload.ts'), 'utf8');
     expect(preload).toContain(`const RPC_CHANNEL = '${RPC_CHANNEL}'`);
+    expect(preload).toContain(`const PICK_CHANNEL = '${PICK_CHANNEL}'`);
     expect(preload).toMatch(/exposeInMainWorld\('stationdesk', bridge\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
     const importers: string[] = [];

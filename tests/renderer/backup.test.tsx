@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import '../../renderer/src/i18n';
@@ -72,6 +72,26 @@ describe('the backup page', () => {
     await userEvent.type(await screen.findByPlaceholderText('/media/usb'), '/media/usb');
     await userEvent.click((await screen.findAllByRole('button', { name: /立即备份/ }))[1]!);
     expect(await screen.findByText('无法写入这个文件夹')).toBeInTheDocument();
+  });
+
+  it('offers the native folder picker in the desktop window and fills the field with the choice', async () => {
+    window.stationdesk = { invoke: () => Promise.reject(new Error('not used')), pickPath: async (kind) => (kind === 'folder' ? '/media/usb' : null) };
+    try {
+      fakeMain([job({})], []);
+      render(<App />);
+      const field = await screen.findByPlaceholderText('/media/usb');
+      await userEvent.click(screen.getAllByRole('button', { name: /选择/ })[0]!);
+      await waitFor(() => expect(field).toHaveValue('/media/usb'));
+    } finally {
+      delete window.stationdesk;
+    }
+  });
+
+  it('has no picker in the browser host, where paths are typed', async () => {
+    fakeMain([job({})], []);
+    render(<App />);
+    await screen.findByPlaceholderText('/media/usb');
+    expect(screen.queryByRole('button', { name: /选择/ })).toBeNull();
   });
 
   it('shows a backup still being checked as such, with no restore button yet', async () => {

@@ -15,16 +15,26 @@ export const DEFAULT_SETTINGS: StationSettings = {
 
 type Key = keyof StationSettings;
 
+/**
+ * The committed settings of each connection: every call reads them (idle lock, time zone), and this process is
+ * the database's only writer. Never filled inside a transaction (it might roll back); emptied by every write.
+ */
+const committed = new WeakMap<DB, StationSettings>();
+
 export function readSettings(db: DB): StationSettings {
+  const known = committed.get(db);
+  if (known) return { ...known };
   const rows = cached(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const out: StationSettings = { ...DEFAULT_SETTINGS };
   for (const { key, value } of rows) {
     if (key in out) (out as unknown as Record<string, unknown>)[key] = JSON.parse(value);
   }
+  if (!db.inTransaction) committed.set(db, { ...out });
   return out;
 }
 
 export function writeSettings(db: DB, values: Partial<StationSettings>): void {
+  committed.delete(db);
   const upsert = cached(
     db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -308,6 +308,7 @@ const en: Catalog = {
     lastAuto: 'Last automatic backup',
     never: 'None yet',
     runNow: 'Back up now',
+    choose: 'Choose…',
     runTo: 'Back up to another folder (e.g. a USB stick, to move to a new PC)',
     running: 'Backing up…',
     done: 'Backed up: {{name}}',

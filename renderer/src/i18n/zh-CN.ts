@@ -307,6 +307,7 @@ const zhCN = {
     lastAuto: '最近一次自动备份',
     never: '尚无',
     runNow: '立即备份',
+    choose: '选择…',
     runTo: '备份到其他文件夹（如U盘，用于迁移到新电脑）',
     running: '正在备份…',
     done: '已备份：{{name}}',

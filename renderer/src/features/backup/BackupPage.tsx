@@ -1,8 +1,9 @@
-import { CloudDownloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, FolderOpenOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { canPick, pickPath } from '../../api/picker';
 import { useRpcQuery } from '../../api/hooks';
 import { useSession, useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
@@ -81,6 +82,11 @@ export function BackupPage() {
         <Form.Item label={t('backup.runTo')} htmlFor="backup-folder" validateStatus={problem?.field === 'folder' ? 'error' : undefined} help={problem?.field === 'folder' ? problem.text : undefined}>
           <Space.Compact style={{ width: '100%' }}>
             <Input id="backup-folder" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/media/usb" />
+            {canPick() && (
+              <Button icon={<FolderOpenOutlined />} onClick={() => void pickPath('folder').then((p) => p && setFolder(p))}>
+                {t('backup.choose')}
+              </Button>
+            )}
             <Button icon={<SaveOutlined />} disabled={!folder.trim()} loading={busy} onClick={() => void run(folder.trim())}>
               {t('backup.runNow')}
             </Button>
@@ -89,6 +95,11 @@ export function BackupPage() {
         <Form.Item label={t('backup.restoreFrom')} htmlFor="restore-file" validateStatus={problem?.field === 'file' ? 'error' : undefined} help={problem?.field === 'file' ? problem.text : undefined}>
           <Space.Compact style={{ width: '100%' }}>
             <Input id="restore-file" value={importFile} onChange={(e) => setImportFile(e.target.value)} placeholder="/media/usb/stationdesk-….sqlite" />
+            {canPick() && (
+              <Button icon={<FolderOpenOutlined />} onClick={() => void pickPath('backupFile').then((p) => p && setImportFile(p))}>
+                {t('backup.choose')}
+              </Button>
+            )}
             <Button danger icon={<CloudDownloadOutlined />} disabled={!importFile.trim()} loading={busy}
               onClick={() => modal.confirm({ title: t('backup.restoreConfirm'), okText: t('common.confirm'), cancelText: t('common.cancel'), onOk: () => restore(importFile.trim()) })}>
               {t('backup.restore')}

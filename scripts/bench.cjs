@@ -46,7 +46,7 @@ if (args[0] === '--generate') {
 
 function generateInto(dir) {
   const { openDatabase, closeDatabase } = dist('db/open.js');
-  const { generateStation, GENERATOR_VERSION } = dist('dev/generate.js');
+  const { generateStation, GENERATOR_VERSION } = dist('features/demo/generate.js');
   const { loadMigrations } = dist('db/migrate.js');
   const now = Math.floor(Date.now() / 60_000) * 60_000;
   const { db } = openDatabase(dir);
@@ -84,7 +84,7 @@ function progressBar(label) {
 /** The cached station, built when missing or when the schema or the generator changed. */
 function ensureStation() {
   const { loadMigrations } = dist('db/migrate.js');
-  const { GENERATOR_VERSION } = dist('dev/generate.js');
+  const { GENERATOR_VERSION } = dist('features/demo/generate.js');
   const schema = loadMigrations().at(-1).version;
   let meta = null;
   try {

@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runHere } from './check';
-import { loadMigrations } from './migrate';
 import type { DB } from './open';
 
 /** Pages copied per step: about 400 KB, a millisecond or so, then the event loop answers calls again. */
@@ -29,26 +27,6 @@ export async function writeBackup(db: DB, file: string, onProgress?: (done: numb
     throw e;
   }
   return fs.statSync(file).size;
-}
-
-export type BackupProblem = 'unreadable' | 'corrupt' | 'future' | 'not_stationdesk';
-
-export interface BackupCheck {
-  ok: boolean;
-  problem: BackupProblem | null;
-  schema: number | null;
-  /** When the file was made, from the newest audit row in it (falls back to the file time). */
-  madeAt: number | null;
-  stationName: string | null;
-}
-
-/**
- * Checks a candidate file before it may replace the station's database: it opens, passes
- * `PRAGMA integrity_check`, is StationDesk's, and is not from a newer version. Opened read-only. On this thread:
- * checkBackupInBackground (db/check.ts) is the same check on a worker.
- */
-export function checkBackup(file: string): BackupCheck {
-  return runHere('checkBackup', file, loadMigrations().at(-1)?.version ?? 0);
 }
 
 /** Moves the database file and its WAL companions to `aside` (never deletes them). */

@@ -2,8 +2,18 @@ import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BackupCheck } from './backup';
+import type { BackupProblem } from '../../shared/contract/backup';
 import { loadMigrations } from './migrate';
+
+/** What a check of a backup file found (electron/db/file-check.cjs answers this shape). */
+export interface BackupCheck {
+  ok: boolean;
+  problem: BackupProblem | null;
+  schema: number | null;
+  /** When the file was made, from the newest audit row in it (falls back to the file time). */
+  madeAt: number | null;
+  stationName: string | null;
+}
 
 /** electron/db/file-check.cjs: the checks themselves, loadable by a worker and by this thread alike. */
 interface FileChecks {
@@ -47,12 +57,21 @@ function onWorker<T extends Task>(task: T, ...args: Args<T>): Promise<ReturnType
  */
 export const checkInBackground = (file: string): Promise<string> => onWorker('quickCheck', file);
 
+const latestSchema = () => loadMigrations().at(-1)?.version ?? 0;
+
 /**
- * checkBackup (opens, integrity_check, StationDesk's, not newer) on a worker thread; on this thread if no worker
+ * Checks a candidate file before it may replace the station's database: it opens, passes
+ * `PRAGMA integrity_check`, is StationDesk's, and is not from a newer version. Opened read-only. On this thread,
+ * for callers that may block (the recovery screen, where no one is working).
+ */
+export const checkBackup = (file: string): BackupCheck => runHere('checkBackup', file, latestSchema());
+
+/**
+ * checkBackup on a worker thread; on this thread if no worker
  * can run. Never rejects.
  */
 export async function checkBackupInBackground(file: string): Promise<BackupCheck> {
-  const latest = loadMigrations().at(-1)?.version ?? 0;
+  const latest = latestSchema();
   try {
     return await onWorker('checkBackup', file, latest);
   } catch {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkBackup } from '../../electron/db/backup';
+import { checkBackup } from '../../electron/db/check';
 import { DATABASE_FILE } from '../../electron/db/open';
 import { verifyChain } from '../../electron/features/audit/chain';
 import { backupsToKeep } from '../../electron/features/backup/rotation';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core';
 import { openDatabase } from '../../electron/db/open';
-import { DEMO_PASSWORD, generateStation, generateWith, type GenerateReport } from '../../electron/dev/generate';
+import { DEMO_PASSWORD, generateStation, generateWith, type GenerateReport } from '../../electron/features/demo/generate';
 import { verifyChain } from '../../electron/features/audit/chain';
 import type { Input, Output, ProcedureName } from '../../shared/contract';
 import { DISCHARGE_TYPES } from '../../shared/contract/intake';

@@ -3,8 +3,8 @@ import { format, getISOWeek, getISOWeekYear } from 'date-fns';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupFile } from '../../../shared/contract/backup';
-import { writeBackup, type BackupCheck } from '../../db/backup';
-import { checkBackupInBackground } from '../../db/check';
+import { writeBackup } from '../../db/backup';
+import { checkBackupInBackground, type BackupCheck } from '../../db/check';
 import type { DB } from '../../db/open';
 import { backupsToKeep } from './rotation';
 

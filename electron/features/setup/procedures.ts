@@ -1,7 +1,7 @@
 import type { setupContract } from '../../../shared/contract/setup';
 import { AppError } from '../../../shared/domain/result';
 import type { DB } from '../../db/open';
-import { DEMO_PASSWORD, generateStation } from '../../dev/generate';
+import { DEMO_PASSWORD, generateStation } from '../demo/generate';
 import type { Handlers } from '../../rpc/context';
 import { insertAccount } from '../accounts/service';
 import { readSettings, writeSettings } from '../settings/service';

@@ -1,13 +1,13 @@
 /** The two writers of a plan: through the services (the demo), or in bulk with the same rows (the benchmark). */
-import { dischargeInput, registerInput, triageInput } from '../../../shared/contract/intake';
-import type { StationSettings } from '../../../shared/contract/settings';
-import { checkIdNumber } from '../../../shared/domain/idcard';
-import { stationDay } from '../../../shared/domain/time';
-import type { DB } from '../../db/open';
-import { addService, answerOwnership, assignBed, completeTask, custodySettle, extend, offerOwnership } from '../../features/intake/care';
-import { addEvent, discharge, familySearchDue, register, triage, type IntakeCtx } from '../../features/intake/stays';
-import { gramText, pinyinKeys, searchText } from '../../features/people/search';
-import { writePerson } from '../../features/people/service';
+import { dischargeInput, registerInput, triageInput } from '../../../../shared/contract/intake';
+import type { StationSettings } from '../../../../shared/contract/settings';
+import { checkIdNumber } from '../../../../shared/domain/idcard';
+import { stationDay } from '../../../../shared/domain/time';
+import type { DB } from '../../../db/open';
+import { addService, answerOwnership, assignBed, completeTask, custodySettle, extend, offerOwnership } from '../../intake/care';
+import { addEvent, discharge, familySearchDue, register, triage, type IntakeCtx } from '../../intake/stays';
+import { gramText, pinyinKeys, searchText } from '../../people/search';
+import { writePerson } from '../../people/service';
 import type { Calendar, Op } from './plan';
 
 export interface Writer {

@@ -10,16 +10,16 @@
  * - `bulk` (the benchmark): prepared statements in big transactions that write the SAME rows — a test runs one
  *   plan through both writers and compares every table.
  *
- * Its parts, in electron/dev/generate/: random.ts (seeded randomness), data.ts (names, places, units), plan.ts
+ * Its parts, in generate/ beside this file: random.ts (seeded randomness), data.ts (names, places, units), plan.ts
  * (the planner), writers.ts (the two writers), staff.ts (accounts and beds); this file runs them.
  *
  * The generator fills a station that has no persons yet. It creates the accounts when there are none
  * (admin `admin` and staff, password `Demo-pass-1`), and writes one audit row (`dev.generate`).
  */
-import { AppError } from '../../shared/domain/result';
-import type { DB } from '../db/open';
-import { appendAudit } from '../features/audit/chain';
-import { readSettings } from '../features/settings/service';
+import { AppError } from '../../../shared/domain/result';
+import type { DB } from '../../db/open';
+import { appendAudit } from '../audit/chain';
+import { readSettings } from '../settings/service';
 import { DAY, DEMO_PASSWORD, DEMO_STATION_NAME, type StationSize } from './generate/data';
 import { Calendar, Planner, SIZES, planVisits } from './generate/plan';
 

@@ -1,6 +1,6 @@
 /** What a station's records are made of: names, places, units, features, and the seasons of arrivals. */
-import { checkCharacter } from '../../../shared/domain/idcard';
-import { type ArrivalChannel } from '../../../shared/domain/person';
+import { checkCharacter } from '../../../../shared/domain/idcard';
+import { type ArrivalChannel } from '../../../../shared/domain/person';
 import { Rng, Weighted } from './random';
 
 export type StationSize = 'demo' | 'bench';

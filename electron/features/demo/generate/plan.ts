@@ -1,11 +1,11 @@
 /** The planner: the station simulated in time order, as a list of operations for a writer. */
 import type { z } from 'zod';
-import { dischargeInput, registerInput, triageInput, type DischargeType } from '../../../shared/contract/intake';
-import type { StationSettings } from '../../../shared/contract/settings';
-import { ageOn, type ArrivalChannel, type Condition } from '../../../shared/domain/person';
-import { dayStart, stationDay } from '../../../shared/domain/time';
-import { familySearchDue } from '../../features/intake/stays';
-import { type PersonFields } from '../../features/people/service';
+import { dischargeInput, registerInput, triageInput, type DischargeType } from '../../../../shared/contract/intake';
+import type { StationSettings } from '../../../../shared/contract/settings';
+import { ageOn, type ArrivalChannel, type Condition } from '../../../../shared/domain/person';
+import { dayStart, stationDay } from '../../../../shared/domain/time';
+import { familySearchDue } from '../../intake/stays';
+import { type PersonFields } from '../../people/service';
 import { AGENCIES, BUILDS, CHANNEL_WEIGHTS, CITY_UNITS, CLOTHING, DAY, FEATURES, FOSTER_HOMES, HOSPITALS, HOUR, HOUR_PICK, MIN, OTHER_STATIONS, POLICE_UNITS, REGION_PICK, RELATIONS, RESIDENCES, SURNAME_PICK, StationSize, TIPSTERS, TRAINS, fullName, givenName, idNumberFor, phone, seasonOf } from './data';
 import { Rng, Weighted, seedOf } from './random';
 

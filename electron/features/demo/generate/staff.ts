@@ -1,12 +1,12 @@
 /** The station's accounts and beds for generated data. */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/domain/result';
-import { permissionsOf, type Role } from '../../../shared/domain/roles';
-import { dayStart, stationDay } from '../../../shared/domain/time';
-import type { DB } from '../../db/open';
-import { insertAccount } from '../../features/accounts/service';
-import { addBeds } from '../../features/intake/zones';
-import { readSettings, writeSettings } from '../../features/settings/service';
+import { AppError } from '../../../../shared/domain/result';
+import { permissionsOf, type Role } from '../../../../shared/domain/roles';
+import { dayStart, stationDay } from '../../../../shared/domain/time';
+import type { DB } from '../../../db/open';
+import { insertAccount } from '../../accounts/service';
+import { addBeds } from '../../intake/zones';
+import { readSettings, writeSettings } from '../../settings/service';
 import type { Sex, Staff, ZonePlan } from './plan';
 import { DEMO_PASSWORD, DEMO_STATION_NAME, HOUR } from './data';
 

@@ -1,22 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
-import type { AuditVerification } from '../../../shared/contract/audit';
+import type { AuditEntry, AuditVerification } from '../../../shared/contract/audit';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface AuditRecord {
-  at: number;
-  actorId: number | null;
-  actorName: string;
-  procedure: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
+/** What a caller appends: an entry as the trail shows it, before it has a place and a hash. */
+export type AuditRecord = Omit<AuditEntry, 'id' | 'hash'>;
 
-interface StoredRow {
+/** A row of `audit_log` as SQLite gives it. */
+export interface StoredRow {
   id: number;
   at: number;
   actor_id: number | null;

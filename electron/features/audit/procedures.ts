@@ -1,19 +1,8 @@
 import type { AuditEntry, auditContract } from '../../../shared/contract/audit';
 import type { Handlers } from '../../rpc/context';
-import { verifyChain } from './chain';
+import { verifyChain, type StoredRow } from './chain';
 
-interface Row {
-  id: number;
-  at: number;
-  actor_id: number | null;
-  actor_name: string;
-  procedure: string;
-  entity: string;
-  entity_id: string | null;
-  before: string | null;
-  after: string | null;
-  hash: string;
-}
+type Row = Omit<StoredRow, 'prev_hash'>;
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 

@@ -2,11 +2,12 @@ import type { Statement } from 'better-sqlite3';
 import type { BoardLine, TodayBoard } from '../../../shared/contract/intake';
 import type { PersonDetail } from '../../../shared/contract/people';
 import type { StationSettings } from '../../../shared/contract/settings';
-import { IDENTITY_FIELDS, stayClock, type Condition, type IdentityField } from '../../../shared/domain/person';
+import { stayClock, type Condition } from '../../../shared/domain/person';
 import { dayStart } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
 import { AGE_SQL, ageFrom } from '../people/search';
+import { missingOf } from '../people/service';
 import { taskState, todayOf } from './stays';
 
 interface Row {
@@ -87,20 +88,7 @@ const line = (r: Row, detail: string, at: number | null = r.at): BoardLine => ({
 });
 
 /** The identity fields neither filled nor marked unknown/refused (as getPerson reports `missing`). */
-function missingCount(r: OpenRow): number {
-  const states = JSON.parse(r.field_states) as PersonDetail['fieldStates'];
-  const filled: Record<IdentityField, boolean> = {
-    name: r.name !== null,
-    sex: r.sex !== null,
-    birth: r.birth_date !== null || r.estimated_age !== null,
-    idNumber: r.id_number !== null,
-    hukouPlace: r.hukou_place !== null,
-    residence: r.residence !== null,
-    benefits: r.benefits !== null,
-    dialect: r.dialect !== null,
-  };
-  return IDENTITY_FIELDS.filter((f) => !filled[f] && !states[f]).length;
-}
+const missingCount = (r: OpenRow) => missingOf(r, JSON.parse(r.field_states) as PersonDetail['fieldStates']).length;
 
 /** Today's board: what the desk must see at a glance, each line opening its stay. */
 export function todayBoard(db: DB, now: number, settings: StationSettings, actorId: number): TodayBoard {

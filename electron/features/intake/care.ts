@@ -6,16 +6,7 @@ import type { LoginThrottle } from '../accounts/throttle';
 import { verifyPassword } from '../accounts/password';
 import { getPerson } from '../people/service';
 import { addEvent, requireOpen, stayRow, todayOf, type IntakeCtx } from './stays';
-
-interface ZoneRow {
-  id: number;
-  code: string;
-  name: string;
-  sex: 'male' | 'female' | null;
-  min_age: number | null;
-  max_age: number | null;
-  medical: number;
-}
+import { zoneRules, type ZoneRow } from './zones';
 
 export function zonesView(db: DB): ZoneView[] {
   const zones = db.prepare('SELECT * FROM zones WHERE active = 1 ORDER BY sort, id').all() as ZoneRow[];
@@ -30,13 +21,7 @@ export function zonesView(db: DB): ZoneView[] {
   return zones.map((z) => {
     const own = beds.filter((b) => b.zone_id === z.id);
     return {
-      id: z.id,
-      code: z.code,
-      name: z.name,
-      sex: z.sex,
-      minAge: z.min_age,
-      maxAge: z.max_age,
-      medical: z.medical === 1,
+      ...zoneRules(z),
       occupied: own.filter((b) => b.stay_id !== null).length,
       beds: own.map((b) => ({
         id: b.id,

@@ -1,6 +1,29 @@
 import { AppError } from '../../../shared/domain/result';
 import type { DB } from '../../db/open';
 
+/** A row of `zones` as SQLite gives it. */
+export interface ZoneRow {
+  id: number;
+  code: string;
+  name: string;
+  sex: 'male' | 'female' | null;
+  min_age: number | null;
+  max_age: number | null;
+  medical: number;
+  active: number;
+}
+
+/** A zone and its placement rules, as every view of zones shows them. */
+export const zoneRules = (z: ZoneRow) => ({
+  id: z.id,
+  code: z.code,
+  name: z.name,
+  sex: z.sex,
+  minAge: z.min_age,
+  maxAge: z.max_age,
+  medical: z.medical === 1,
+});
+
 export interface ZoneInput {
   id?: number;
   code: string;
@@ -63,21 +86,13 @@ export function setBedActive(db: DB, bedId: number, active: boolean): void {
 
 /** Every zone and bed, closed ones too, for the settings screen. */
 export function allZones(db: DB) {
-  const zones = db.prepare('SELECT * FROM zones ORDER BY sort, id').all() as {
-    id: number; code: string; name: string; sex: 'male' | 'female' | null; min_age: number | null; max_age: number | null; medical: number; active: number;
-  }[];
+  const zones = db.prepare('SELECT * FROM zones ORDER BY sort, id').all() as ZoneRow[];
   const beds = db.prepare(
     `SELECT b.id, b.zone_id, b.label, b.active, EXISTS (SELECT 1 FROM bed_assignments a WHERE a.bed_id = b.id AND a.to_at IS NULL) AS occupied
      FROM beds b ORDER BY b.label`,
   ).all() as { id: number; zone_id: number; label: string; active: number; occupied: number }[];
   return zones.map((z) => ({
-    id: z.id,
-    code: z.code,
-    name: z.name,
-    sex: z.sex,
-    minAge: z.min_age,
-    maxAge: z.max_age,
-    medical: z.medical === 1,
+    ...zoneRules(z),
     active: z.active === 1,
     beds: beds.filter((b) => b.zone_id === z.id).map((b) => ({ id: b.id, label: b.label, active: b.active === 1, occupied: b.occupied === 1 })),
   }));

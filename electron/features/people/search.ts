@@ -77,7 +77,8 @@ export function reindexPerson(db: DB, personId: number): void {
   if (grams) stmt(db, 'INSERT INTO persons_grams (rowid, grams) VALUES (?, ?)').run(personId, grams);
 }
 
-interface HitRow {
+/** The columns a search hit shows. */
+export interface HitRow {
   id: number;
   name: string | null;
   sex: 'male' | 'female' | null;

@@ -5,18 +5,12 @@ import { checkIdNumber } from '../../../shared/domain/idcard';
 import { ageOn, IDENTITY_FIELDS, type IdentityField } from '../../../shared/domain/person';
 import { AppError } from '../../../shared/domain/result';
 import type { DB } from '../../db/open';
-import { pinyinKeys, reindexPerson, staysOf } from './search';
+import { pinyinKeys, reindexPerson, staysOf, type HitRow } from './search';
 
 export type PersonFields = z.output<typeof personFields>;
 
-interface PersonRow {
-  id: number;
-  name: string | null;
-  sex: 'male' | 'female' | null;
-  birth_date: string | null;
-  estimated_age: number | null;
-  estimated_on: string | null;
-  id_number: string | null;
+/** A whole `persons` row (the search's hit columns and the rest). */
+interface PersonRow extends HitRow {
   hukou_place: string | null;
   residence: string | null;
   benefits: PersonDetail['benefits'];
@@ -25,7 +19,6 @@ interface PersonRow {
   build: string | null;
   features: string | null;
   clothing: string | null;
-  description: string | null;
   has_photo: number;
   field_states: string;
   created_at: number;
@@ -49,7 +42,11 @@ const COLUMNS = {
   description: 'description',
 } as const satisfies Partial<Record<keyof PersonFields, string>>;
 
-function missingOf(r: PersonRow, states: PersonDetail['fieldStates']): IdentityField[] {
+/** The identity fields neither filled nor marked unknown or refused (the person page and the board both show them). */
+export function missingOf(
+  r: Record<'name' | 'sex' | 'birth_date' | 'estimated_age' | 'id_number' | 'hukou_place' | 'residence' | 'benefits' | 'dialect', unknown>,
+  states: PersonDetail['fieldStates'],
+): IdentityField[] {
   const filled: Record<IdentityField, boolean> = {
     name: r.name !== null,
     sex: r.sex !== null,

@@ -5,7 +5,7 @@ import { permissionsOf, type Role } from '../../../../shared/domain/roles';
 import { dayStart, stationDay } from '../../../../shared/domain/time';
 import type { DB } from '../../../db/open';
 import { insertAccount } from '../../accounts/service';
-import { addBeds } from '../../intake/zones';
+import { addBeds, zoneRules, type ZoneRow } from '../../intake/zones';
 import { readSettings, writeSettings } from '../../settings/service';
 import type { Sex, Staff, ZonePlan } from './plan';
 import { DEMO_PASSWORD, DEMO_STATION_NAME, HOUR } from './data';
@@ -83,26 +83,9 @@ export function addStationBeds(db: DB, extra: Partial<Record<string, number>>): 
 }
 
 export function loadZones(db: DB): ZonePlan[] {
-  const zones = db.prepare('SELECT * FROM zones WHERE active = 1 ORDER BY sort, id').all() as {
-    id: number;
-    code: string;
-    name: string;
-    sex: Sex | null;
-    min_age: number | null;
-    max_age: number | null;
-    medical: number;
-  }[];
+  const zones = db.prepare('SELECT * FROM zones WHERE active = 1 ORDER BY sort, id').all() as ZoneRow[];
   const beds = db.prepare('SELECT id, zone_id, label FROM beds WHERE active = 1 ORDER BY label').all() as { id: number; zone_id: number; label: string }[];
-  return zones.map((z) => ({
-    id: z.id,
-    code: z.code,
-    name: z.name,
-    sex: z.sex,
-    minAge: z.min_age,
-    maxAge: z.max_age,
-    medical: z.medical === 1,
-    beds: beds.filter((b) => b.zone_id === z.id).map((b) => ({ id: b.id, label: b.label, stay: -1 })),
-  }));
+  return zones.map((z) => ({ ...zoneRules(z), beds: beds.filter((b) => b.zone_id === z.id).map((b) => ({ id: b.id, label: b.label, stay: -1 })) }));
 }
 
 /**

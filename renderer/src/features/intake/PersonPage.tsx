@@ -1,5 +1,5 @@
 import { LinkOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -93,12 +93,8 @@ function PersonRecord({ id }: { id: number }) {
           </Col>
           <Col flex="1 1 520px">
             <IdentityBlock person={p} />
-            <Descriptions
+            <FactSheet
               title={t('people.physical')}
-              bordered
-              size="small"
-              column={{ xs: 1, lg: 2 }}
-              styles={{ label: { width: 130 } }}
               style={{ marginTop: 16 }}
               items={[
                 { key: 'height', label: t('people.heightCm'), children: p.heightCm === null ? <NotRecorded /> : t('people.heightValue', { cm: p.heightCm }) },
@@ -228,15 +224,16 @@ function IdentityCell({ person, field }: { person: PersonDetail; field: Identity
   return <NotRecorded />;
 }
 
+/** The person page's two-column fact sheets (identity, physical description), laid out alike. */
+function FactSheet(props: Pick<DescriptionsProps, 'title' | 'items' | 'style'>) {
+  return <Descriptions bordered size="small" column={{ xs: 1, lg: 2 }} styles={{ label: { width: 130 } }} {...props} />;
+}
+
 function IdentityBlock({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   return (
-    <Descriptions
+    <FactSheet
       title={t('people.identity')}
-      bordered
-      size="small"
-      column={{ xs: 1, lg: 2 }}
-      styles={{ label: { width: 130 } }}
       items={IDENTITY_FIELDS.map((f) => ({
         key: f,
         label: t(IDENTITY_LABEL[f]),

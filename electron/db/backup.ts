@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from './open';
 
+/** The ending of a backup still being written. */
+export const PARTIAL = '.partial';
+
 /** Pages copied per step: about 400 KB, a millisecond or so, then the event loop answers calls again. */
 const PAGES_PER_STEP = 100;
 
@@ -15,15 +18,18 @@ const PAGES_PER_STEP = 100;
 export async function writeBackup(db: DB, file: string, onProgress?: (done: number, total: number) => void): Promise<number> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) throw new Error(`backup file exists already: ${file}`);
+  // Written under a name no list shows, then renamed: half a backup never looks like one, even after a crash.
+  const partial = `${file}${PARTIAL}`;
   try {
-    await db.backup(file, {
+    await db.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
         onProgress?.(totalPages - remainingPages, totalPages);
         return PAGES_PER_STEP;
       },
     });
+    fs.renameSync(partial, file);
   } catch (e) {
-    fs.rmSync(file, { force: true }); // never leave half a backup that looks like one
+    fs.rmSync(partial, { force: true });
     throw e;
   }
   return fs.statSync(file).size;

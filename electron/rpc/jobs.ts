@@ -23,7 +23,7 @@ export class Jobs {
   ) {}
 
   start<R>(kind: Job<R>['kind'], work: (report: JobReport) => Promise<R>): Job<R> {
-    const busy = [...this.jobs.values()].find((j) => j.state === 'running');
+    const busy = this.running();
     if (busy) throw new AppError('CONFLICT', `A ${busy.kind} is running; wait for it to finish.`, undefined, { jobId: busy.id });
     const job: Job<R> = { id: randomUUID(), kind, state: 'running', step: 'checking', done: 0, total: 0, startedAt: this.clock(), finishedAt: null, result: null, error: null };
     this.jobs.set(job.id, job as Job<unknown>);
@@ -51,6 +51,12 @@ export class Jobs {
   get(id: string): Job<unknown> | undefined {
     const job = this.jobs.get(id);
     return job && { ...job };
+  }
+
+  /** The job running now, if any (a page opened while it runs follows it). */
+  running(): Job<unknown> | null {
+    const job = [...this.jobs.values()].find((j) => j.state === 'running');
+    return job ? { ...job } : null;
   }
 
   /** Whether a job is running (automatic backups wait their turn). */

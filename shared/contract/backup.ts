@@ -57,7 +57,12 @@ const absolutePath = z
   .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p) && !p.includes('\0'), { message: 'v.absolutePath' });
 
 export const backupContract = {
-  'backup.list': query('settings.manage', z.object({}).strict(), output<{ folder: string; backups: BackupFile[]; lastAutoAt: number | null }>()),
+  /** The backups, and the backup or restore running now (a page opened meanwhile follows it). */
+  'backup.list': query(
+    'settings.manage',
+    z.object({}).strict(),
+    output<{ folder: string; backups: BackupFile[]; lastAutoAt: number | null; running: BackupJob | RestoreJob | null }>(),
+  ),
   /**
    * Back up now, to the station's backup folder or a chosen one (e.g. a USB stick, to move to a new PC): starts
    * the job (the folder is checked at once) and returns it; `backup.job` follows its progress.

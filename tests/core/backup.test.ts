@@ -104,10 +104,19 @@ describe('backups', () => {
       fs.utimesSync(f, day(n) / 1000, day(n) / 1000);
     }
     fs.writeFileSync(path.join(folder, 'stationdesk-20260101-120000-manual.sqlite'), '');
+    // Cut off by a crash: a day-old one goes, one being written now stays.
+    const stale = path.join(folder, 'stationdesk-20260729-120000-auto.sqlite.partial');
+    const writing = path.join(folder, 'stationdesk-20260731-115900-manual.sqlite.partial');
+    fs.writeFileSync(stale, '');
+    fs.utimesSync(stale, day(2) / 1000, day(2) / 1000);
+    fs.writeFileSync(writing, '');
+    fs.utimesSync(writing, day(0) / 1000, day(0) / 1000);
     const removed = rotate(folder, day(0), 'UTC', { daily: 7, weekly: 4 });
+    expect(removed).toContain(stale);
+    expect(fs.existsSync(writing)).toBe(true);
     expect(removed.length).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(folder, 'stationdesk-20260101-120000-manual.sqlite'))).toBe(true);
-    expect(fs.readdirSync(folder).filter((f) => f.endsWith('-auto.sqlite'))).toHaveLength(20 - removed.length);
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('-auto.sqlite'))).toHaveLength(20 - (removed.length - 1));
   });
 });
 
@@ -130,13 +139,18 @@ describe('backups in steps', () => {
     // A second one waits its turn.
     const second = s.call('backup.run', {}, s.adminSession);
     expect(second.ok || second.error.code).toBe('CONFLICT');
+    // The backup page, opened meanwhile, finds it.
+    expect(s.must('backup.list', {}, s.adminSession).running?.id).toBe(started.id);
     const seen: { done: number; total: number }[] = [];
+    let listedWhileWriting = false;
     let changed = false;
     for (;;) {
       await new Promise((r) => setImmediate(r));
       const job = s.must('backup.job', { id: started.id });
       if (job.state !== 'running') break;
       if (job.step === 'copying') seen.push({ done: job.done, total: job.total });
+      // Half a backup is never listed as one.
+      if (job.step === 'copying' && s.must('backup.list', {}, s.adminSession).backups.length) listedWhileWriting = true;
       if (!changed && job.done > 0) {
         // Between two steps of the copy, the station answers and writes.
         s.must('settings.update', { stationName: '备份途中改的站名', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, s.adminSession);
@@ -144,7 +158,9 @@ describe('backups in steps', () => {
       }
     }
     expect(seen.some((p) => p.done > 0 && p.done < p.total)).toBe(true);
+    expect(listedWhileWriting).toBe(false);
     const done = s.must('backup.job', { id: started.id }) as Job<BackupFile>;
+    expect(s.must('backup.list', {}, s.adminSession).running).toBeNull();
     expect(done).toMatchObject({ state: 'done', step: 'finished', result: { kind: 'manual', ok: true } });
     const copy = new Database(done.result!.file, { readonly: true });
     expect(copy.prepare("SELECT value FROM settings WHERE key = 'stationName'").pluck().get()).toBe('"备份途中改的站名"');

@@ -25,12 +25,12 @@ const job = (over: Partial<Job<BackupFile>>): Job<BackupFile> => ({
 });
 
 /** The main process as a script: the backup job answers each poll with the next state in `states`. */
-function fakeMain(states: Job<BackupFile>[], backups: BackupFile[]) {
+function fakeMain(states: Job<BackupFile>[], backups: BackupFile[], running: Job<BackupFile> | null = null) {
   const polls: string[] = [];
   const handlers: Record<string, (input: unknown) => Result<unknown>> = {
     'setup.status': () => ({ ok: true, value: { initialized: true, stationName: '东城区救助管理站' } }),
     'auth.session': () => ({ ok: true, value: ADMIN_INFO }),
-    'backup.list': () => ({ ok: true, value: { folder: '/data/backups', backups, lastAutoAt: null } }),
+    'backup.list': () => ({ ok: true, value: { folder: '/data/backups', backups, lastAutoAt: null, running: polls.length ? null : running } }),
     'backup.run': () => ({ ok: true, value: states[0] }),
     'backup.job': (input) => {
       polls.push((input as { id: string }).id);
@@ -61,6 +61,14 @@ describe('the backup page', () => {
     expect(await screen.findByText(`已备份：${made.name}`)).toBeInTheDocument();
     expect(main.polls.every((id) => id === job({}).id)).toBe(true);
     expect(screen.queryByTestId('job-progress')).toBeNull();
+  });
+
+  it('follows a backup started before the page was opened', async () => {
+    const states = [job({ done: 100, total: 400 }), job({ done: 300, total: 400 }), job({ state: 'done', step: 'finished', done: 400, total: 400, result: made, finishedAt: 2 })];
+    fakeMain(states, [], states[0]!);
+    render(<App />);
+    expect(await within(await screen.findByTestId('job-progress')).findByText('正在复制：300 / 400 页')).toBeInTheDocument();
+    expect(await screen.findByText(`已备份：${made.name}`)).toBeInTheDocument();
   });
 
   it('puts a failed backup’s reason at the folder field', async () => {

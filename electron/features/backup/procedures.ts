@@ -30,6 +30,7 @@ export const backupHandlers: Handlers<keyof typeof backupContract> = {
     folder: ctx.files.backupDir,
     backups: listBackups(ctx.files.backupDir),
     lastAutoAt: lastAutoBackupAt(ctx.files.backupDir),
+    running: ctx.jobs.running() as Job<BackupFile> | Job<RestoreResult> | null,
   }),
 
   'backup.run': (input, ctx) => {
@@ -38,7 +39,10 @@ export const backupHandlers: Handlers<keyof typeof backupContract> = {
     const timeZone = readSettings(ctx.db).timeZone;
     const job = ctx.jobs.start('backup', async (report): Promise<BackupFile> => {
       report('copying');
-      const made = await backupInto(ctx.db, folder, ctx.now, timeZone, 'manual', (done, total) => report('copying', done, total));
+      const made = await backupInto(ctx.db, folder, ctx.now, timeZone, 'manual', {
+        progress: (done, total) => report('copying', done, total),
+        checking: () => report('checking'),
+      });
       // What was written, in its own transaction once the copy is checked (`services.db`: a restore may follow).
       ctx.services.db.transaction(() =>
         appendAudit(ctx.services.db, {

@@ -3,7 +3,7 @@ import { format, getISOWeek, getISOWeekYear } from 'date-fns';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupFile } from '../../../shared/contract/backup';
-import { writeBackup } from '../../db/backup';
+import { PARTIAL, writeBackup } from '../../db/backup';
 import { checkBackupInBackground, type BackupCheck } from '../../db/check';
 import type { DB } from '../../db/open';
 import { backupsToKeep } from './rotation';
@@ -93,10 +93,11 @@ export async function backupInto(
   at: number,
   timeZone: string,
   kind: 'auto' | 'manual' | 'before-restore',
-  onProgress?: (done: number, total: number) => void,
+  on: { progress?: (done: number, total: number) => void; checking?: () => void } = {},
 ): Promise<BackupFile> {
   const file = newBackupFile(folder, at, timeZone, kind);
-  await writeBackup(db, file, onProgress);
+  await writeBackup(db, file, on.progress);
+  on.checking?.();
   await checkBackupFile(file);
   return describeBackup(file);
 }
@@ -115,6 +116,11 @@ export function rotate(folder: string, now: number, timeZone: string, opts: { da
     });
   const keep = backupsToKeep(autos, format(new TZDate(now, timeZone), 'yyyy-MM-dd'), opts);
   const removed = autos.filter((b) => !keep.has(b.file)).map((b) => b.file);
+  // A backup cut off by a crash or power cut, a day old: no writer is coming back for it.
+  for (const f of fs.readdirSync(folder).filter((n) => n.endsWith(PARTIAL))) {
+    const file = path.join(folder, f);
+    if (now - fs.statSync(file).mtimeMs > 24 * 3_600_000) removed.push(file);
+  }
   for (const f of removed) fs.rmSync(f);
   return removed;
 }

@@ -1,6 +1,6 @@
 import { CloudDownloadOutlined, FolderOpenOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Progress, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { canPick, pickPath } from '../../api/picker';
@@ -9,6 +9,7 @@ import { useSession, useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
 import { errorText } from '../../components/serverErrors';
 import { fieldMessage } from '../../i18n';
+import type { BackupFile, Job, RestoreResult } from '../../../../shared/contract/backup';
 import type { AppErrorShape } from '../../../../shared/domain/result';
 import { when } from '../intake/format';
 import { BackupList } from './BackupList';
@@ -26,36 +27,53 @@ export function BackupPage() {
   const { job, follow, clear } = useJob();
   const busy = job?.state === 'running';
   const [problem, setProblem] = useState<{ field: 'folder' | 'file'; text: string } | null>(null);
-  if (list.error) return <LoadError error={list.error} />;
-
   const shown = (field: 'folder' | 'file', error: AppErrorShape) =>
     setProblem({ field, text: error.code === 'CONFLICT' ? t('backup.busy') : (fieldMessage(error.fields?.[field]) ?? errorText(error, t)) });
 
-  const run = async (to?: string) => {
-    setProblem(null);
-    const started = await api().call('backup.run', to ? { folder: to } : {});
-    if (!started.ok) return shown('folder', started.error);
-    const done = await follow(started.value);
+  /** Follows a job to its end and says how it ended: the file written, the data restored, or why not. */
+  const see = async (started: Job<unknown>) => {
+    const done = await follow(started);
+    clear();
     void list.refetch();
-    if (done.result) void message.success(t('backup.done', { name: done.result.name }));
-    else if (done.error) shown('folder', done.error);
-    clear();
-  };
-
-  const restore = async (file: string) => {
-    setProblem(null);
-    const started = await api().call('backup.restore', { file });
-    if (!started.ok) return shown('file', started.error);
-    const done = await follow(started.value);
-    clear();
-    if (!done.result) return done.error && shown('file', done.error);
-    const r = done.result;
+    if (done.kind === 'backup') {
+      const made = done.result as BackupFile | null;
+      if (made) void message.success(t('backup.done', { name: made.name }));
+      else if (done.error) shown('folder', done.error);
+      return;
+    }
+    const r = done.result as RestoreResult | null;
+    if (!r) return done.error && shown('file', done.error);
     // Every session ended with the restore: say what happened, then sign in on the restored data.
     modal.success({
       title: t('backup.title'),
       content: t('backup.restored', { file: r.restoredFrom, at: r.madeAt ? when(r.madeAt, i18n.language, info.timeZone) : '—', aside: r.setAside ?? '—' }),
       onOk: () => toLogin({ username: info.user.username }),
     });
+  };
+
+  // A backup or restore started before this page opened (from another visit to it): follow it here too.
+  const adopted = useRef(false);
+  const running = list.data?.running ?? null;
+  useEffect(() => {
+    if (!running || adopted.current || job) return;
+    adopted.current = true;
+    void see(running);
+  });
+
+  if (list.error) return <LoadError error={list.error} />;
+
+  const run = async (to?: string) => {
+    setProblem(null);
+    const started = await api().call('backup.run', to ? { folder: to } : {});
+    if (!started.ok) return shown('folder', started.error);
+    await see(started.value);
+  };
+
+  const restore = async (file: string) => {
+    setProblem(null);
+    const started = await api().call('backup.restore', { file });
+    if (!started.ok) return shown('file', started.error);
+    await see(started.value);
   };
 
   return (

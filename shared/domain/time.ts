@@ -21,3 +21,17 @@ export function dayStart(day: string, timeZone: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new TZDate(y, m - 1, d, timeZone).getTime();
 }
+
+/**
+ * An instant as a Date whose local fields (year … minute) read as the station's clock shows it. For pickers, which
+ * show a Date's local fields: on a PC set to another zone, they still show and take the station's time.
+ */
+export function stationWallClock(ms: number, timeZone: string): Date {
+  const z = new TZDate(ms, timeZone);
+  return new Date(z.getFullYear(), z.getMonth(), z.getDate(), z.getHours(), z.getMinutes(), z.getSeconds(), z.getMilliseconds());
+}
+
+/** The instant a wall-clock Date (as stationWallClock makes, or a picker returns) names on the station's clock. */
+export function fromStationWallClock(d: Date, timeZone: string): number {
+  return new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds(), timeZone).getTime();
+}

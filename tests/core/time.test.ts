@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { dayStart, stationDay } from '../../shared/domain/time';
+import { dayStart, fromStationWallClock, stationDay, stationWallClock } from '../../shared/domain/time';
 
 describe('the station calendar', () => {
   it('turns the day at the station’s midnight, whatever was asked just before', () => {
@@ -23,6 +23,23 @@ describe('the station calendar', () => {
         expect(stationDay(ms + 59_999, zone)).toBe(format(new TZDate(ms + 59_999, zone), 'yyyy-MM-dd'));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('shows a picker the station’s clock whatever the PC’s zone, and reads its answer back on the station’s clock', () => {
+    // 03:00 at the station (Shanghai) is 19:00 the day before in UTC; the picker must show 03:00 on the 21st.
+    const threeAm = Date.UTC(2026, 6, 20, 19, 0);
+    const shown = stationWallClock(threeAm, 'Asia/Shanghai');
+    expect([shown.getDate(), shown.getHours(), shown.getMinutes()]).toEqual([21, 3, 0]);
+    // The user picks 03:30 on the same day: that is 19:30 UTC.
+    const picked = new Date(shown.getFullYear(), shown.getMonth(), shown.getDate(), 3, 30);
+    expect(fromStationWallClock(picked, 'Asia/Shanghai')).toBe(Date.UTC(2026, 6, 20, 19, 30));
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2050, 0, 1) }), fc.constantFrom('Asia/Shanghai', 'Asia/Urumqi', 'UTC', 'Asia/Kathmandu'), (ms, zone) => {
+        const minute = ms - (ms % 60_000);
+        expect(fromStationWallClock(stationWallClock(minute, zone), zone)).toBe(minute);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -12,7 +12,7 @@ import { api } from '../../api/client';
 import { useRpcQuery } from '../../api/hooks';
 import { useSessionInfo } from '../../app/session';
 import { cleanEmpty } from '../../components/cleanEmpty';
-import { DatePicker } from '../../components/DatePicker';
+import { StationTimePicker } from '../../components/StationTimePicker';
 import { FormField } from '../../components/FormField';
 import { applyServerError } from '../../components/serverErrors';
 import { clientLabel, STATUS_COLOR, when } from './format';
@@ -107,13 +107,7 @@ export function QuickIntakePage() {
                 {(f) => <Select {...f} options={ARRIVAL_CHANNELS.map((c) => ({ value: c, label: t(`intake.channels.${c}`) }))} />}
               </FormField>
               <FormField control={control} name="arrivedAt" label={t('intake.quick.arrivedAt')} required>
-                {(f) => (
-                  // Enter confirms the typed time; it must not also send the registration.
-                  <div onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}>
-                    <DatePicker id={f.id} showTime={{ format: 'HH:mm' }} format="yyyy-MM-dd HH:mm" style={{ width: '100%' }}
-                      value={f.value ? new Date(f.value) : null} onChange={(d) => f.onChange(d ? d.getTime() : undefined)} />
-                  </div>
-                )}
+                {(f) => <StationTimePicker id={f.id} timeZone={info.timeZone} style={{ width: '100%' }} value={f.value} onChange={f.onChange} />}
               </FormField>
             </div>
             {UNIT_CHANNELS.includes(channel) && (
@@ -128,12 +122,7 @@ export function QuickIntakePage() {
             )}
             {channel === 'police' && (
               <FormField control={control} name="channelDetail.handoverAt" label={t('intake.quick.handoverAt')}>
-                {(f) => (
-                  <div onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}>
-                    <DatePicker id={f.id} showTime={{ format: 'HH:mm' }} format="yyyy-MM-dd HH:mm" style={{ width: '50%' }}
-                      value={f.value ? new Date(f.value) : null} onChange={(d) => f.onChange(d ? d.getTime() : undefined)} />
-                  </div>
-                )}
+                {(f) => <StationTimePicker id={f.id} timeZone={info.timeZone} style={{ width: '50%' }} value={f.value} onChange={f.onChange} />}
               </FormField>
             )}
             {channel === 'public_tip' && (

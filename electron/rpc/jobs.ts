@@ -27,7 +27,8 @@ export class Jobs {
     if (busy) throw new AppError('CONFLICT', `A ${busy.kind} is running; wait for it to finish.`, undefined, { jobId: busy.id });
     const job: Job<R> = { id: randomUUID(), kind, state: 'running', step: 'checking', done: 0, total: 0, startedAt: this.clock(), finishedAt: null, result: null, error: null };
     this.jobs.set(job.id, job as Job<unknown>);
-    const report: JobReport = (step, done = 0, total = 0) => Object.assign(job, { step, done, total });
+    // A step without a count keeps the last one (checking after copying still says what was copied).
+    const report: JobReport = (step, done = job.done, total = job.total) => Object.assign(job, { step, done, total });
     const run = work(report).then(
       (result) => Object.assign(job, { state: 'done', step: 'finished', result, finishedAt: this.clock() }),
       (e: unknown) => {

@@ -1,5 +1,5 @@
-// Checks of a database file that read all of it: seconds on ten years of data, so they run on a worker thread
-// (electron/db/check.ts), and on the main thread only when no worker can run. Plain JavaScript, because a
+// Work that reads a whole database file: seconds on ten years of data, so it runs on a worker thread
+// (electron/db/worker.ts), and on the main thread only when no worker can run. Plain JavaScript, because a
 // worker loads a file as it is, from the sources under test and from the built app alike.
 'use strict';
 const fs = require('node:fs');
@@ -18,7 +18,7 @@ function quickCheck(Database, file) {
 
 /**
  * Whether a file may replace the station's database: it opens, passes `PRAGMA integrity_check`, is StationDesk's,
- * and is not from a newer version than `latest`. Answers a BackupCheck (electron/db/backup.ts).
+ * and is not from a newer version than `latest`. Answers a BackupCheck (electron/db/check.ts).
  */
 function checkBackup(Database, file, latest) {
   const fail = (problem, schema = null) => ({ ok: false, problem, schema, madeAt: null, stationName: null });
@@ -42,12 +42,34 @@ function checkBackup(Database, file, latest) {
   }
 }
 
-const tasks = { quickCheck, checkBackup };
+/**
+ * A backup of `source` into `dest` through SQLite's online backup API, from a read-only connection of its own and
+ * in one step: one read transaction, so the copy is the database as it stood when the step began, whatever the
+ * main process writes meanwhile (WAL lets both go on). Resolves with the pages copied.
+ */
+async function backupTo(Database, source, dest) {
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    // The first step sizes the job; the second copies every page at once.
+    const done = await db.backup(dest, { progress: () => 0x7fffffff });
+    return done.totalPages;
+  } finally {
+    db.close();
+  }
+}
+
+const tasks = { quickCheck, checkBackup, backupTo };
 module.exports = tasks;
 
 if (!isMainThread && workerData && workerData.task in tasks) {
   // The driver's path comes from the main process, which resolved it (a bare require here would resolve from
   // wherever the worker file lies).
   const Database = require(workerData.driver);
-  parentPort.postMessage(tasks[workerData.task](Database, ...workerData.args));
+  Promise.resolve()
+    .then(() => tasks[workerData.task](Database, ...workerData.args))
+    .then(
+      (value) => parentPort.postMessage({ value }),
+      (e) => parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) }),
+    );
 }

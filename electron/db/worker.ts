@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { BackupProblem } from '../../shared/contract/backup';
+
+/** What a check of a backup file found. */
+export interface BackupCheck {
+  ok: boolean;
+  problem: BackupProblem | null;
+  schema: number | null;
+  /** When the file was made, from the newest audit row in it (falls back to the file time). */
+  madeAt: number | null;
+  stationName: string | null;
+}
+
+/** electron/db/file-work.cjs: work that reads a whole database file, loadable by a worker and by this thread alike. */
+export interface FileWork {
+  quickCheck(driver: typeof Database, file: string): string;
+  checkBackup(driver: typeof Database, file: string, latest: number): BackupCheck;
+  backupTo(driver: typeof Database, source: string, dest: string): Promise<number>;
+}
+type Task = keyof FileWork;
+type Args<T extends Task> = Parameters<FileWork[T]> extends [unknown, ...infer R] ? R : never;
+type Answer<T extends Task> = Awaited<ReturnType<FileWork[T]>>;
+
+// In the installed app the program and the driver are unpacked beside the asar archive (electron-builder.yml,
+// asarUnpack): a worker reads its files from the real disk.
+const unpacked = (p: string) => p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+const localRequire = createRequire(__filename);
+const PROGRAM = unpacked(path.join(__dirname, 'file-work.cjs'));
+
+/** The worker could not run at all (as opposed to the work failing): the caller does the work on this thread. */
+export class NoWorkerError extends Error {
+  override name = 'NoWorkerError';
+}
+
+/** The same work on this thread: for callers that must have the answer now, and when no worker can run. */
+export function runHere<T extends Task>(task: T, ...args: Args<T>): ReturnType<FileWork[T]> {
+  const fn = (localRequire(PROGRAM) as FileWork)[task] as unknown as (driver: typeof Database, ...rest: Args<T>) => ReturnType<FileWork[T]>;
+  return fn(Database, ...args);
+}
+
+/**
+ * On a worker thread. Rejects with the work's own error when it failed, and with NoWorkerError when the worker
+ * itself could not run.
+ */
+export function onWorker<T extends Task>(task: T, ...args: Args<T>): Promise<Answer<T>> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    let worker: Worker;
+    try {
+      worker = new Worker(PROGRAM, { workerData: { task, args, driver: unpacked(localRequire.resolve('better-sqlite3')) } });
+    } catch (e) {
+      return reject(new NoWorkerError(e instanceof Error ? e.message : String(e)));
+    }
+    worker.on('message', (m: { value: Answer<T> } | { error: string }) => {
+      answered = true;
+      if ('error' in m) reject(new Error(m.error));
+      else resolve(m.value);
+    });
+    worker.on('error', (e) => reject(new NoWorkerError(e.message)));
+    worker.on('exit', (code) => answered || reject(new NoWorkerError(`${task} worker exited with ${code}`)));
+  });
+}

@@ -26,7 +26,15 @@ test.describe('the Electron window', () => {
       expect(page.url()).toBe('app://stationdesk/index.html');
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys((window as unknown as { stationdesk: object }).stationdesk))).toEqual(['invoke']);
+      expect(await page.evaluate(() => Object.keys((window as unknown as { stationdesk: object }).stationdesk).sort())).toEqual(['invoke', 'pickPath']);
+      // The native picker: a kind the main process does not know opens nothing; a folder comes back as its path
+      // (the operating system's dialog answered in Electron's main process, as a user would).
+      type Bridge = { stationdesk: { pickPath(kind: string): Promise<string | null> } };
+      expect(await page.evaluate(() => (window as unknown as Bridge).stationdesk.pickPath('anything'))).toBeNull();
+      await app.evaluate(({ dialog }) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: ['/media/usb'] })) as typeof dialog.showOpenDialog;
+      });
+      expect(await page.evaluate(() => (window as unknown as Bridge).stationdesk.pickPath('folder'))).toBe('/media/usb');
       // Sandboxed and isolated: the page sees neither Node nor the preload's world, only the bridge.
       expect(await page.evaluate(() => typeof (globalThis as { ipcRenderer?: unknown }).ipcRenderer)).toBe('undefined');
       expect(await page.evaluate(() => window.open('https://example.org') === null)).toBe(true);

@@ -59,8 +59,8 @@ export function openStation(opts: CoreOptions): Station {
    */
   const checkOpened = async (opened: Core): Promise<void> => {
     const started = clock();
-    const file = opened.db; // a restore meanwhile replaces the connection, and this answer is about the old file
-    const moot = () => core !== opened || opened.db !== file;
+    const connection = opened.db; // a restore meanwhile replaces the connection, and this answer is about the old file
+    const moot = () => core !== opened || opened.db !== connection;
     let damage: unknown = null;
     try {
       const answer = await checkInBackground(opened.databaseFile);
@@ -145,8 +145,8 @@ export function openStation(opts: CoreOptions): Station {
 
 /**
  * Automatic backups: one when the newest automatic backup is older than a day (checked once the start-up check
- * has passed, then hourly), one on quit; then the rotation (7 daily, 4 weekly). Each is written in steps, so the
- * desk keeps working while it runs. Returns the quit and stop functions.
+ * has passed, then hourly), one on quit; then the rotation (7 daily, 4 weekly). Each is written on a worker thread
+ * (writeBackup), so the desk keeps working while it runs. Returns the quit and stop functions.
  */
 export function scheduleBackups(station: Station, opts: { clock?: () => number; logger?: { error(m: string, x?: object): void }; daily?: number; weekly?: number } = {}) {
   const clock = opts.clock ?? Date.now;
@@ -157,11 +157,20 @@ export function scheduleBackups(station: Station, opts: { clock?: () => number; 
     const { backupDir } = core.services.files;
     const last = lastAutoBackupAt(backupDir);
     if (!force && last !== null && clock() - last < 24 * 3_600_000) return;
+    const { jobs } = core.services;
     try {
-      await core.services.jobs.idle(); // after a manual backup or a restore, never beside one
+      // A job like a manual one, so that a manual backup or a restore never runs beside it (and the backup page
+      // shows it): after any running job, never beside one.
+      await jobs.idle();
       const tz = readSettings(core.db).timeZone;
-      await backupInto(core.db, backupDir, clock(), tz, 'auto');
-      rotate(backupDir, clock(), tz, { daily: opts.daily ?? 7, weekly: opts.weekly ?? 4 });
+      const job = jobs.start('backup', async () => {
+        const made = await backupInto(core.db, backupDir, clock(), tz, 'auto');
+        rotate(backupDir, clock(), tz, { daily: opts.daily ?? 7, weekly: opts.weekly ?? 4 });
+        return made;
+      });
+      await jobs.idle();
+      const outcome = jobs.get(job.id);
+      if (outcome?.error) opts.logger?.error('automatic backup failed', { error: outcome.error.message });
     } catch (e) {
       opts.logger?.error('automatic backup failed', { error: e instanceof Error ? e.message : String(e) });
     }

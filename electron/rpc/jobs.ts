@@ -9,9 +9,10 @@ export type JobReport = (step: Job<unknown>['step'], done?: number, total?: numb
 const KEEP_FINISHED = 20;
 
 /**
- * Work on the database file that takes longer than a call may (a backup, a restore): started by an operation,
- * run on the event loop in steps while the station keeps answering, followed by `backup.job`. One at a time:
- * a second one is refused while the first runs. Nothing thrown escapes; a failure is the job's outcome.
+ * Work on the database file that takes longer than a call may (a backup, a restore): started by an operation or
+ * the backup schedule, run in the background (worker threads) while the station keeps answering, followed by
+ * `backup.job`. One at a time: a second one is refused while the first runs. Nothing thrown escapes; a failure is
+ * the job's outcome.
  */
 export class Jobs {
   private readonly jobs = new Map<string, Job<unknown>>();

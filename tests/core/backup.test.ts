@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkBackup } from '../../electron/db/check';
 import { DATABASE_FILE } from '../../electron/db/open';
 import { verifyChain } from '../../electron/features/audit/chain';
 import { backupsToKeep } from '../../electron/features/backup/rotation';
 import { backupChecksSettled, backupInto, lastAutoBackupAt, rotate } from '../../electron/features/backup/service';
 import type { BackupFile, Job, RestoreResult } from '../../shared/contract/backup';
-import { openStation as openStationFiles } from '../../electron/station';
+import { openStation as openStationFiles, scheduleBackups } from '../../electron/station';
 import { openStation, tempDir, type TestStation } from './helpers';
 
 const silent = { info() {}, error() {} };
@@ -195,6 +195,33 @@ describe('backups in steps', () => {
   });
 });
 
+describe('automatic backups', () => {
+  it('the quit backup runs as a job (a manual one meanwhile waits its turn), is checked, and is rotated', async () => {
+    const s = stationWithData();
+    const dir = s.dir;
+    s.core.close();
+    st = undefined;
+    dirs.push(dir);
+    const station = openStationFiles({ dataDir: dir, logger: silent });
+    await station.checked;
+    const admin = station.dispatch('auth.login', { username: 'admin', password: 'Admin-pass-1' }, {}) as { ok: true; value: { sessionId: string } };
+    const caller = { sessionId: admin.value.sessionId };
+    const backups = scheduleBackups(station, { logger: silent });
+    backups.stop();
+    const quitting = backups.onQuit();
+    await new Promise((r) => setImmediate(r));
+    const list = station.dispatch('backup.list', {}, caller) as { ok: true; value: { running: { kind: string } | null } };
+    expect(list.value.running).toMatchObject({ kind: 'backup' });
+    expect(station.dispatch('backup.run', {}, caller)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await quitting;
+    const files = fs.readdirSync(path.join(dir, 'backups'));
+    expect(files.filter((f) => f.endsWith('-auto.sqlite'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expect(checkBackup(path.join(dir, 'backups', files.find((f) => f.endsWith('-auto.sqlite'))!)).ok).toBe(true);
+    station.close();
+  });
+});
+
 describe('restore', () => {
   it('replaces the database with a backup, keeps the current one aside, ends sessions and records it', async () => {
     const s = stationWithData();
@@ -218,6 +245,26 @@ describe('restore', () => {
     const aside = new Database(result.setAside!, { readonly: true });
     expect(aside.prepare("SELECT value FROM settings WHERE key = 'stationName'").pluck().get()).toBe('"备份之后改的站名"');
     aside.close();
+  });
+
+  it('a restore that cannot move the current file aside leaves the station working on its own data', async () => {
+    const s = stationWithData();
+    const made = await backupNow(s);
+    s.must('settings.update', { stationName: '备份之后改的站名', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, s.adminSession);
+    const rename = fs.renameSync;
+    const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(to).includes('.replaced-')) throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+      return rename(from, to);
+    });
+    try {
+      const job = await restoreNow(s, made.file);
+      expect(job).toMatchObject({ state: 'failed', error: { code: 'INTERNAL' } });
+    } finally {
+      spy.mockRestore();
+    }
+    // Same data, same sessions: nothing was replaced.
+    expect(s.must('settings.get', {}, s.adminSession).stationName).toBe('备份之后改的站名');
+    expect(s.must('audit.verify', {}, s.adminSession).ok).toBe(true);
   });
 
   it('refuses a bad file at the field and changes nothing', async () => {

@@ -36,12 +36,17 @@ export function planRestore(files: StationFiles, file: string, check: BackupChec
 export function executeRestore(services: CoreServices, plan: RestoreResult): void {
   const { databaseFile, dataDir } = services.files;
   closeDatabase(services.db);
-  if (plan.setAside) setAside(databaseFile, plan.setAside);
+  let movedAside = false;
   try {
+    if (plan.setAside) {
+      setAside(databaseFile, plan.setAside);
+      movedAside = true;
+    }
     installBackup(plan.restoredFrom, databaseFile);
     services.db = openDatabase(dataDir).db;
   } catch (e) {
-    if (plan.setAside) putBack(plan.setAside, databaseFile); // the old database back exactly as it was
+    // Whatever failed (a file held open elsewhere, a full disk), the station goes on with its own database.
+    if (movedAside) putBack(plan.setAside!, databaseFile); // the old database back exactly as it was
     services.db = openDatabase(dataDir).db;
     throw e;
   }
@@ -49,8 +54,8 @@ export function executeRestore(services: CoreServices, plan: RestoreResult): voi
 }
 
 /**
- * The whole restore as a job: check the file (worker thread), write the safety backup of the current data in
- * steps, then replace the database. The station answers throughout, up to the moment of replacing.
+ * The whole restore as a job: check the file and write the safety backup of the current data (both on worker
+ * threads), then replace the database. The station answers throughout, up to the moment of replacing.
  */
 export async function restoreInSteps(services: CoreServices, file: string, now: number, timeZone: string, report: JobReport): Promise<RestoreResult> {
   report('checking');

@@ -84,8 +84,8 @@ export function newBackupFile(folder: string, at: number, timeZone: string, kind
 }
 
 /**
- * Writes one backup in steps (the station keeps answering) and checks the copy on a worker thread; the name
- * carries the station-clock time and the kind.
+ * Writes one backup and checks the copy, both on worker threads (the station keeps answering); the name carries
+ * the station-clock time and the kind.
  */
 export async function backupInto(
   db: DB,

@@ -215,20 +215,26 @@ export function custodyOf(db: DB, stayId: number): StayDetail['custody'] {
   }));
 }
 
+/** What a triage decision makes of a stay: its new status, and the record kept on it. */
+export function triageOutcome(input: Omit<z.output<typeof triageInput>, 'stayId'>, at: number, by: string) {
+  const status = ({ admit: 'in_station', hospital: 'at_hospital', police: 'handed_to_police', refuse: 'refused' } as const)[input.decision];
+  const record = {
+    decision: input.decision,
+    ...(input.refusalReason ? { refusalReason: input.refusalReason } : {}),
+    ...(input.destination ? { destination: input.destination } : {}),
+    ...(input.note ? { note: input.note } : {}),
+    at,
+    by,
+  };
+  return { status, record };
+}
+
 export function triage(c: IntakeCtx, input: z.output<typeof triageInput>): void {
   const row = stayRow(c.db, input.stayId);
   if (row.status !== 'registered' && row.status !== 'at_hospital') {
     throw new AppError('CONFLICT', 'This stay has already been triaged.', { decision: 'v.alreadyTriaged' });
   }
-  const status = { admit: 'in_station', hospital: 'at_hospital', police: 'handed_to_police', refuse: 'refused' }[input.decision];
-  const triageRecord = {
-    decision: input.decision,
-    ...(input.refusalReason ? { refusalReason: input.refusalReason } : {}),
-    ...(input.destination ? { destination: input.destination } : {}),
-    ...(input.note ? { note: input.note } : {}),
-    at: c.now,
-    by: staffName(c.db, c.actorId).displayName,
-  };
+  const { status, record: triageRecord } = triageOutcome(input, c.now, staffName(c.db, c.actorId).displayName);
   stmt(c.db,
       `UPDATE stays SET status = ?, triage = ?, conditions = ?, temperature_c10 = coalesce(?, temperature_c10), updated_at = ? WHERE id = ?`,
     )

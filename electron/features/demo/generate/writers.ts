@@ -5,7 +5,7 @@ import { checkIdNumber } from '../../../../shared/domain/idcard';
 import { stationDay } from '../../../../shared/domain/time';
 import type { DB } from '../../../db/open';
 import { addService, answerOwnership, assignBed, completeTask, custodySettle, extend, offerOwnership } from '../../intake/care';
-import { addEvent, discharge, familySearchDue, register, triage, type IntakeCtx } from '../../intake/stays';
+import { addEvent, discharge, familySearchDue, register, triage, triageOutcome, type IntakeCtx } from '../../intake/stays';
 import { gramText, pinyinKeys, searchText } from '../../people/search';
 import { writePerson } from '../../people/service';
 import type { Calendar, Op } from './plan';
@@ -198,15 +198,7 @@ export class BulkWriter implements Writer {
       case 'triage': {
         const stayId = this.stays.get(op.stay)!;
         const i = op.input;
-        const status = { admit: 'in_station', hospital: 'at_hospital', police: 'handed_to_police', refuse: 'refused' }[i.decision];
-        const record = {
-          decision: i.decision,
-          ...(i.refusalReason ? { refusalReason: i.refusalReason } : {}),
-          ...(i.destination ? { destination: i.destination } : {}),
-          ...(i.note ? { note: i.note } : {}),
-          at: op.at,
-          by: this.env.users.get(op.actor)!,
-        };
+        const { status, record } = triageOutcome(i, op.at, this.env.users.get(op.actor)!);
         s.triage.run(status, JSON.stringify(record), JSON.stringify(i.conditions), i.temperatureC === undefined ? null : Math.round(i.temperatureC * 10), op.at, stayId);
         this.event(stayId, op.actor, op.at, 'triage', { ...record, status });
         if (status === 'handed_to_police' || status === 'refused') this.stays.delete(op.stay);

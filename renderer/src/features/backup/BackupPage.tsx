@@ -34,7 +34,8 @@ export function BackupPage() {
   const see = async (started: Job<unknown>) => {
     const done = await follow(started);
     clear();
-    void list.refetch();
+    // Not after a restore that succeeded: it ended every session, and the list is for the next sign-in.
+    if (done.kind === 'backup' || !done.result) void list.refetch();
     if (done.kind === 'backup') {
       const made = done.result as BackupFile | null;
       if (made) void message.success(t('backup.done', { name: made.name }));

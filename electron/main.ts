@@ -43,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => windowOpenDecision());
   });
   app.on('window-all-closed', () => app.quit());
-  // On quit: the last backup is written (in steps) before the database closes; then quit for real.
+  // On quit: the last backup is written (on a worker thread) before the database closes; then quit for real.
   let quitting = false;
   app.on('will-quit', (event) => {
     if (quitting) return;

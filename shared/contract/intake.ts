@@ -126,7 +126,8 @@ export interface BedView {
   label: string;
   occupant: { stayId: number; personId: number; name: string | null; description: string | null } | null;
 }
-export interface ZoneView {
+/** A zone and its placement rules (sex, age range, medical), as every view of zones carries them. */
+export interface ZoneRules {
   id: number;
   code: string;
   name: string;
@@ -134,6 +135,8 @@ export interface ZoneView {
   minAge: number | null;
   maxAge: number | null;
   medical: boolean;
+}
+export interface ZoneView extends ZoneRules {
   beds: BedView[];
   occupied: number;
 }
@@ -221,14 +224,7 @@ export interface TodayBoard {
   offersToMe: BoardLine[];
 }
 
-export interface ZoneConfig {
-  id: number;
-  code: string;
-  name: string;
-  sex: 'male' | 'female' | null;
-  minAge: number | null;
-  maxAge: number | null;
-  medical: boolean;
+export interface ZoneConfig extends ZoneRules {
   active: boolean;
   beds: { id: number; label: string; active: boolean; occupied: boolean }[];
 }

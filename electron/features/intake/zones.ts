@@ -1,3 +1,4 @@
+import type { ZoneRules } from '../../../shared/contract/intake';
 import { AppError } from '../../../shared/domain/result';
 import type { DB } from '../../db/open';
 
@@ -14,7 +15,7 @@ export interface ZoneRow {
 }
 
 /** A zone and its placement rules, as every view of zones shows them. */
-export const zoneRules = (z: ZoneRow) => ({
+export const zoneRules = (z: ZoneRow): ZoneRules => ({
   id: z.id,
   code: z.code,
   name: z.name,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from './open';
-import { NoWorkerError, onWorker } from './worker';
+import { NoWorkerError, onWorker, runHere } from './worker';
 
 /** The ending of a backup still being written. */
 export const PARTIAL = '.partial';
@@ -43,6 +43,7 @@ export async function writeBackup(db: DB, file: string, onProgress?: (done: numb
           return PAGES_PER_STEP;
         },
       });
+      runHere('asOneFile', partial);
     }
     fs.renameSync(partial, file);
   } catch (e) {

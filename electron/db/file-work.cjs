@@ -53,13 +53,27 @@ async function backupTo(Database, source, dest) {
     db.pragma('busy_timeout = 5000');
     // The first step sizes the job; the second copies every page at once.
     const done = await db.backup(dest, { progress: () => 0x7fffffff });
+    asOneFile(Database, dest);
     return done.totalPages;
   } finally {
     db.close();
   }
 }
 
-const tasks = { quickCheck, checkBackup, backupTo };
+/**
+ * A copy of a WAL database is itself in WAL mode: every read-only look at it (a check) would leave -wal and -shm
+ * files beside it. A backup is one file, in rollback-journal mode, until it is restored.
+ */
+function asOneFile(Database, file) {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+const tasks = { quickCheck, checkBackup, backupTo, asOneFile };
 module.exports = tasks;
 
 if (!isMainThread && workerData && workerData.task in tasks) {

@@ -19,6 +19,7 @@ export interface FileWork {
   quickCheck(driver: typeof Database, file: string): string;
   checkBackup(driver: typeof Database, file: string, latest: number): BackupCheck;
   backupTo(driver: typeof Database, source: string, dest: string): Promise<number>;
+  asOneFile(driver: typeof Database, file: string): void;
 }
 type Task = keyof FileWork;
 type Args<T extends Task> = Parameters<FileWork[T]> extends [unknown, ...infer R] ? R : never;

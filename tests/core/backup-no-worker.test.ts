@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupFile, Job } from '../../shared/contract/backup';
 import { openStation, type TestStation } from './helpers';
@@ -40,6 +42,8 @@ describe('a backup without worker threads', () => {
     expect(job).toMatchObject({ state: 'done', result: { ok: true } });
     const copy = new Database(job.result!.file, { readonly: true });
     expect(copy.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(3000);
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     copy.close();
+    expect(fs.readdirSync(path.dirname(job.result!.file))).toEqual([job.result!.name]);
   });
 });

@@ -54,6 +54,12 @@ describe('backups', () => {
     expect(verifyChain(copy as never, 0).ok).toBe(true);
     copy.close();
     expect(s.must('backup.list', {}, s.adminSession).backups.map((b) => b.name)).toContain(made.name);
+    // One file, nothing beside it, however often it is checked or listed.
+    await backupChecksSettled();
+    expect(fs.readdirSync(path.dirname(made.file))).toEqual([made.name]);
+    const again = new Database(made.file, { readonly: true });
+    expect(again.pragma('journal_mode', { simple: true })).toBe('delete');
+    again.close();
   });
 
   it('backs up to a chosen existing folder (moving to a new PC) and refuses a missing one or the data folder', async () => {

@@ -128,7 +128,8 @@ export function rotate(folder: string, now: number, timeZone: string, opts: { da
     const file = path.join(folder, f);
     if (now - fs.statSync(file).mtimeMs > 24 * 3_600_000) removed.push(file);
   }
-  for (const f of removed) fs.rmSync(f);
+  // With its companions, should an older version have left any beside it.
+  for (const f of removed) for (const ext of ['', '-wal', '-shm']) fs.rmSync(f + ext, { force: true });
   return removed;
 }
 

@@ -1,6 +1,6 @@
 import { CloudDownloadOutlined, FolderOpenOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Progress, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { canPick, pickPath } from '../../api/picker';
@@ -10,6 +10,7 @@ import { LoadError } from '../../components/LoadError';
 import { errorText } from '../../components/serverErrors';
 import { fieldMessage } from '../../i18n';
 import type { BackupFile, Job, RestoreResult } from '../../../../shared/contract/backup';
+import type { PickKind } from '../../../../shared/bridge';
 import type { AppErrorShape } from '../../../../shared/domain/result';
 import { when } from '../intake/format';
 import { BackupList } from './BackupList';
@@ -98,36 +99,52 @@ export function BackupPage() {
         </Button>
       </Space>
       <Form layout="vertical">
-        <Form.Item label={t('backup.runTo')} htmlFor="backup-folder" validateStatus={problem?.field === 'folder' ? 'error' : undefined} help={problem?.field === 'folder' ? problem.text : undefined}>
-          <Space.Compact style={{ width: '100%' }}>
-            <Input id="backup-folder" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/media/usb" />
-            {canPick() && (
-              <Button icon={<FolderOpenOutlined />} onClick={() => void pickPath('folder').then((p) => p && setFolder(p))}>
-                {t('backup.choose')}
-              </Button>
-            )}
-            <Button icon={<SaveOutlined />} disabled={!folder.trim()} loading={busy} onClick={() => void run(folder.trim())}>
-              {t('backup.runNow')}
-            </Button>
-          </Space.Compact>
-        </Form.Item>
-        <Form.Item label={t('backup.restoreFrom')} htmlFor="restore-file" validateStatus={problem?.field === 'file' ? 'error' : undefined} help={problem?.field === 'file' ? problem.text : undefined}>
-          <Space.Compact style={{ width: '100%' }}>
-            <Input id="restore-file" value={importFile} onChange={(e) => setImportFile(e.target.value)} placeholder="/media/usb/stationdesk-….sqlite" />
-            {canPick() && (
-              <Button icon={<FolderOpenOutlined />} onClick={() => void pickPath('backupFile').then((p) => p && setImportFile(p))}>
-                {t('backup.choose')}
-              </Button>
-            )}
-            <Button danger icon={<CloudDownloadOutlined />} disabled={!importFile.trim()} loading={busy}
-              onClick={() => modal.confirm({ title: t('backup.restoreConfirm'), okText: t('common.confirm'), cancelText: t('common.cancel'), onOk: () => restore(importFile.trim()) })}>
-              {t('backup.restore')}
-            </Button>
-          </Space.Compact>
-        </Form.Item>
+        <PathField id="backup-folder" kind="folder" label={t('backup.runTo')} value={folder} onChange={setFolder} placeholder="/media/usb"
+          error={problem?.field === 'folder' ? problem.text : undefined}>
+          <Button icon={<SaveOutlined />} disabled={!folder.trim()} loading={busy} onClick={() => void run(folder.trim())}>
+            {t('backup.runNow')}
+          </Button>
+        </PathField>
+        <PathField id="restore-file" kind="backupFile" label={t('backup.restoreFrom')} value={importFile} onChange={setImportFile} placeholder="/media/usb/stationdesk-….sqlite"
+          error={problem?.field === 'file' ? problem.text : undefined}>
+          <Button danger icon={<CloudDownloadOutlined />} disabled={!importFile.trim()} loading={busy}
+            onClick={() => modal.confirm({ title: t('backup.restoreConfirm'), okText: t('common.confirm'), cancelText: t('common.cancel'), onOk: () => restore(importFile.trim()) })}>
+            {t('backup.restore')}
+          </Button>
+        </PathField>
       </Form>
       {list.data && <BackupList backups={list.data.backups} timeZone={info.timeZone} busy={busy} onRestore={(f) => void restore(f)} />}
       {list.data?.backups.length === 0 && <Alert type="warning" showIcon title={t('backup.never')} />}
     </Card>
+  );
+}
+
+/**
+ * A path typed in, or chosen with the operating system's picker where there is one (the desktop window), with
+ * its action button beside it and the main process's word on it at the field.
+ */
+function PathField(props: {
+  id: string;
+  kind: PickKind;
+  label: string;
+  value: string;
+  onChange: (path: string) => void;
+  placeholder: string;
+  error: string | undefined;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={props.label} htmlFor={props.id} validateStatus={props.error ? 'error' : undefined} help={props.error}>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)} placeholder={props.placeholder} />
+        {canPick() && (
+          <Button icon={<FolderOpenOutlined />} onClick={() => void pickPath(props.kind).then((p) => p && props.onChange(p))}>
+            {t('backup.choose')}
+          </Button>
+        )}
+        {props.children}
+      </Space.Compact>
+    </Form.Item>
   );
 }

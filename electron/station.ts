@@ -5,7 +5,7 @@ import { AppError, fail, ok, type Result } from '../shared/domain/result';
 import { openCore, type Core, type CoreOptions } from './core';
 import { DatabaseFromFutureError } from './db/migrate';
 import { DATABASE_FILE, DatabaseCorruptError, quickCheck } from './db/open';
-import { appendAudit } from './features/audit/chain';
+import { appendAuditAlone } from './features/audit/chain';
 import { installBackup, setAside } from './db/backup';
 import { checkBackup, checkInBackground } from './db/check';
 import { planRestore } from './features/backup/restore';
@@ -119,7 +119,7 @@ export function openStation(opts: CoreOptions): Station {
       tryOpen();
       if (!core) return fail({ code: 'INTERNAL', message: problem?.message ?? 'The restored database could not be opened.' });
       const opened: Core = core;
-      appendAudit(opened.db, { at: now, actorId: null, actorName: 'recovery', procedure: 'recovery.restore', entity: 'station', entityId: null, before: null, after: plan });
+      appendAuditAlone(opened.db, { at: now, actorId: null, actorName: 'recovery', procedure: 'recovery.restore', entity: 'station', entityId: null, before: null, after: plan });
       return ok(plan);
     } catch (e) {
       if (e instanceof AppError) return fail(e.toShape());

@@ -5,7 +5,7 @@ import type { ProcedureDef } from '../../shared/contract/define';
 import { AppError, fail, ok, type Result } from '../../shared/domain/result';
 import { permissionsOf } from '../../shared/domain/roles';
 import { loadActor } from '../features/accounts/service';
-import { appendAudit } from '../features/audit/chain';
+import { appendAudit, appendAuditAlone } from '../features/audit/chain';
 import { readSettings } from '../features/settings/service';
 import type { Actor, AuditInput, Caller, CoreServices, Handler, HandlerContext, Handlers } from './context';
 import type { Session } from './sessions';
@@ -114,7 +114,7 @@ function run(
       // An operation has no surrounding transaction: its row gets one of its own. `services.db` is read
       // here, not captured, because a restore replaces it.
       const write = (row: Parameters<typeof appendAudit>[1]) =>
-        def.kind === 'operation' ? services.db.transaction(() => appendAudit(services.db, row)).immediate() : appendAudit(services.db, row);
+        def.kind === 'operation' ? appendAuditAlone(services.db, row) : appendAudit(services.db, row);
       write({
         at: now,
         actorId: who.id,

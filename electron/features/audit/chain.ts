@@ -67,6 +67,11 @@ export function appendAudit(db: DB, rec: AuditRecord): number {
   return row.id;
 }
 
+/** Appends one row in a transaction of its own: for work outside a mutation (an operation, a job, a recovery). */
+export function appendAuditAlone(db: DB, rec: AuditRecord): number {
+  return db.transaction(() => appendAudit(db, rec)).immediate();
+}
+
 /** Walks the whole chain in order; names the first row whose content, link or position does not match. */
 export function verifyChain(db: DB, now: number): AuditVerification {
   let prevHash = GENESIS_HASH;

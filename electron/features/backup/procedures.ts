@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { backupContract, BackupFile, Job, RestoreResult } from '../../../shared/contract/backup';
 import { AppError } from '../../../shared/domain/result';
-import { appendAudit } from '../audit/chain';
+import { appendAuditAlone } from '../audit/chain';
 import { requireActor, type Handlers, type HandlerContext } from '../../rpc/context';
 import { readSettings } from '../settings/service';
 import { restoreInSteps } from './restore';
@@ -44,18 +44,16 @@ export const backupHandlers: Handlers<keyof typeof backupContract> = {
         checking: () => report('checking'),
       });
       // What was written, in its own transaction once the copy is checked (`services.db`: a restore may follow).
-      ctx.services.db.transaction(() =>
-        appendAudit(ctx.services.db, {
-          at: ctx.clock(),
-          actorId: actor.id,
-          actorName: actor.displayName,
-          procedure: 'backup.run',
-          entity: 'backup',
-          entityId: made.name,
-          before: null,
-          after: { file: made.file, size: made.size, ok: made.ok },
-        }),
-      ).immediate();
+      appendAuditAlone(ctx.services.db, {
+        at: ctx.clock(),
+        actorId: actor.id,
+        actorName: actor.displayName,
+        procedure: 'backup.run',
+        entity: 'backup',
+        entityId: made.name,
+        before: null,
+        after: { file: made.file, size: made.size, ok: made.ok },
+      });
       return made;
     });
     ctx.audit({ entity: 'backup', entityId: null, after: { folder, job: job.id, started: true } });
@@ -70,9 +68,7 @@ export const backupHandlers: Handlers<keyof typeof backupContract> = {
     const job = ctx.jobs.start('restore', async (report) => {
       const plan = await restoreInSteps(services, input.file, ctx.now, timeZone, report);
       // Written into the restored database's own trail; by name, since the account may not exist there.
-      services.db.transaction(() =>
-        appendAudit(services.db, { at: ctx.clock(), actorId: null, actorName: actor.displayName, procedure: 'backup.restore', entity: 'station', entityId: null, before: null, after: plan }),
-      ).immediate();
+      appendAuditAlone(services.db, { at: ctx.clock(), actorId: null, actorName: actor.displayName, procedure: 'backup.restore', entity: 'station', entityId: null, before: null, after: plan });
       return plan;
     });
     ctx.audit({ entity: 'station', entityId: null, after: { restoreFrom: input.file, job: job.id, started: true } });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { contract, isProcedureName, type ProcedureName } from '../../shared/contract';
 import type { ProcedureDef } from '../../shared/contract/define';
+import { withValidationContext, type ValidationContext } from '../../shared/contract/validation-context';
 import { AppError, fail, ok, type Result } from '../../shared/domain/result';
 import { permissionsOf } from '../../shared/domain/roles';
 import { loadActor } from '../features/accounts/service';
@@ -34,11 +35,11 @@ export function createDispatcher(services: CoreServices, handlers: Handlers<Proc
     }
     const def: ProcedureDef = contract[procedure];
     try {
-      const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
+      const now = services.clock();
+      const parsed = withValidationContext(validationContextOf(services, now), () => def.input.safeParse(rawInput === undefined ? {} : rawInput));
       if (!parsed.success) {
         return fail({ code: 'VALIDATION', message: 'The input is not valid.', fields: fieldErrors(parsed.error) });
       }
-      const now = services.clock();
       const { session, actor } = authorize(services, def, procedure, caller, now);
       const handler = handlers[procedure] as Handler<ProcedureName>;
       return ok(run(services, def, procedure, handler, parsed.data, session, actor, now));
@@ -56,6 +57,12 @@ export function createDispatcher(services: CoreServices, handlers: Handlers<Proc
       });
     }
   };
+}
+
+/** The date rules measure against this call's clock and the station's settings (shared/contract/validation-context.ts). */
+export function validationContextOf(services: CoreServices, now: number): ValidationContext {
+  const { timeZone, dateFloor, lateRegistrationHours } = readSettings(services.db);
+  return { now, timeZone, dateFloor, lateRegistrationHours };
 }
 
 function authorize(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mutation, output, query } from './define';
-import { idleLockMinutes, stationName, timeZone } from './fields';
+import { calendarDate, idleLockMinutes, stationName, timeZone } from './fields';
 
 export interface StationSettings {
   stationName: string;
@@ -16,6 +16,10 @@ export interface StationSettings {
   dnaWorkingDays: number;
   /** The family-search notice is refreshed after this many days. */
   noticeRefreshDays: number;
+  /** No arrival or other event is recorded before this station-calendar day. */
+  dateFloor: string;
+  /** An arrival registered more than this many hours after it happened records why. */
+  lateRegistrationHours: number;
 }
 
 const days = (max: number) => z.number().int().min(1, { message: 'v.range' }).max(max, { message: 'v.range' });
@@ -30,6 +34,8 @@ export const settingsUpdateInput = z.object({
   familyNoticeHours: days(240).optional(),
   dnaWorkingDays: days(60).optional(),
   noticeRefreshDays: days(365).optional(),
+  dateFloor: calendarDate.optional(),
+  lateRegistrationHours: days(720).optional(),
 });
 
 export const settingsContract = {

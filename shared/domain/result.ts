@@ -57,6 +57,20 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Runs `run`, reporting its field errors under `prefix`: a service that checks a nested part of an input
+ * (the `person` of a quick intake) names the fields as the form that sent it does (`person.idNumber`).
+ */
+export function fieldsUnder<T>(prefix: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof AppError) || !e.fields) throw e;
+    const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${prefix}.${k}`, v]));
+    throw new AppError(e.code, e.message, fields, e.detail);
+  }
+}
+
 /** Exhaustive switches fail loudly: an unknown enum value is a bug, not a default. */
 export function missingCase(value: never): never {
   throw new Error(`missing case: ${JSON.stringify(value)}`);

@@ -35,6 +35,7 @@ export const validInputs: { [K in ProcedureName]: Input<K> } = {
   'people.update': { id: 1, name: '张三', dialect: '河南口音' },
   'people.setPhoto': { id: 1, dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', type: 'image/png' },
   'people.photo': { id: 1 },
+  'people.clearIdNumber': { id: 1, reason: '身份证号登记错误，待核实' },
   'people.link': { a: 1, b: 2, reason: '同一人：身份证号一致' },
   'people.unlink': { linkId: 1, reason: '核实后并非同一人' },
   'intake.register': { person: { name: '张三', sex: 'male', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: Date.UTC(2026, 6, 20, 0, 30) },

@@ -17,6 +17,8 @@ const ADMIN_INFO = {
   idleLockMinutes: 10,
   stationName: '东城区救助管理站',
   timeZone: 'Asia/Shanghai',
+  dateFloor: '2000-01-01',
+  lateRegistrationHours: 24,
 };
 
 const made: BackupFile = { file: '/data/backups/stationdesk-20260720-030000-manual.sqlite', name: 'stationdesk-20260720-030000-manual.sqlite', size: 4096, kind: 'manual', madeAt: 1784530800000, ok: true, problem: null };

@@ -18,6 +18,8 @@ function sessionInfo(ctx: HandlerContext, session: Session, actor: Actor): Sessi
     idleLockMinutes: settings.idleLockMinutes,
     stationName: settings.stationName,
     timeZone: settings.timeZone,
+    dateFloor: settings.dateFloor,
+    lateRegistrationHours: settings.lateRegistrationHours,
   };
 }
 

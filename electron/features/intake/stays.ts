@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import type { FamilySearchTask, StayDetail, StayEvent, dischargeInput, registerInput, triageInput } from '../../../shared/contract/intake';
 import type { StationSettings } from '../../../shared/contract/settings';
 import { checkIdNumber } from '../../../shared/domain/idcard';
-import { ageGroup, stayClock, type Condition } from '../../../shared/domain/person';
-import { AppError } from '../../../shared/domain/result';
-import { stationDay } from '../../../shared/domain/time';
+import { ageGroup, mayBeUnder, stayClock, type Condition } from '../../../shared/domain/person';
+import { AppError, fieldsUnder } from '../../../shared/domain/result';
+import { dayStart, stationDay } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
 import { cached as stmt } from '../../db/statements';
 import { getPerson, writePerson } from '../people/service';
@@ -38,6 +38,7 @@ interface StayRow {
   discharge_type: StayDetail['discharge'] extends infer D ? (D extends { type: infer T } ? T : never) : never;
   discharge_detail: string | null;
   discharged_at: number | null;
+  late_reason: string | null;
 }
 
 export function stayRow(db: DB, stayId: number): StayRow {
@@ -62,26 +63,30 @@ const staffName = (db: DB, id: number) =>
 export function register(c: IntakeCtx, input: z.output<typeof registerInput>): { stayId: number; personId: number } {
   const { db, now } = c;
   const today = todayOf(c);
-  if (input.arrivedAt > now + 5 * 60_000) throw new AppError('VALIDATION', 'Arrival cannot be in the future.', { arrivedAt: 'v.future' });
   let personId: number;
   if (input.personId !== undefined) {
-    personId = getPerson(db, input.personId, today).id;
+    const known = getPerson(db, input.personId, today);
+    personId = known.id;
+    if (known.birthDate && input.arrivedAt < dayStart(known.birthDate, c.settings.timeZone)) {
+      throw new AppError('VALIDATION', 'The arrival is before the person was born.', { arrivedAt: 'v.beforeBirth' });
+    }
     const open = stmt(db, `SELECT id FROM stays WHERE person_id = ? AND status IN ('registered', 'in_station', 'at_hospital')`).get(personId) as
       | { id: number }
       | undefined;
     if (open) throw new AppError('CONFLICT', 'This person is already in the station.', { personId: 'v.openStay' }, { stayId: open.id });
   } else {
-    personId = writePerson(db, null, input.person ?? {}, { now, today, actorId: c.actorId });
+    // The form's fields are `person.…`: its refusals are named so, and land at the field that caused them.
+    personId = fieldsUnder('person', () => writePerson(db, null, input.person ?? {}, { now, today, actorId: c.actorId }));
   }
   const stayId = Number(
     stmt(db,
-        `INSERT INTO stays (person_id, arrived_at, arrived_on, channel, channel_detail, status, owner_id, registered_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?)`,
+        `INSERT INTO stays (person_id, arrived_at, arrived_on, channel, channel_detail, status, owner_id, registered_by, late_reason, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?)`,
       )
-      .run(personId, input.arrivedAt, stationDay(input.arrivedAt, c.settings.timeZone), input.channel, JSON.stringify(input.channelDetail), c.actorId, c.actorId, now, now)
+      .run(personId, input.arrivedAt, stationDay(input.arrivedAt, c.settings.timeZone), input.channel, JSON.stringify(input.channelDetail), c.actorId, c.actorId, input.lateReason ?? null, now, now)
       .lastInsertRowid,
   );
-  addEvent(db, stayId, c.actorId, now, 'registered', { channel: input.channel });
+  addEvent(db, stayId, c.actorId, now, 'registered', { channel: input.channel, ...(input.lateReason ? { lateReason: input.lateReason } : {}) });
   const person = getPerson(db, personId, today);
   if (person.name === null && person.idNumber === null) createFamilySearchTasks(c, stayId, input.arrivedAt);
   return { stayId, personId };
@@ -138,6 +143,7 @@ export function getStay(c: Omit<IntakeCtx, 'actorId'>, stayId: number): StayDeta
     person,
     arrivedAt: row.arrived_at,
     arrivedOn: row.arrived_on,
+    lateReason: row.late_reason,
     channel: row.channel,
     channelDetail: JSON.parse(row.channel_detail) as Record<string, unknown>,
     status: row.status,
@@ -271,8 +277,9 @@ export function discharge(c: IntakeCtx, input: z.output<typeof dischargeInput>):
       if (input.cashFen > 0 && !input.receiptSigned) {
         throw new AppError('VALIDATION', 'Cash needs a signed receipt.', { receiptSigned: 'v.receiptRequired' });
       }
-      if (stay.age !== null && stay.age < 16 && !input.escort) {
-        throw new AppError('VALIDATION', 'Under 16: name who escorts them home.', { escort: 'v.escortRequired' });
+      // Under 16, or of unknown age (possibly under 16): never sent home alone.
+      if (mayBeUnder(stay.age, 16) && !input.escort) {
+        throw new AppError('VALIDATION', 'Under 16 or age unknown: name who escorts them home.', { escort: 'v.escortRequired' });
       }
       break;
     case 'family_collected': {
@@ -290,7 +297,8 @@ export function discharge(c: IntakeCtx, input: z.output<typeof dischargeInput>):
       break;
   }
   const at = input.dischargedAt ?? c.now;
-  if (at < stay.arrivedAt || at > c.now + 5 * 60_000) throw new AppError('VALIDATION', 'Discharge time out of range.', { dischargedAt: 'v.dischargeTime' });
+  // Not in the future: the contract's eventTime already refused that.
+  if (at < stay.arrivedAt) throw new AppError('VALIDATION', 'Discharge time out of range.', { dischargedAt: 'v.dischargeTime' });
   stmt(c.db, `UPDATE stays SET status = 'discharged', discharge_type = ?, discharge_detail = ?, discharged_at = ?, updated_at = ? WHERE id = ?`)
     .run(input.type, JSON.stringify(detail), at, c.now, input.stayId);
   // Discharge frees the bed.

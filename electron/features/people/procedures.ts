@@ -3,7 +3,7 @@ import { stationDay } from '../../../shared/domain/time';
 import { requireActor, type HandlerContext, type Handlers } from '../../rpc/context';
 import { readSettings } from '../settings/service';
 import { matchPeople, searchPeople } from './search';
-import { getPerson, linkPeople, setPhoto, unlinkPeople, writePerson } from './service';
+import { clearIdNumber, getPerson, linkPeople, setPhoto, unlinkPeople, writePerson } from './service';
 
 const today = (ctx: HandlerContext) => stationDay(ctx.now, readSettings(ctx.db).timeZone);
 
@@ -30,6 +30,12 @@ export const peopleHandlers: Handlers<keyof typeof peopleContract> = {
   'people.photo': (input, ctx) => {
     const row = ctx.db.prepare('SELECT photo, photo_type FROM persons WHERE id = ?').get(input.id) as { photo: Buffer | null; photo_type: string | null } | undefined;
     return row?.photo ? { dataBase64: row.photo.toString('base64'), type: row.photo_type ?? 'image/jpeg' } : null;
+  },
+
+  'people.clearIdNumber': (input, ctx) => {
+    const removed = clearIdNumber(ctx.db, input.id, ctx.now);
+    ctx.audit({ entity: 'person', entityId: input.id, before: { idNumber: removed }, after: { idNumber: null, reason: input.reason } });
+    return getPerson(ctx.db, input.id, today(ctx));
   },
 
   'people.link': (input, ctx) => {

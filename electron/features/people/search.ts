@@ -101,9 +101,10 @@ const yearsSql = (a: string, b: string) => `CASE WHEN date(${a}) IS NOT ${a} OR 
   WHEN ${a} >= ${b} THEN CAST(substr(${a}, 1, 4) AS INTEGER) - CAST(substr(${b}, 1, 4) AS INTEGER) - (substr(${a}, 6, 5) < substr(${b}, 6, 5))
   ELSE -(CAST(substr(${b}, 1, 4) AS INTEGER) - CAST(substr(${a}, 1, 4) AS INTEGER) - (substr(${a}, 6, 5) > substr(${b}, 6, 5))) END`;
 
-/** ageOn (shared/domain/person) in SQL, for person row `p` on `@today`. */
+/** ageOn (shared/domain/person) in SQL, for person row `p` on `@today`: a birth date after today is no age (NULL). */
 export const AGE_SQL = `CASE
-  WHEN p.birth_date IS NOT NULL AND p.birth_date <> '' THEN ${yearsSql('@today', 'p.birth_date')}
+  WHEN date(@today) IS NOT @today THEN NULL
+  WHEN p.birth_date IS NOT NULL AND p.birth_date <> '' THEN CASE WHEN p.birth_date > @today THEN NULL ELSE ${yearsSql('@today', 'p.birth_date')} END
   WHEN p.estimated_age IS NOT NULL THEN p.estimated_age + CASE WHEN p.estimated_on IS NULL THEN 0
     ELSE max(0, ${yearsSql('@today', 'p.estimated_on')}) END
   END`;

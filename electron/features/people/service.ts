@@ -5,6 +5,7 @@ import { checkIdNumber } from '../../../shared/domain/idcard';
 import { ageOn, IDENTITY_FIELDS, type IdentityField } from '../../../shared/domain/person';
 import { AppError } from '../../../shared/domain/result';
 import type { DB } from '../../db/open';
+import { cached as stmt } from '../../db/statements';
 import { pinyinKeys, reindexPerson, staysOf, type HitRow } from './search';
 
 export type PersonFields = z.output<typeof personFields>;
@@ -100,30 +101,38 @@ export function getPerson(db: DB, id: number, today: string): PersonDetail {
   };
 }
 
+/** The three fields that an ID number also states. */
+type IdFacts = Pick<PersonFields, 'idNumber' | 'birthDate' | 'sex'>;
+
 /**
- * The ID number decides: its birth date and sex must agree with the recorded ones (filled from it when
- * absent). Each disagreement is a field error naming the part that is wrong, never a silent save.
+ * The record and its ID number never disagree, whatever the order of edits. The ID number (given now, or stored)
+ * decides the birth date and sex: changing any of the three re-checks it against the other two, as they will be
+ * after the change. A contradiction is a field error on the field being changed: the ID number when it is part
+ * of the change, otherwise the birth date or sex that was changed. A new ID number fills an absent birth date and sex.
  */
-function reconcileId(values: Partial<PersonFields>, current: Partial<PersonFields>, today: string): Partial<PersonFields> {
-  const raw = values.idNumber;
-  if (!raw) return values;
+function reconcileId(values: Partial<PersonFields>, stored: Partial<IdFacts>, today: string): Partial<PersonFields> {
+  const changing = (['idNumber', 'birthDate', 'sex'] as const).filter((k) => values[k] !== undefined);
+  const raw = values.idNumber ?? stored.idNumber;
+  if (!raw || changing.length === 0) return values;
   const id = checkIdNumber(raw, today);
   if (!id.ok) throw new AppError('VALIDATION', 'The ID number is not valid.', { idNumber: `v.id.${id.problem}` });
-  const birthDate = values.birthDate ?? current.birthDate;
-  if (birthDate && birthDate !== id.birthDate) {
-    throw new AppError('VALIDATION', 'The ID number’s birth date differs from the recorded one.', { idNumber: 'v.id.birthMismatch' });
+  const blame = (field: 'birthDate' | 'sex') => (values.idNumber !== undefined ? 'idNumber' : field);
+  const birthDate = values.birthDate ?? stored.birthDate;
+  if (birthDate && birthDate !== id.birthDate && changing.some((k) => k === 'idNumber' || k === 'birthDate')) {
+    throw new AppError('VALIDATION', 'The ID number’s birth date differs from the recorded one.', { [blame('birthDate')]: 'v.id.birthMismatch' });
   }
-  const sex = values.sex ?? current.sex;
-  if (sex && sex !== id.sex) throw new AppError('VALIDATION', 'The ID number’s sex digit differs from the recorded sex.', { idNumber: 'v.id.sexMismatch' });
-  return { ...values, idNumber: id.normalized, birthDate: id.birthDate, sex: id.sex };
+  const sex = values.sex ?? stored.sex;
+  if (sex && sex !== id.sex && changing.some((k) => k === 'idNumber' || k === 'sex')) {
+    throw new AppError('VALIDATION', 'The ID number’s sex digit differs from the recorded sex.', { [blame('sex')]: 'v.id.sexMismatch' });
+  }
+  return values.idNumber !== undefined ? { ...values, idNumber: id.normalized, birthDate: id.birthDate, sex: id.sex } : values;
 }
 
 const blankToNull = (v: unknown) => (v === '' ? null : v);
 
 /** Writes the given fields (undefined = unchanged, '' = cleared) and keeps pinyin and the search index in step. */
 export function writePerson(db: DB, id: number | null, input: Partial<PersonFields>, ctx: { now: number; today: string; actorId: number }): number {
-  const current = id === null ? {} : toFields(getPerson(db, id, ctx.today));
-  const values = reconcileId(input, current, ctx.today);
+  const values = reconcileId(input, id === null ? {} : storedIdFacts(db, id), ctx.today);
   if (values.idNumber) {
     const other = db.prepare('SELECT id FROM persons WHERE id_number = ? AND id IS NOT ?').get(values.idNumber, id) as { id: number } | undefined;
     if (other) throw new AppError('CONFLICT', 'Another person has this ID number.', { idNumber: 'v.id.taken' }, { personId: other.id });
@@ -178,8 +187,24 @@ function dropStatesOfFilled(db: DB, id: number, today: string): void {
   db.prepare('UPDATE persons SET field_states = ? WHERE id = ?').run(JSON.stringify(states), id);
 }
 
-function toFields(p: PersonDetail): Partial<PersonFields> {
-  return { birthDate: p.birthDate ?? undefined, sex: p.sex ?? undefined };
+function storedIdFacts(db: DB, id: number): Partial<IdFacts> {
+  const r = stmt(db, 'SELECT id_number, birth_date, sex FROM persons WHERE id = ?').get(id) as
+    | { id_number: string | null; birth_date: string | null; sex: 'male' | 'female' | null }
+    | undefined;
+  if (!r) throw new AppError('NOT_FOUND', 'No such person.');
+  return { idNumber: r.id_number ?? undefined, birthDate: r.birth_date ?? undefined, sex: r.sex ?? undefined };
+}
+
+/**
+ * Clears a saved ID number (an explicit action: an emptied box never does). The birth date and sex it stated stay
+ * as recorded. Returns the number removed, for the audit row.
+ */
+export function clearIdNumber(db: DB, id: number, now: number): string {
+  const { idNumber } = storedIdFacts(db, id);
+  if (!idNumber) throw new AppError('CONFLICT', 'This person has no ID number on record.');
+  stmt(db, 'UPDATE persons SET id_number = NULL, updated_at = ? WHERE id = ?').run(now, id);
+  reindexPerson(db, id);
+  return idNumber;
 }
 
 export function setPhoto(db: DB, id: number, dataBase64: string, type: string, now: number): void {

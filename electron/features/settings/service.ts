@@ -11,6 +11,8 @@ export const DEFAULT_SETTINGS: StationSettings = {
   familyNoticeHours: 24,
   dnaWorkingDays: 7,
   noticeRefreshDays: 30,
+  dateFloor: '2000-01-01',
+  lateRegistrationHours: 24,
 };
 
 type Key = keyof StationSettings;

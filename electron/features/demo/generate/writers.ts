@@ -1,5 +1,7 @@
 /** The two writers of a plan: through the services (the demo), or in bulk with the same rows (the benchmark). */
+import type { z } from 'zod';
 import { dischargeInput, registerInput, triageInput } from '../../../../shared/contract/intake';
+import { withValidationContext } from '../../../../shared/contract/validation-context';
 import type { StationSettings } from '../../../../shared/contract/settings';
 import { checkIdNumber } from '../../../../shared/domain/idcard';
 import { stationDay } from '../../../../shared/domain/time';
@@ -35,13 +37,19 @@ export class ServiceWriter implements Writer {
     return { db: this.env.db, now: op.at, actorId: op.actor, settings: this.env.settings };
   }
 
+  /** The contract's parse as the dispatcher runs it: at the op's time, with the station's date settings. */
+  private parse<S extends z.ZodType>(schema: S, at: number, value: unknown): z.output<S> {
+    const { timeZone, dateFloor, lateRegistrationHours } = this.env.settings;
+    return withValidationContext({ now: at, timeZone, dateFloor, lateRegistrationHours }, () => schema.parse(value));
+  }
+
   apply(op: Op): void {
     const { db } = this.env;
     const c = this.ctx(op);
     switch (op.k) {
       case 'register': {
         const known = this.persons.get(op.person);
-        const input = registerInput.parse({
+        const input = this.parse(registerInput, op.at, {
           ...(known !== undefined ? { personId: known } : { person: op.newPerson }),
           channel: op.channel,
           channelDetail: op.channelDetail,
@@ -56,7 +64,7 @@ export class ServiceWriter implements Writer {
         writePerson(db, this.persons.get(op.person)!, op.fields, { now: op.at, today: stationDay(op.at, this.env.settings.timeZone), actorId: op.actor });
         return;
       case 'triage':
-        triage(c, triageInput.parse({ stayId: this.stays.get(op.stay), ...op.input }));
+        triage(c, this.parse(triageInput, op.at, { stayId: this.stays.get(op.stay), ...op.input }));
         return;
       case 'bed':
         assignBed(c, this.stays.get(op.stay)!, { bedId: op.bedId }, undefined);
@@ -90,7 +98,7 @@ export class ServiceWriter implements Writer {
         return;
       }
       case 'discharge':
-        discharge(c, dischargeInput.parse({ stayId: this.stays.get(op.stay), ...op.input }));
+        discharge(c, this.parse(dischargeInput, op.at, { stayId: this.stays.get(op.stay), ...op.input }));
         this.items.delete(op.stay);
         return;
     }

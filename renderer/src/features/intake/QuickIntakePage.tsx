@@ -18,7 +18,7 @@ import { applyServerError } from '../../components/serverErrors';
 import { clientLabel, STATUS_COLOR, when } from './format';
 
 type Values = z.input<typeof registerInput>;
-const FIELDS = ['person.name', 'person.description', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel', 'channelDetail.unit', 'channelDetail.officers', 'channelDetail.handoverAt', 'channelDetail.referrer', 'channelDetail.phone', 'arrivedAt', 'personId'];
+const FIELDS = ['person.name', 'person.description', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel', 'channelDetail.unit', 'channelDetail.officers', 'channelDetail.handoverAt', 'channelDetail.referrer', 'channelDetail.phone', 'arrivedAt', 'lateReason', 'personId'];
 const UNIT_CHANNELS = ['police', 'city_management', 'hospital', 'other_station'];
 
 /** Likely matches for what has been typed so far, asked of the main process as the desk types. */
@@ -50,10 +50,12 @@ export function QuickIntakePage() {
     resolver: (values, ctx, opts) => base(cleanEmpty(values), ctx, opts),
     defaultValues: { person: { name: '', description: '' }, channel: 'walk_in', channelDetail: {}, arrivedAt: Date.now(), personId: knownPersonId },
   });
-  const [name, sex, estimatedAge, idNumber, channel] = useWatch({
+  const [name, sex, estimatedAge, idNumber, channel, arrivedAt] = useWatch({
     control,
-    name: ['person.name', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel'],
+    name: ['person.name', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel', 'arrivedAt'],
   });
+  // Registered long after the arrival: the reason is asked for here, as the contract will require it.
+  const late = typeof arrivedAt === 'number' && arrivedAt < Date.now() - info.lateRegistrationHours * 3_600_000;
   const matches = useMatches(name, sex, estimatedAge, idNumber);
 
   const register = async (values: Values) => {
@@ -65,7 +67,7 @@ export function QuickIntakePage() {
   const submit = handleSubmit(register);
   const linkMatch = (personId: number) => {
     const v = getValues();
-    void register({ personId, channel: v.channel, channelDetail: v.channelDetail, arrivedAt: v.arrivedAt });
+    void register({ personId, channel: v.channel, channelDetail: v.channelDetail, arrivedAt: v.arrivedAt, lateReason: v.lateReason });
   };
 
   return (
@@ -110,6 +112,12 @@ export function QuickIntakePage() {
                 {(f) => <StationTimePicker id={f.id} timeZone={info.timeZone} style={{ width: '100%' }} value={f.value} onChange={f.onChange} />}
               </FormField>
             </div>
+            {late && (
+              <FormField control={control} name="lateReason" label={t('intake.quick.lateReason')} required
+                extra={t('intake.quick.lateReasonHint', { hours: info.lateRegistrationHours })}>
+                {(f) => <Input {...f} value={f.value ?? ''} />}
+              </FormField>
+            )}
             {UNIT_CHANNELS.includes(channel) && (
               <div className="form-row">
                 <FormField control={control} name="channelDetail.unit" label={t('intake.quick.unit')} required={channel === 'police'}>

@@ -51,7 +51,9 @@ function StayHeader({ stay, onAction }: { stay: StayDetail; onAction: (a: Action
           {open && (
             <Tag color={CLOCK_COLOR[clock.state]} data-testid="stay-clock">
               {t('intake.stay.day', { day: clock.day })}
-              {clock.state === 'exempt' ? ` · ${t('intake.stay.exempt')}` : ` / ${t('intake.stay.limit', { limit: clock.limitDay })}`}
+              {clock.state === 'exempt'
+                ? ` · ${clock.exemptBecause ? t(`intake.stay.exemptBecause.${clock.exemptBecause}`) : t('intake.stay.exempt')}`
+                : ` / ${t('intake.stay.limit', { limit: clock.limitDay })}`}
               {clock.state === 'warn' && ` · ${t('intake.stay.warn')}`}
               {clock.state === 'overdue' && ` · ${t('intake.stay.overdue')}`}
             </Tag>
@@ -74,6 +76,7 @@ function StayHeader({ stay, onAction }: { stay: StayDetail; onAction: (a: Action
     >
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
         <Descriptions.Item label={t('intake.stay.arrivedAt')}>{at(stay.arrivedAt)}</Descriptions.Item>
+        {stay.lateReason && <Descriptions.Item label={t('intake.stay.lateReason')}>{stay.lateReason}</Descriptions.Item>}
         <Descriptions.Item label={t('intake.stay.channel')}>
           {t(`intake.channels.${stay.channel}`)}
           {typeof stay.channelDetail.unit === 'string' ? `（${stay.channelDetail.unit}${typeof stay.channelDetail.officers === 'string' ? ` ${stay.channelDetail.officers}` : ''}）` : ''}

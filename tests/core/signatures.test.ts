@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHash, createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey, sign as ed25519Sign } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/db/open';
@@ -7,6 +7,7 @@ import { hashPassword } from '../../electron/features/accounts/password';
 import { FREE_TRIES } from '../../electron/features/accounts/throttle';
 import { appendAudit, auditHead, rowHash, verifyChain, type StoredRow } from '../../electron/features/audit/chain';
 import { currentKey, keyById, unsealPrivateKey } from '../../electron/features/signatures/keys';
+import { signedPayload, type SignatureRow } from '../../electron/features/signatures/sign';
 import {
   addAddendum,
   addendaOf,
@@ -271,6 +272,36 @@ describe('verify names what was tampered with', () => {
     expect(verifyNote(id).signatures[0]!.problems).toEqual([{ kind: 'signature_invalid' }]);
     tamper('UPDATE signatures SET reason = ? WHERE id = ?', '代签', sig.id);
     expect(verifyNote(id).ok).toBe(true);
+  });
+
+  it('a signature made with one user’s key but naming another as signer is not valid', () => {
+    station();
+    const id = newNote('冒名');
+    const own = signNote(id); // the leader's genuine signature, and a key for the colleague:
+    const elsewhere = newNote('别的');
+    mutation(() => sign(ctx(ids.colleague), { entity: 'test_note', entityId: elsewhere, record: noteRecord(elsewhere), password: OWN }));
+    const colleagueKey = currentKey(st.core.db, ids.colleague!)!;
+    const genuine = st.core.db.prepare('SELECT * FROM signatures WHERE id = ?').get(own.id) as SignatureRow;
+    // The colleague signs a row that names the leader, with the colleague's own (valid) key.
+    const forged = { ...genuine, id: 99, key_id: colleagueKey.id };
+    const signature = ed25519Sign(null, signedPayload(forged), unsealPrivateKey(colleagueKey, OWN)!);
+    st.core.db.prepare('INSERT INTO signatures VALUES (@id, @entity, @entity_id, @record_hash, @signer_id, @key_id, @signed_at, @reason, @anchor_id, @anchor_hash, @signature)').run({ ...forged, signature });
+    expect(verifySignature(st.core.db, 99, noteRecord(id)).problems).toEqual([{ kind: 'signature_invalid' }]);
+    expect(verifySignature(st.core.db, own.id, noteRecord(id)).ok).toBe(true);
+  });
+
+  it('a signature dated after its key was retired is not valid', () => {
+    station();
+    const id = newNote('过期密钥');
+    const sig = signNote(id);
+    const keyId = currentKey(st.core.db, ids.leader!)!.id;
+    st.must('accounts.resetPassword', { id: ids.leader!, password: 'Reset-pass-1', passwordConfirm: 'Reset-pass-1' }, st.adminSession);
+    expect(verifyNote(id).ok).toBe(true); // retired in the same millisecond as it signed: still its key then
+    const raw = new Database(path.join(st.dir, DATABASE_FILE));
+    raw.exec('DROP TRIGGER signing_keys_retired_final');
+    raw.prepare('UPDATE signing_keys SET retired_at = ? WHERE id = ?').run(st.clock.now() - 1, keyId);
+    raw.close();
+    expect(verifySignature(st.core.db, sig.id, noteRecord(id)).problems).toEqual([{ kind: 'signature_invalid' }]);
   });
 
   it('(3) an audit row before the anchor rewritten with the chain recomputed → audit rewritten, though the chain alone verifies', () => {

@@ -4,6 +4,7 @@ import { permissionsOf } from '../../../shared/domain/roles';
 import { requireActor, type Actor, type HandlerContext, type Handlers } from '../../rpc/context';
 import type { Session } from '../../rpc/sessions';
 import { readSettings } from '../settings/service';
+import { resealKey } from '../signatures/keys';
 import { findUserByName, getAccount, passwordHashOf, recordLogin, setPassword } from './service';
 import { hashPassword, verifyPassword } from './password';
 
@@ -73,6 +74,7 @@ export const authHandlers: Handlers<keyof typeof authContract> = {
     checkPassword(ctx, actor.username, input.currentPassword, passwordHashOf(ctx.db, actor.id), 'currentPassword');
     const before = getAccount(ctx.db, actor.id);
     const after = setPassword(ctx.db, actor.id, input.newPassword, false, ctx.now);
+    resealKey(ctx.db, actor.id, input.currentPassword, input.newPassword, ctx.now);
     ctx.audit({ entity: 'user', entityId: actor.id, before, after: { ...after, passwordChanged: true } });
     ctx.afterCommit(() => ctx.sessions.endAllOf(actor.id, session.id));
     session.lastActivity = ctx.now;

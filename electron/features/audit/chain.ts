@@ -26,7 +26,7 @@ export interface StoredRow {
 const toJson = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /** The hash covers exactly the stored text of a row, its position and the previous row's hash. */
-function rowHash(r: Omit<StoredRow, 'hash'>): string {
+export function rowHash(r: Omit<StoredRow, 'hash'>): string {
   const content = JSON.stringify([
     r.id,
     r.at,
@@ -42,11 +42,14 @@ function rowHash(r: Omit<StoredRow, 'hash'>): string {
   return createHash('sha256').update(content, 'utf8').digest('hex');
 }
 
+/** The latest row's place and hash: what the next row links to, and what a signature anchors. */
+export function auditHead(db: DB): { id: number; hash: string } | undefined {
+  return cached(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+}
+
 /** Appends one row; must run inside the mutation's transaction so it commits or rolls back with it. */
 export function appendAudit(db: DB, rec: AuditRecord): number {
-  const last = cached(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+  const last = auditHead(db);
   const row: Omit<StoredRow, 'hash'> = {
     id: (last?.id ?? 0) + 1,
     at: rec.at,

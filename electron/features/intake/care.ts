@@ -3,7 +3,7 @@ import type { ZoneView, custodyAddInput, safetyCheckInput } from '../../../share
 import { AppError } from '../../../shared/domain/result';
 import type { DB } from '../../db/open';
 import type { LoginThrottle } from '../accounts/throttle';
-import { verifyPassword } from '../accounts/password';
+import { coSign } from '../accounts/witness';
 import { getPerson } from '../people/service';
 import { addEvent, requireOpen, stayRow, todayOf, type IntakeCtx } from './stays';
 import { zoneRules, type ZoneRow } from './zones';
@@ -79,22 +79,6 @@ export function assignBed(c: IntakeCtx, stayId: number, target: { bedId?: number
   db.prepare('INSERT INTO bed_assignments (stay_id, bed_id, from_at, by_user, reason) VALUES (?, ?, ?, ?, ?)').run(stayId, bedId, c.now, c.actorId, reason ?? null);
   const label = (db.prepare('SELECT label FROM beds WHERE id = ?').get(bedId) as { label: string }).label;
   addEvent(db, stayId, c.actorId, c.now, current ? 'bed_moved' : 'bed_assigned', { bed: label, zone: zone.name, ...(reason ? { reason } : {}) });
-}
-
-/** The second staff member signs with their own password; they must be another active account. */
-export function coSign(c: IntakeCtx & { throttle: LoginThrottle }, witness: { userId: number; password: string }): void {
-  if (witness.userId === c.actorId) throw new AppError('VALIDATION', 'The second witness must be someone else.', { 'witness.userId': 'v.witnessSelf' });
-  const user = c.db.prepare('SELECT username, password_hash FROM users WHERE id = ? AND disabled = 0').get(witness.userId) as
-    | { username: string; password_hash: string }
-    | undefined;
-  if (!user) throw new AppError('VALIDATION', 'No such active staff member.', { 'witness.userId': 'v.witnessUnknown' });
-  const wait = c.throttle.waitFor(user.username, c.now);
-  if (wait > 0) throw new AppError('RATE_LIMITED', 'Too many wrong passwords.', undefined, { retryAfterMs: wait });
-  if (!verifyPassword(witness.password, user.password_hash)) {
-    c.throttle.recordFailure(user.username, c.now);
-    throw new AppError('BAD_CREDENTIALS', 'The witness’s password is wrong.', { 'witness.password': 'v.badCredentials' });
-  }
-  c.throttle.recordSuccess(user.username);
 }
 
 export function safetyCheck(c: IntakeCtx & { throttle: LoginThrottle }, input: z.output<typeof safetyCheckInput>): void {

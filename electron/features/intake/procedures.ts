@@ -1,5 +1,6 @@
 import type { intakeContract, StayDetail } from '../../../shared/contract/intake';
 import { requireActor, type HandlerContext, type Handlers } from '../../rpc/context';
+import { activeStaff } from '../accounts/witness';
 import { readSettings } from '../settings/service';
 import { todayBoard } from './board';
 import { addService, answerOwnership, assignBed, completeTask, custodyAdd, custodySettle, extend, offerOwnership, safetyCheck, zonesView } from './care';
@@ -43,8 +44,7 @@ export const intakeHandlers: Handlers<keyof typeof intakeContract> = {
   },
   'intake.get': (input, ctx) => getStay(intakeCtx(ctx), input.stayId),
   'intake.board': (_input, ctx) => todayBoard(ctx.db, ctx.now, readSettings(ctx.db), requireActor(ctx).id),
-  'intake.staff': (_input, ctx) =>
-    ctx.db.prepare('SELECT id, display_name AS displayName FROM users WHERE disabled = 0 ORDER BY display_name').all() as { id: number; displayName: string }[],
+  'intake.staff': (_input, ctx) => activeStaff(ctx.db),
   'intake.beds': (_input, ctx) => zonesView(ctx.db),
   'intake.triage': (input, ctx) => changeStay(ctx, input.stayId, (c) => triage(c, input)),
   'intake.setConditions': (input, ctx) => changeStay(ctx, input.stayId, (c) => setConditions(c, input.stayId, input.conditions, input.temperatureC)),

@@ -5,10 +5,13 @@ import type { ProcedureDef } from '../../shared/contract/define';
 import { withValidationContext, type ValidationContext } from '../../shared/contract/validation-context';
 import { AppError, fail, ok, type Result } from '../../shared/domain/result';
 import { permissionsOf } from '../../shared/domain/roles';
+import { stationDay } from '../../shared/domain/time';
+import type { StationSettings } from '../../shared/contract/settings';
 import { loadActor } from '../features/accounts/service';
 import { appendAudit, appendAuditAlone } from '../features/audit/chain';
 import { readSettings } from '../features/settings/service';
 import type { Actor, AuditInput, Caller, CoreServices, Handler, HandlerContext, Handlers } from './context';
+import { auditAfter } from './audit-record';
 import type { Session } from './sessions';
 
 export type Dispatch = (procedure: string, input: unknown, caller: Caller) => Result<unknown>;
@@ -36,13 +39,16 @@ export function createDispatcher(services: CoreServices, handlers: Handlers<Proc
     const def: ProcedureDef = contract[procedure];
     try {
       const now = services.clock();
-      const parsed = withValidationContext(validationContextOf(services, now), () => def.input.safeParse(rawInput === undefined ? {} : rawInput));
+      // Read once per call: the validation, the idle lock and the handler all see the same settings.
+      const settings = readSettings(services.db);
+      const parsed = withValidationContext(validationContext(settings, now), () => def.input.safeParse(rawInput === undefined ? {} : rawInput));
       if (!parsed.success) {
         return fail({ code: 'VALIDATION', message: 'The input is not valid.', fields: fieldErrors(parsed.error) });
       }
-      const { session, actor } = authorize(services, def, procedure, caller, now);
+      const { session, actor } = authorize(services, def, procedure, caller, now, settings);
       const handler = handlers[procedure] as Handler<ProcedureName>;
-      return ok(run(services, def, procedure, handler, parsed.data, session, actor, now));
+      const call: CallState = { procedure, now, settings, today: stationDay(now, settings.timeZone), session, actor };
+      return ok(run(services, def, handler, parsed.data, call));
     } catch (e) {
       if (e instanceof AppError) return fail(e.toShape());
       const incident = randomUUID();
@@ -61,7 +67,10 @@ export function createDispatcher(services: CoreServices, handlers: Handlers<Proc
 
 /** The date rules measure against this call's clock and the station's settings (shared/contract/validation-context.ts). */
 export function validationContextOf(services: CoreServices, now: number): ValidationContext {
-  const { timeZone, dateFloor, lateRegistrationHours } = readSettings(services.db);
+  return validationContext(readSettings(services.db), now);
+}
+
+function validationContext({ timeZone, dateFloor, lateRegistrationHours }: StationSettings, now: number): ValidationContext {
   return { now, timeZone, dateFloor, lateRegistrationHours };
 }
 
@@ -71,6 +80,7 @@ function authorize(
   procedure: ProcedureName,
   caller: Caller,
   now: number,
+  settings: StationSettings,
 ): { session: Session | null; actor: Actor | null } {
   if (def.access === 'public') return { session: null, actor: null };
   const session = services.sessions.get(caller.sessionId);
@@ -81,7 +91,7 @@ function authorize(
     services.sessions.endAllOf(session.userId);
     throw new AppError('UNAUTHENTICATED', 'This account is no longer active. Please sign in again.');
   }
-  const idleMs = readSettings(services.db).idleLockMinutes * 60_000;
+  const idleMs = settings.idleLockMinutes * 60_000;
   if (!session.locked && now - session.lastActivity > idleMs) session.locked = true;
   if (def.access === 'session') return { session, actor };
 
@@ -96,24 +106,16 @@ function authorize(
   return { session, actor };
 }
 
-function run(
-  services: CoreServices,
-  def: ProcedureDef,
-  procedure: ProcedureName,
-  handler: Handler<ProcedureName>,
-  input: unknown,
-  session: Session | null,
-  actor: Actor | null,
-  now: number,
-): unknown {
+/** What the dispatcher knows of a call once it is authorized: the part of the HandlerContext that is not a service. */
+type CallState = Pick<HandlerContext, 'procedure' | 'now' | 'settings' | 'today' | 'session' | 'actor'>;
+
+function run(services: CoreServices, def: ProcedureDef, handler: Handler<ProcedureName>, input: unknown, call: CallState): unknown {
+  const { procedure, now, actor } = call;
   let audited = 0;
   const afterCommit: Array<() => void> = [];
   const ctx: HandlerContext = {
     ...services,
-    procedure,
-    now,
-    session,
-    actor,
+    ...call,
     audit(entry: AuditInput) {
       if (def.kind === 'query') throw new Error(`${procedure} is a query and may not write audit rows`);
       const who = entry.actor ?? (actor ? { id: actor.id, name: actor.displayName } : null);
@@ -130,26 +132,26 @@ function run(
         entity: entry.entity,
         entityId: entry.entityId == null ? null : String(entry.entityId),
         before: entry.before,
-        after: entry.after,
+        after: auditAfter(input, entry.entity, entry.entityId, entry.after),
       });
       audited += 1;
     },
     afterCommit: (fn) => void afterCommit.push(fn),
     services,
   };
-  const call = () => handler(input as never, ctx);
+  const invoke = () => handler(input as never, ctx);
   let value: unknown;
   if (def.kind === 'operation') {
-    value = call();
+    value = invoke();
     if (audited === 0) throw new Error(`operation ${procedure} wrote no audit row`);
   } else if (def.kind === 'mutation') {
     value = services.db.transaction(() => {
-      const out = call();
+      const out = invoke();
       if (audited === 0) throw new Error(`mutation ${procedure} wrote no audit row`);
       return out;
     }).immediate();
   } else {
-    value = call();
+    value = invoke();
   }
   for (const fn of afterCommit) fn();
   return value;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ARRIVAL_CHANNELS, CONDITIONS, SEXES, type AgeGroup, type Condition, type StayClock } from '../domain/person';
+import type { StayStatus } from '../domain/stay';
 import { mutation, output, query } from './define';
 import { isCalendarDate } from '../domain/calendar';
 import { dayStart, stationDay } from '../domain/time';
@@ -191,7 +192,7 @@ export interface StayDetail {
   lateReason: string | null;
   channel: (typeof registerInput)['_output']['channel'];
   channelDetail: Record<string, unknown>;
-  status: 'registered' | 'in_station' | 'at_hospital' | 'handed_to_police' | 'refused' | 'discharged';
+  status: StayStatus;
   owner: StaffMember;
   registeredBy: StaffMember;
   pendingOffer: { id: number; to: StaffMember; from: StaffMember; offeredAt: number } | null;

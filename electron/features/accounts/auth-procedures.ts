@@ -3,13 +3,12 @@ import { AppError } from '../../../shared/domain/result';
 import { permissionsOf } from '../../../shared/domain/roles';
 import { requireActor, type Actor, type HandlerContext, type Handlers } from '../../rpc/context';
 import type { Session } from '../../rpc/sessions';
-import { readSettings } from '../settings/service';
 import { resealKey } from '../signatures/keys';
 import { findUserByName, getAccount, passwordHashOf, recordLogin, setPassword } from './service';
 import { hashPassword, verifyPassword } from './password';
 
 function sessionInfo(ctx: HandlerContext, session: Session, actor: Actor): SessionInfo {
-  const settings = readSettings(ctx.db);
+  const { settings } = ctx;
   return {
     sessionId: session.id,
     user: { id: actor.id, username: actor.username, displayName: actor.displayName, roles: actor.roles },

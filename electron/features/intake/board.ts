@@ -3,6 +3,7 @@ import type { BoardLine, TodayBoard } from '../../../shared/contract/intake';
 import type { PersonDetail } from '../../../shared/contract/people';
 import type { StationSettings } from '../../../shared/contract/settings';
 import { stayClock, type Condition } from '../../../shared/domain/person';
+import { OPEN_STAY_SQL } from '../../../shared/domain/stay';
 import { dayStart } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
@@ -45,7 +46,7 @@ interface OpenRow extends Row {
 
 const LINE_SQL = `SELECT s.id, s.person_id, p.name, p.description, u.display_name AS owner`;
 const FROM = `FROM stays s JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id`;
-const OPEN = `s.status IN ('registered', 'in_station', 'at_hospital')`;
+const OPEN = `s.status IN ${OPEN_STAY_SQL}`;
 
 /**
  * Set-based: one statement per list, whatever the number of people in the station (the former board read each open

@@ -64,19 +64,6 @@ export function gramText(p: Pick<IndexedPerson, 'name' | 'pinyin_full' | 'pinyin
   return [...grams].map(gramToken).join(' ');
 }
 
-/** Keeps both search indexes in step with a person row; call inside the same transaction. */
-export function reindexPerson(db: DB, personId: number): void {
-  const p = stmt(db, 'SELECT id, name, pinyin_full, pinyin_initials, id_number, description, features, clothing FROM persons WHERE id = ?').get(personId) as
-    | IndexedPerson
-    | undefined;
-  stmt(db, 'DELETE FROM persons_search WHERE rowid = ?').run(personId);
-  stmt(db, 'DELETE FROM persons_grams WHERE rowid = ?').run(personId);
-  if (!p) return;
-  stmt(db, 'INSERT INTO persons_search (rowid, text) VALUES (?, ?)').run(personId, searchText(p));
-  const grams = gramText(p);
-  if (grams) stmt(db, 'INSERT INTO persons_grams (rowid, grams) VALUES (?, ?)').run(personId, grams);
-}
-
 /** The columns a search hit shows. */
 export interface HitRow {
   id: number;

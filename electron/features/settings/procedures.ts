@@ -4,14 +4,15 @@ import type { Handlers } from '../../rpc/context';
 import { readSettings, writeSettings } from './service';
 
 export const settingsHandlers: Handlers<keyof typeof settingsContract> = {
-  'settings.get': (_input, { db }) => readSettings(db),
+  'settings.get': (_input, ctx) => ctx.settings,
   'settings.update': (input, ctx) => {
-    const before = readSettings(ctx.db);
+    const before = ctx.settings;
     const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
     if (merged.stayWarnDay > merged.stayLimitDays) {
       throw new AppError('VALIDATION', 'The warning day must not come after the limit.', { stayWarnDay: 'v.warnAfterLimit' });
     }
     writeSettings(ctx.db, input);
+    // The new settings, not the call's own copy (read before the change).
     const after = readSettings(ctx.db);
     ctx.audit({ entity: 'settings', entityId: 'station', before, after });
     return after;

@@ -19,9 +19,9 @@ export function loadDemoStation(db: DB, now: number) {
 }
 
 export const setupHandlers: Handlers<keyof typeof setupContract> = {
-  'setup.status': (_input, { db }) => {
+  'setup.status': (_input, { db, settings }) => {
     const initialized = isInitialized(db);
-    return { initialized, stationName: initialized ? readSettings(db).stationName : null };
+    return { initialized, stationName: initialized ? settings.stationName : null };
   },
 
   'setup.loadDemo': (_input, ctx) => {

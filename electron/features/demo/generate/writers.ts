@@ -6,8 +6,9 @@ import type { StationSettings } from '../../../../shared/contract/settings';
 import { checkIdNumber } from '../../../../shared/domain/idcard';
 import { stationDay } from '../../../../shared/domain/time';
 import type { DB } from '../../../db/open';
+import { insertStayEvent as addEvent } from '../../intake/rows';
 import { addService, answerOwnership, assignBed, completeTask, custodySettle, extend, offerOwnership } from '../../intake/care';
-import { addEvent, discharge, familySearchDue, register, triage, triageOutcome, type IntakeCtx } from '../../intake/stays';
+import { discharge, familySearchDue, register, triage, triageOutcome, type IntakeCtx } from '../../intake/stays';
 import { gramText, pinyinKeys, searchText } from '../../people/search';
 import { writePerson } from '../../people/service';
 import type { Calendar, Op } from './plan';
@@ -34,7 +35,7 @@ export class ServiceWriter implements Writer {
   constructor(private readonly env: WriterEnv) {}
 
   private ctx(op: { at: number; actor: number }): IntakeCtx {
-    return { db: this.env.db, now: op.at, actorId: op.actor, settings: this.env.settings };
+    return { db: this.env.db, now: op.at, today: this.env.calendar.dayOf(op.at), actorId: op.actor, settings: this.env.settings };
   }
 
   /** The contract's parse as the dispatcher runs it: at the op's time, with the station's date settings. */

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, type BrowserWin
 import fs from 'node:fs';
 import path from 'node:path';
 import { registerIpc, registerPicker } from './host/ipc';
-import { isInitialized } from './features/setup/procedures';
+import { isInitialized } from './features/setup/service';
 import { rendererRoot } from './paths';
 import { openStation, scheduleBackups, type Station } from './station';
 import {

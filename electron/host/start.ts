@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createLogger } from '../log';
 import { defaultDataDir, rendererRoot } from '../paths';
-import { isInitialized } from '../features/setup/procedures';
+import { isInitialized } from '../features/setup/service';
 import { openStation, scheduleBackups } from '../station';
 import { startHttpHost } from './http';
 import path from 'node:path';

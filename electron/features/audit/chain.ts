@@ -87,7 +87,7 @@ export function verifyChain(db: DB, now: number): AuditVerification {
     reason,
     verifiedAt: now,
   });
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<StoredRow>) {
+  for (const row of cached(db, 'SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<StoredRow>) {
     if (row.id !== expectedId) return bad(row.id, 'row_missing');
     if (row.prev_hash !== prevHash) return bad(row.id, 'link_mismatch');
     if (rowHash(row) !== row.hash) return bad(row.id, 'hash_mismatch');

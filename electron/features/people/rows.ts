@@ -63,9 +63,9 @@ export function insertPerson(db: DB, row: PersonRowValues): number {
 }
 
 /**
- * Sets the given columns of one person. The statement's shape follows the columns an edit changes (any subset of
- * about twenty), so it is prepared for the call rather than kept in the per-connection statement cache, which holds
- * fixed texts only.
+ * Sets the given columns of one person. A statement of variable shape: its text follows the columns an edit changes
+ * (any subset of about twenty), so it is prepared for the call rather than kept in the per-connection statement
+ * cache, which holds a bounded set of fixed texts.
  */
 export function updatePersonColumns(db: DB, id: number, sets: Record<string, unknown>): void {
   db.prepare(`UPDATE persons SET ${Object.keys(sets).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...sets, id });

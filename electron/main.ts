@@ -4,7 +4,8 @@ import path from 'node:path';
 import { registerIpc, registerPicker } from './host/ipc';
 import { isInitialized } from './features/setup/service';
 import { rendererRoot } from './paths';
-import { openStation, scheduleBackups, type Station } from './station';
+import { scheduleBackups } from './features/backup/schedule';
+import { openStation, type Station } from './station';
 import {
   allowNavigation,
   APP_SCHEME,

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../log';
 import { defaultDataDir, rendererRoot } from '../paths';
 import { isInitialized } from '../features/setup/service';
-import { openStation, scheduleBackups } from '../station';
+import { scheduleBackups } from '../features/backup/schedule';
+import { openStation } from '../station';
 import { startHttpHost } from './http';
 import path from 'node:path';
 

@@ -54,43 +54,39 @@ export function generateWith(db: DB, opts: GenerateOptions, writerKind: 'service
   if (cached(db, 'SELECT 1 FROM persons LIMIT 1').get()) {
     throw new AppError('CONFLICT', 'This station already has people registered; demo data goes into an empty station only.');
   }
-  const settings = () => readSettings(db);
-  let env: DemoEnv | undefined;
-  const { created } = db
+  const { env, created } = db
     .transaction(() => {
       const made = ensureStaff(db, opts.now);
-      const { timeZone } = settings();
-      env = {
+      const settings = readSettings(db); // as the accounts' setup left them (it may have named the station)
+      const env: DemoEnv = {
         db,
         size: opts.size,
         seed,
         now: opts.now,
         days,
-        settings: settings(),
+        settings,
         staff: made.staff,
         names: displayNames(db),
-        calendar: new Calendar(timeZone, opts.now - (days + 1) * DAY, opts.now + 120 * DAY),
+        calendar: new Calendar(settings.timeZone, opts.now - (days + 1) * DAY, opts.now + 120 * DAY),
       };
       for (const section of DEMO_SECTIONS) section.setup?.(env);
-      return made;
+      return { env, created: made.created };
     })
     .immediate();
-  // The settings as committed (the accounts' setup may have named the station).
-  env = { ...env!, settings: settings() };
 
   for (const section of DEMO_SECTIONS) {
-    if (writerKind === 'services') db.transaction(() => runSection(env!, section, section.services(env!), opts.onProgress)).immediate();
-    else bulkLoad(db, () => runSection(env!, section, section.bulk(env!), opts.onProgress, chunk));
+    if (writerKind === 'services') db.transaction(() => runSection(env, section, section.services(env), opts.onProgress)).immediate();
+    else bulkLoad(db, () => runSection(env, section, section.bulk(env), opts.onProgress, chunk));
   }
 
-  const counts = Object.assign({}, ...DEMO_SECTIONS.map((s) => s.report(env!))) as SectionCounts;
+  const counts = Object.assign({}, ...DEMO_SECTIONS.map((s) => s.report(env))) as SectionCounts;
   const report = { size: opts.size, seed, now: opts.now, usersCreated: created, ...counts, ms: 0 } as GenerateReport;
   db.transaction(() => {
     const { ms: _ms, ...recorded } = report;
     appendAudit(db, {
       at: opts.now,
-      actorId: env!.staff.admin.id,
-      actorName: env!.staff.admin.name,
+      actorId: env.staff.admin.id,
+      actorName: env.staff.admin.name,
       procedure: 'dev.generate',
       entity: 'station',
       entityId: 'station',

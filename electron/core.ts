@@ -5,6 +5,7 @@ import type { MigrationReport } from './db/migrate';
 import { accountsHandlers } from './features/accounts/procedures';
 import { authHandlers } from './features/accounts/auth-procedures';
 import { LoginThrottle } from './features/accounts/throttle';
+import { alertsHandlers } from './features/alerts/procedures';
 import { auditHandlers } from './features/audit/procedures';
 import { backupHandlers } from './features/backup/procedures';
 import { BACKUP_DIR } from './features/backup/service';
@@ -28,6 +29,7 @@ export const handlers: Handlers<ProcedureName> = {
   ...peopleHandlers,
   ...intakeHandlers,
   ...backupHandlers,
+  ...alertsHandlers,
 };
 
 export interface Core {

@@ -411,6 +411,11 @@ async function main() {
   const boardInfo = call('intake.board', {});
   row('today’s board', measure(option('--board-calls', 200), () => today, () => call('intake.board', {}), board), { p95: 30 });
 
+  process.stderr.write('measuring every alert…\n');
+  // Every feature's alerts through the registry (today intake's; duty, stock … add theirs): the header and the
+  // board ask for them on every screen. The floor is the board's own statements, the bulk of intake's alerts.
+  row('all alerts (the registry)', measure(option('--board-calls', 200), () => 0, () => call('alerts.list', {}), board), { p95: 30 });
+
   process.stderr.write('measuring intake.register…\n');
   const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
   const given = [...'伟芳娜敏静强磊军洋勇艳杰娟涛明超秀英华'];

@@ -1,4 +1,5 @@
 import { accountsContract } from './accounts';
+import { alertsContract } from './alerts';
 import { auditContract } from './audit';
 import { backupContract } from './backup';
 import { intakeContract } from './intake';
@@ -18,6 +19,7 @@ export const contract = {
   ...peopleContract,
   ...intakeContract,
   ...backupContract,
+  ...alertsContract,
 } satisfies Record<string, ProcedureDef>;
 
 export type Contract = typeof contract;

@@ -63,6 +63,7 @@ export const validInputs: { [K in ProcedureName]: Input<K> } = {
   'backup.run': {},
   'backup.restore': { file: '/nonexistent/stationdesk-backup.sqlite' },
   'backup.job': { id: '00000000-0000-4000-8000-000000000000' },
+  'alerts.list': { lines: 5 },
   'recovery.status': {},
   'recovery.restore': { file: '/nonexistent/stationdesk-backup.sqlite' },
 };

@@ -5,13 +5,19 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
+import { missingCase } from '../../../shared/domain/result';
 import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage';
 import { LoginPage } from '../features/accounts/LoginPage';
 import { RecoveryPage } from '../features/backup/RecoveryPage';
-import { PrintRoutes } from '../features/intake/print/PrintRoutes';
 import { SetupPage } from '../features/setup/SetupPage';
 import { AppFrame } from './AppFrame';
+import './catalogs'; // every feature's strings, merged before the first screen renders
+import { FeaturesContext } from './feature';
+import { FEATURES } from './features';
+import { PrintShell, UnknownPrint } from './PrintShell';
 import { SessionProvider, useSession } from './session';
+
+const PRINT_ROUTES = FEATURES.flatMap((f) => f.printRoutes ?? []);
 
 const theme = {
   token: {
@@ -46,15 +52,24 @@ function Gate() {
         <ChangePasswordPage />
       ) : (
         <SessionData key={gate.info.sessionId}>
-          <HashRouter>
-            <Routes>
-              {/* A4 print views: the page alone, without the application frame. */}
-              <Route path="/print/*" element={<PrintRoutes />} />
-              <Route path="*" element={<AppFrame />} />
-            </Routes>
-          </HashRouter>
+          <FeaturesContext.Provider value={FEATURES}>
+            <HashRouter>
+              <Routes>
+                {/* A4 print views: the page alone, without the application frame. */}
+                <Route path="/print" element={<PrintShell />}>
+                  {PRINT_ROUTES.map((r) => (
+                    <Route key={r.path} path={r.path} element={r.element} />
+                  ))}
+                  <Route path="*" element={<UnknownPrint />} />
+                </Route>
+                <Route path="*" element={<AppFrame />} />
+              </Routes>
+            </HashRouter>
+          </FeaturesContext.Provider>
         </SessionData>
       );
+    default:
+      return missingCase(gate);
   }
 }
 

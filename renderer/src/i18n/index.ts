@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { enUS, zhCN as dfZhCN } from 'date-fns/locale';
+import { LANGUAGES, mergeCatalogs, type CatalogSource, type CatalogTree, type Language } from './catalogs';
 import en from './en';
 import zhCN from './zh-CN';
 
-export type Language = 'zh-CN' | 'en';
+export type { Language } from './catalogs';
 const LANGUAGE_KEY = 'stationdesk.language';
 
 export function storedLanguage(): Language {
@@ -28,6 +29,19 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 setZodLanguage(storedLanguage());
+
+/** The strings every screen may use (this folder); the features' own come with their registration. */
+const SHARED: CatalogSource = { source: 'i18n (shared)', catalogs: { 'zh-CN': zhCN, en } };
+
+/**
+ * Puts the features' catalogs beside the shared one (app/catalogs.ts calls it once, with every registered
+ * feature's). Throws when two parts give the same key, before anything is shown. Returns the merged catalogs.
+ */
+export function installCatalogs(parts: readonly CatalogSource[]): Record<Language, CatalogTree> {
+  const merged = mergeCatalogs([SHARED, ...parts]);
+  for (const lng of LANGUAGES) i18n.addResourceBundle(lng, 'translation', merged[lng], true, true);
+  return merged;
+}
 
 export function setLanguage(lng: Language): void {
   localStorage.setItem(LANGUAGE_KEY, lng);

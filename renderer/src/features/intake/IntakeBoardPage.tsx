@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { useRpcQuery } from '../../api/hooks';
 import { useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
-import { clientLabel, STATUS_COLOR, when } from './format';
+import { clientLabel, STATUS_COLOR, when } from '../../components/format';
 
 type ListKey = Exclude<keyof TodayBoard, 'today' | 'zones' | 'residents'>;
 /** Most urgent first: what must be acted on, then what is simply so. */

@@ -15,7 +15,7 @@ import { cleanEmpty } from '../../components/cleanEmpty';
 import { StationTimePicker } from '../../components/StationTimePicker';
 import { FormField } from '../../components/FormField';
 import { applyServerError } from '../../components/serverErrors';
-import { clientLabel, STATUS_COLOR, when } from './format';
+import { clientLabel, STATUS_COLOR, when } from '../../components/format';
 
 type Values = z.input<typeof registerInput>;
 const FIELDS = ['person.name', 'person.description', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel', 'channelDetail.unit', 'channelDetail.officers', 'channelDetail.handoverAt', 'channelDetail.referrer', 'channelDetail.phone', 'arrivedAt', 'lateReason', 'personId'];

@@ -12,7 +12,7 @@ import { DatePicker } from '../../components/DatePicker';
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
 import { applyServerError } from '../../components/serverErrors';
-import { timeZoneOptions } from '../setup/SetupPage';
+import { timeZoneOptions } from '../../components/timeZones';
 import { ZonesCard } from './ZonesCard';
 
 type Values = z.input<typeof settingsUpdateInput>;

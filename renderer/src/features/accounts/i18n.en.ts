@@ -50,13 +50,23 @@ const en: typeof zhCN = {
     user: 'User',
   },
   procedures: {
-    auth: { login: 'Sign in', logout: 'Sign out', changePassword: 'Change password' },
+    auth: {
+      _: 'Sign-in and sessions',
+      login: 'Sign in',
+      logout: 'Sign out',
+      changePassword: 'Change password',
+      session: 'Read session',
+      lock: 'Lock screen',
+      unlock: 'Unlock',
+      touch: 'Keep session alive',
+    },
     accounts: {
       _: 'Users',
       create: 'Create user',
       update: 'Update user',
       setDisabled: 'Disable/enable user',
       resetPassword: 'Reset password',
+      list: 'List users',
     },
   },
   v: {

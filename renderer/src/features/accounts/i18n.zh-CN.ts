@@ -48,13 +48,23 @@ const zhCN = {
     user: '用户',
   },
   procedures: {
-    auth: { login: '登录', logout: '退出登录', changePassword: '修改密码' },
+    auth: {
+      _: '登录与会话',
+      login: '登录',
+      logout: '退出登录',
+      changePassword: '修改密码',
+      session: '查看会话',
+      lock: '锁屏',
+      unlock: '解锁',
+      touch: '保持会话',
+    },
     accounts: {
       _: '用户管理',
       create: '新建用户',
       update: '修改用户',
       setDisabled: '停用/启用用户',
       resetPassword: '重置密码',
+      list: '用户列表',
     },
   },
   v: {

@@ -32,7 +32,7 @@ const en: typeof zhCN = {
     audit_log: 'Audit trail',
   },
   procedures: {
-    audit: { _: 'Audit trail', verify: 'Verify audit chain' },
+    audit: { _: 'Audit trail', verify: 'Verify audit chain', list: 'Read audit trail', actors: 'List actors' },
   },
 };
 

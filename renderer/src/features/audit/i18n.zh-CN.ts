@@ -30,7 +30,7 @@ const zhCN = {
     audit_log: '审计日志',
   },
   procedures: {
-    audit: { _: '审计日志', verify: '校验日志链' },
+    audit: { _: '审计日志', verify: '校验日志链', list: '查看审计日志', actors: '操作人列表' },
   },
 };
 

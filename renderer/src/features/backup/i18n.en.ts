@@ -48,8 +48,8 @@ const en: typeof zhCN = {
     backup: 'Backup',
   },
   procedures: {
-    backup: { _: 'Backups', run: 'Back up now', restore: 'Restore from backup' },
-    recovery: { restore: 'Recovery restore' },
+    backup: { _: 'Backups', run: 'Back up now', restore: 'Restore from backup', list: 'List backups', job: 'Backup progress' },
+    recovery: { _: 'Recovery', restore: 'Recovery restore', status: 'Database status' },
   },
   v: {
     absolutePath: 'Give a full path, e.g. D:\\Backups or /media/usb',

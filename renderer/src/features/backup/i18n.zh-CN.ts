@@ -46,8 +46,8 @@ const zhCN = {
     backup: '备份',
   },
   procedures: {
-    backup: { _: '备份与恢复', run: '立即备份', restore: '从备份恢复' },
-    recovery: { restore: '故障恢复' },
+    backup: { _: '备份与恢复', run: '立即备份', restore: '从备份恢复', list: '备份列表', job: '备份进度' },
+    recovery: { _: '故障恢复', restore: '故障恢复', status: '数据库状态' },
   },
   v: {
     absolutePath: '请填写完整路径，如 D:\\备份 或 /media/usb',

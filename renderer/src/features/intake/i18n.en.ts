@@ -296,6 +296,11 @@ const en: typeof zhCN = {
       zoneSave: 'Save zone',
       bedsAdd: 'Add beds',
       bedSetActive: 'Close/open bed',
+      board: "Today's board",
+      get: 'Open stay',
+      beds: 'Bed board',
+      zones: 'Zone settings',
+      staff: 'Staff list',
     },
   },
   v: {

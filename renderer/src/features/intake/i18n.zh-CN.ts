@@ -295,6 +295,11 @@ const zhCN = {
       zoneSave: '保存区域',
       bedsAdd: '添加床位',
       bedSetActive: '停用/启用床位',
+      board: '今日看板',
+      get: '查看在站记录',
+      beds: '床位看板',
+      zones: '区域设置',
+      staff: '工作人员列表',
     },
   },
   v: {

@@ -72,7 +72,18 @@ const en: typeof zhCN = {
     person_link: 'Person link',
   },
   procedures: {
-    people: { _: 'People', update: 'Update person', setPhoto: 'Upload photo', clearIdNumber: 'Clear ID number', link: 'Link records', unlink: 'Unlink records' },
+    people: {
+      _: 'People',
+      update: 'Update person',
+      setPhoto: 'Upload photo',
+      clearIdNumber: 'Clear ID number',
+      link: 'Link records',
+      unlink: 'Unlink records',
+      get: 'Open person',
+      search: 'Search people',
+      matches: 'Find possible matches',
+      photo: 'View photo',
+    },
   },
   v: {
     height: 'Height 30–250 cm',

@@ -70,7 +70,18 @@ const zhCN = {
     person_link: '人员关联',
   },
   procedures: {
-    people: { _: '人员档案', update: '修改人员信息', setPhoto: '上传照片', clearIdNumber: '清除身份证号', link: '关联为同一人', unlink: '取消关联' },
+    people: {
+      _: '人员档案',
+      update: '修改人员信息',
+      setPhoto: '上传照片',
+      clearIdNumber: '清除身份证号',
+      link: '关联为同一人',
+      unlink: '取消关联',
+      get: '查看人员档案',
+      search: '查找人员',
+      matches: '查找可能的同一人',
+      photo: '查看照片',
+    },
   },
   v: {
     height: '身高应在 30–250 厘米之间',

@@ -46,7 +46,7 @@ const en: typeof zhCN = {
     settings: 'Settings',
   },
   procedures: {
-    settings: { _: 'Station settings', update: 'Update settings' },
+    settings: { _: 'Station settings', update: 'Update settings', get: 'Read settings' },
   },
   v: {
     idleLockRange: 'Enter 1–240 minutes',

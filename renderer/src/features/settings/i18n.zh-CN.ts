@@ -44,7 +44,7 @@ const zhCN = {
     settings: '站点设置',
   },
   procedures: {
-    settings: { _: '站点设置', update: '修改站点设置' },
+    settings: { _: '站点设置', update: '修改站点设置', get: '查看站点设置' },
   },
   v: {
     idleLockRange: '请输入 1–240 之间的分钟数',

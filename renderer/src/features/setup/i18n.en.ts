@@ -26,7 +26,7 @@ const en: typeof zhCN = {
     station: 'Station',
   },
   procedures: {
-    setup: { initialize: 'Set up station' },
+    setup: { _: 'First run', initialize: 'Set up station', loadDemo: 'Load demo station', status: 'Station status' },
   },
 };
 

@@ -24,7 +24,7 @@ const zhCN = {
     station: '本站',
   },
   procedures: {
-    setup: { initialize: '建立本站' },
+    setup: { _: '首次使用', initialize: '建立本站', loadDemo: '载入示范站点', status: '本站状态' },
   },
 };
 

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { peopleContract, type PersonDetail, type PersonHit, type PersonLink } from '../../../../../shared/contract/people';
 import { useRpcMutation, useRpcQuery } from '../../../api/hooks';
+import { useRpcSearch } from '../../../api/useRpcSearch';
 import { useSessionInfo } from '../../../app/session';
 import { FormField } from '../../../components/FormField';
 import { applyServerError } from '../../../components/serverErrors';
@@ -32,20 +33,17 @@ export function LinkModal({ person, onClose }: { person: PersonDetail; onClose: 
   const { timeZone } = useSessionInfo();
   const [formError, setFormError] = useState<string | null>(null);
   const [q, setQ] = useState('');
-  const [debounced, setDebounced] = useState('');
   const link = useRpcMutation('people.link', ['people', 'intake', 'audit']);
   const { control, handleSubmit, setError } = useForm<LinkValues>({
     resolver: zodResolver(linkInput, requiredWhenMissing),
     defaultValues: { a: person.id, reason: '' },
   });
 
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(q.trim()), 250);
-    return () => window.clearTimeout(timer);
-  }, [q]);
-  const search = useRpcQuery('people.search', { q: debounced, limit: 10 }, { enabled: debounced.length > 0 });
-  // A person number typed as such (short digits) is offered too, by its record.
-  const typedNumber = /^\d{1,9}$/.test(debounced) ? Number(debounced) : null;
+  const typed = q.trim();
+  const search = useRpcSearch('people.search', typed ? { q: typed, limit: 10 } : null);
+  // A person number typed as such (short digits) is offered too, by its record: a lookup, not a search, so it
+  // shows no earlier number's record while it loads.
+  const typedNumber = /^\d{1,9}$/.test(typed) ? Number(typed) : null;
   const byNumber = useRpcQuery('people.get', { id: typedNumber ?? 0 }, { enabled: typedNumber !== null && typedNumber > 0 });
 
   const linked = useMemo(() => new Set([person.id, ...person.links.map((l) => l.otherId)]), [person]);
@@ -94,10 +92,8 @@ export function LinkModal({ person, onClose }: { person: PersonDetail; onClose: 
               placeholder={t('people.links.targetPlaceholder')}
               showSearch={{ filterOption: false, onSearch: setQ, searchValue: q }}
               options={options}
-              loading={search.isFetching || byNumber.isFetching}
-              notFoundContent={
-                debounced === '' ? null : search.isFetching || byNumber.isFetching ? t('people.links.searching') : t('intake.noResults')
-              }
+              loading={search.searching || byNumber.isFetching}
+              notFoundContent={typed === '' ? null : search.searching || byNumber.isFetching ? t('people.links.searching') : t('intake.noResults')}
               allowClear
               style={{ width: '100%' }}
             />

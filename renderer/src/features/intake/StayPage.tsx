@@ -21,7 +21,7 @@ function StayHeader({ stay, onAction }: { stay: StayDetail; onAction: (a: Action
   const { message } = App.useApp();
   const info = useSessionInfo();
   const navigate = useNavigate();
-  const answer = useRpcMutation('intake.answerOwnership', ['intake', 'audit']);
+  const answer = useRpcMutation('intake.answerOwnership');
   const can = (p: string) => (info.permissions as string[]).includes(p);
   const open = OPEN_STAY_STATUSES.includes(stay.status);
   const write = can('intake.write');

@@ -33,7 +33,7 @@ export function LinkModal({ person, onClose }: { person: PersonDetail; onClose: 
   const { timeZone } = useSessionInfo();
   const [formError, setFormError] = useState<string | null>(null);
   const [q, setQ] = useState('');
-  const link = useRpcMutation('people.link', ['people', 'intake', 'audit']);
+  const link = useRpcMutation('people.link', ['intake']); // a stay shows its person's links
   const { control, handleSubmit, setError } = useForm<LinkValues>({
     resolver: zodResolver(linkInput, requiredWhenMissing),
     defaultValues: { a: person.id, reason: '' },
@@ -115,7 +115,7 @@ type UnlinkValues = z.input<typeof unlinkInput>;
 export function UnlinkModal({ link, onClose }: { link: PersonLink; onClose: (done?: boolean) => void }) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
-  const unlink = useRpcMutation('people.unlink', ['people', 'intake', 'audit']);
+  const unlink = useRpcMutation('people.unlink', ['intake']);
   const { control, handleSubmit, setError } = useForm<UnlinkValues>({
     resolver: zodResolver(unlinkInput),
     defaultValues: { linkId: link.id, reason: '' },

@@ -30,7 +30,7 @@ export function PhotoBlock({ person, canWrite }: { person: PersonDetail; canWrit
   const { t } = useTranslation();
   const { message } = App.useApp();
   const photo = useRpcQuery('people.photo', { id: person.id });
-  const setPhoto = useRpcMutation('people.setPhoto', ['people', 'intake', 'audit']);
+  const setPhoto = useRpcMutation('people.setPhoto', ['intake']); // a stay's person says whether there is a photo
   const [problem, setProblem] = useState<string | null>(null);
 
   const upload = async (file: File) => {

@@ -12,12 +12,10 @@ import { RecoveryPage } from '../features/backup/RecoveryPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { AppFrame } from './AppFrame';
 import './catalogs'; // every feature's strings, merged before the first screen renders
-import { FeaturesContext } from './feature';
+import { FeaturesContext, type FeatureEntry } from './feature';
 import { FEATURES } from './features';
 import { PrintShell, UnknownPrint } from './PrintShell';
 import { SessionProvider, useSession } from './session';
-
-const PRINT_ROUTES = FEATURES.flatMap((f) => f.printRoutes ?? []);
 
 const theme = {
   token: {
@@ -52,25 +50,32 @@ function Gate() {
         <ChangePasswordPage />
       ) : (
         <SessionData key={gate.info.sessionId}>
-          <FeaturesContext.Provider value={FEATURES}>
-            <HashRouter>
-              <Routes>
-                {/* A4 print views: the page alone, without the application frame. */}
-                <Route path="/print" element={<PrintShell />}>
-                  {PRINT_ROUTES.map((r) => (
-                    <Route key={r.path} path={r.path} element={r.element} />
-                  ))}
-                  <Route path="*" element={<UnknownPrint />} />
-                </Route>
-                <Route path="*" element={<AppFrame />} />
-              </Routes>
-            </HashRouter>
-          </FeaturesContext.Provider>
+          <Shell features={FEATURES} />
         </SessionData>
       );
     default:
       return missingCase(gate);
   }
+}
+
+/** The signed-in app: the features' print views alone on the page, everything else in the application frame. */
+export function Shell({ features }: { features: readonly FeatureEntry[] }) {
+  return (
+    <FeaturesContext.Provider value={features}>
+      <HashRouter>
+        <Routes>
+          {/* A4 print views: the page alone, without the application frame. */}
+          <Route path="/print" element={<PrintShell />}>
+            {features.flatMap((f) => f.printRoutes ?? []).map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+            <Route path="*" element={<UnknownPrint />} />
+          </Route>
+          <Route path="*" element={<AppFrame />} />
+        </Routes>
+      </HashRouter>
+    </FeaturesContext.Provider>
+  );
 }
 
 /**

@@ -34,12 +34,17 @@ setZodLanguage(storedLanguage());
 const SHARED: CatalogSource = { source: 'i18n (shared)', catalogs: { 'zh-CN': zhCN, en } };
 
 /**
- * Puts the features' catalogs beside the shared one (app/catalogs.ts calls it once, with every registered
- * feature's). Throws when two parts give the same key, before anything is shown. Returns the merged catalogs.
+ * Makes the catalogs the shared one plus `parts` (app/catalogs.ts calls it once, with the shell's, the print
+ * kit's and every registered feature's). Throws when two parts give the same key, before anything is shown.
+ * Returns the merged catalogs.
  */
 export function installCatalogs(parts: readonly CatalogSource[]): Record<Language, CatalogTree> {
   const merged = mergeCatalogs([SHARED, ...parts]);
-  for (const lng of LANGUAGES) i18n.addResourceBundle(lng, 'translation', merged[lng], true, true);
+  // Replaced whole rather than deep-merged: i18next's deep merge would write into the shared catalog's own object.
+  for (const lng of LANGUAGES) {
+    i18n.removeResourceBundle(lng, 'translation');
+    i18n.addResourceBundle(lng, 'translation', merged[lng]);
+  }
   return merged;
 }
 

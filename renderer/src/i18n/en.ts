@@ -63,6 +63,10 @@ const en: Catalog = {
     type: 'Discharge type',
     '(root)': 'Input',
   },
+  /**
+   * Field messages any feature may meet: the contract's shared field kinds (shared/contract/fields.ts), the ID
+   * number, the witness check and the signature kit. A feature's own `v.*` live in its catalog.
+   */
   v: {
     required: 'Required',
     tooLong: 'Too long',

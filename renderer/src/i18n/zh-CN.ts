@@ -65,6 +65,10 @@ const zhCN = {
     type: '离站方式',
     '(root)': '内容',
   },
+  /**
+   * Field messages any feature may meet: the contract's shared field kinds (shared/contract/fields.ts), the ID
+   * number, the witness check and the signature kit. A feature's own `v.*` live in its catalog.
+   */
   v: {
     required: '此项必填',
     tooLong: '内容太长',

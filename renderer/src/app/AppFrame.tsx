@@ -11,7 +11,7 @@ import { NotBuiltPage } from './NotBuiltPage';
 import { useSession, useSessionInfo } from './session';
 
 /** The menu item a page belongs to: the longest menu path that the address is, or lies under ('/' only itself). */
-export function menuKeyFor(pathname: string, entries: readonly MenuEntry[]): string {
+function menuKeyFor(pathname: string, entries: readonly MenuEntry[]): string {
   const under = (p: string) => pathname === p || (p !== '/' && pathname.startsWith(`${p}/`));
   const owner = entries.filter((e) => under(e.path)).sort((a, b) => b.path.length - a.path.length)[0];
   return owner?.path ?? pathname;

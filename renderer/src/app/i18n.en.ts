@@ -16,6 +16,7 @@ const en: typeof zhCN = {
     unlock: 'Unlock',
     switchUser: 'Sign in as someone else',
   },
+  procedures: { alerts: { _: 'Alerts', list: 'View alerts' } },
   notBuilt: {
     title: 'This module is not built yet',
     body: 'This part is still being developed and holds no data. Keep using the paper forms for now.',

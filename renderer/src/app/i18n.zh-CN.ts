@@ -14,6 +14,8 @@ const zhCN = {
     unlock: '解锁',
     switchUser: '换人登录',
   },
+  /** Alerts (the kit's registry) are the shell's: the header and the board show every feature's. */
+  procedures: { alerts: { _: '提醒', list: '查看提醒' } },
   notBuilt: {
     title: '本模块尚未建成',
     body: '此功能还在开发中，目前没有任何数据。请继续使用纸质登记表。',

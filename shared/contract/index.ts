@@ -1,6 +1,7 @@
 import { accountsContract } from './accounts';
 import { auditContract } from './audit';
 import { backupContract } from './backup';
+import { exportContract } from './export';
 import { intakeContract } from './intake';
 import { peopleContract } from './people';
 import { authContract } from './auth';
@@ -18,6 +19,7 @@ export const contract = {
   ...peopleContract,
   ...intakeContract,
   ...backupContract,
+  ...exportContract,
 } satisfies Record<string, ProcedureDef>;
 
 export type Contract = typeof contract;

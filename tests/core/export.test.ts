@@ -104,17 +104,18 @@ describe('the intake register export', () => {
     expect(trail).not.toContain('UEsDB'); // the start of a zip file in base64
   });
 
-  it('refuses a period that ends before it starts or is longer than a year, at the field', () => {
+  it('refuses a period that ends before it starts or is longer than a year, at the field', async () => {
     station();
-    const fieldOf = (p: { from: string; to: string }) => {
+    const fieldOf = async (p: { from: string; to: string }) => {
       const r = st.call('export.intakeRegister', p, desk);
+      await st.core.services.exports.idle();
       return r.ok ? 'ok' : `${r.error.code} ${JSON.stringify(r.error.fields)}`;
     };
-    expect(fieldOf({ from: '2026-07-01', to: '2026-07-01' })).toBe('ok');
-    expect(fieldOf({ from: '2026-07-02', to: '2026-07-01' })).toBe('VALIDATION {"to":"v.periodOrder"}');
-    expect(fieldOf({ from: '2024-01-01', to: '2024-12-31' })).toBe('ok'); // 366 days, a leap year
-    expect(fieldOf({ from: '2024-01-01', to: '2025-01-01' })).toBe('VALIDATION {"to":"v.periodTooLong"}');
-    expect(fieldOf({ from: '2026-7-1', to: '2026-07-31' })).toBe('VALIDATION {"from":"v.date"}');
+    expect(await fieldOf({ from: '2026-07-01', to: '2026-07-01' })).toBe('ok');
+    expect(await fieldOf({ from: '2026-07-02', to: '2026-07-01' })).toBe('VALIDATION {"to":"v.periodOrder"}');
+    expect(await fieldOf({ from: '2024-01-01', to: '2024-12-31' })).toBe('ok'); // 366 days, a leap year
+    expect(await fieldOf({ from: '2024-01-01', to: '2025-01-01' })).toBe('VALIDATION {"to":"v.periodTooLong"}');
+    expect(await fieldOf({ from: '2026-7-1', to: '2026-07-31' })).toBe('VALIDATION {"from":"v.date"}');
   });
 
   it('uses the words of the renderer’s zh-CN catalog', () => {
@@ -151,15 +152,20 @@ describe('export files', () => {
     expect(st.call('export.file', { id: started.id }, desk)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it(`queues at most ${MAX_PENDING} exports at once; the next is refused without an audit row until they finish`, async () => {
+  it(`builds one export a session and ${MAX_PENDING} in all at once; the next is refused, without an audit row, until they finish`, async () => {
     station();
     const audited = () => (st.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE procedure = 'export.intakeRegister'").get() as { n: number }).n;
-    for (let i = 0; i < MAX_PENDING; i++) st.must('export.intakeRegister', JULY, desk);
-    expect(st.call('export.intakeRegister', JULY, desk)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const busy = { ok: false, error: { code: 'CONFLICT', fields: { export: 'v.exportBusy' } } };
+    st.must('export.intakeRegister', JULY, desk);
+    expect(st.call('export.intakeRegister', JULY, desk)).toMatchObject(busy);
+    const others = Array.from({ length: MAX_PENDING }, (_, i) => st.userWith(['front_desk'], `desk${i}`));
+    for (const other of others.slice(0, MAX_PENDING - 1)) st.must('export.intakeRegister', JULY, other);
+    expect(st.call('export.intakeRegister', JULY, others[MAX_PENDING - 1])).toMatchObject(busy);
     expect(audited()).toBe(MAX_PENDING);
     await st.core.services.exports.idle();
     st.must('export.intakeRegister', JULY, desk);
-    expect(audited()).toBe(MAX_PENDING + 1);
+    st.must('export.intakeRegister', JULY, others[MAX_PENDING - 1]);
+    expect(audited()).toBe(MAX_PENDING + 2);
   });
 
   it('neither waits for a running backup or restore job nor holds one up', async () => {

@@ -5,8 +5,11 @@ import type { Logger } from '../../log';
 
 /** How long a finished file stays fetchable: enough to save it again after a cancelled dialog, not a store of copies. */
 export const KEEP_FILE_MS = 15 * 60_000;
-/** Exports waiting or being built at once: each holds its rows in memory until it is written. */
-export const MAX_PENDING = 3;
+/**
+ * Exports waiting or being built at once, in all (each holds its rows in memory until it is written: a year of a
+ * large station is about 50 MB) and per session (a second click while the first file is made is a mistake).
+ */
+export const MAX_PENDING = 4;
 
 /** Finished files kept at most (the oldest go first): each is up to a few MB. */
 export const MAX_KEPT = 10;
@@ -33,10 +36,15 @@ export class ExportFiles {
     private readonly logger: Logger,
   ) {}
 
-  /** Refuses a new export while MAX_PENDING are under way; asked before its rows are read, so a refusal costs nothing. */
-  ensureRoom(): void {
+  /**
+   * Refuses a new export while this session's last one, or MAX_PENDING in all, are under way. Asked before the
+   * rows are read, so a refusal costs nothing.
+   */
+  ensureRoom(owner: string): void {
+    const mine = [...this.entries.values()].some((e) => e.owner === owner && e.state === 'building');
+    if (mine) throw new AppError('CONFLICT', 'Your last export is still being prepared.', { export: 'v.exportBusy' });
     if (this.pending >= MAX_PENDING) {
-      throw new AppError('CONFLICT', 'Other exports are still being prepared; try again in a moment.', undefined, { pending: this.pending });
+      throw new AppError('CONFLICT', 'Other exports are still being prepared; try again in a moment.', { export: 'v.exportBusy' }, { pending: this.pending });
     }
   }
 

@@ -11,7 +11,7 @@ const owner = (ctx: HandlerContext): string => {
 
 export const exportHandlers: Handlers<keyof typeof exportContract> = {
   'export.intakeRegister': (period, ctx) => {
-    ctx.exports.ensureRoom();
+    ctx.exports.ensureRoom(owner(ctx));
     const rows = readRegister(ctx.db, period);
     return startExport(ctx, { what: 'intake_register', fileName: registerFileName(period), period, sheets: [registerSheet(period, rows)] });
   },

@@ -21,12 +21,12 @@ export interface ExportRequest {
  * the file is a consistent snapshot). It writes the audit row — who took which data out of the system, for what
  * period, how many rows; never the data itself — and queues the build for after the commit, so a refused or
  * failed call builds nothing. The caller follows the file with `export.status` and fetches it with `export.file`
- * (or the desktop window's save dialog). Call `ctx.exports.ensureRoom()` before reading a large set of rows.
+ * (or the desktop window's save dialog). Call `ctx.exports.ensureRoom(session id)` before reading a large set of rows.
  */
 export function startExport(ctx: HandlerContext, req: ExportRequest): ExportStarted {
   const actor = requireActor(ctx);
   if (!ctx.session) throw new Error(`${ctx.procedure}: an export belongs to a session`);
-  ctx.exports.ensureRoom();
+  ctx.exports.ensureRoom(ctx.session.id);
   const settings = readSettings(ctx.db);
   const id = randomUUID();
   const rows = req.sheets.reduce((n, s) => n + s.rows.length, 0);

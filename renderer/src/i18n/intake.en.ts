@@ -3,6 +3,7 @@ import type intakeZhCN from './intake.zh-CN';
 /** Intake strings in English; typed against the Chinese catalog so no key is missing. */
 const intakeEn: typeof intakeZhCN = {
   title: 'Intake',
+  exportRegister: 'Export the intake register',
   board: "Today's board",
   newIntake: 'Quick intake',
   beds: 'Beds',

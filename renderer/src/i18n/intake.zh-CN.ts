@@ -1,6 +1,7 @@
 /** 接待模块的文字（24 小时接待、在站服务、离站）。 */
 const intakeZhCN = {
   title: '接待登记',
+  exportRegister: '导出接待登记台账',
   board: '今日看板',
   newIntake: '快速登记',
   beds: '床位',

@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import { useRpcQuery } from '../../api/hooks';
 import { useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
+import { PeriodExportButton } from '../../components/PeriodExportButton';
 import { clientLabel, STATUS_COLOR, when } from './format';
 
 type ListKey = Exclude<keyof TodayBoard, 'today' | 'zones' | 'residents'>;
@@ -110,6 +111,7 @@ export function IntakeBoardPage() {
         <Button size="large" icon={<TableOutlined />} onClick={() => navigate('/intake/beds')}>
           {t('intake.beds')}
         </Button>
+        <PeriodExportButton procedure="export.intakeRegister" title={t('intake.exportRegister')} timeZone={info.timeZone} />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={6}>

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CellTypeError, cellValue, stationClock } from '../../electron/features/export/cells';
 import { sheet, type Column, type WorkbookSpec } from '../../electron/features/export/sheet';
@@ -114,10 +115,30 @@ describe('cells', () => {
   });
 
   it('keeps text a file can carry: XML-illegal characters replaced, at most 32,767 characters', () => {
-    expect(cellValue('text', 'a\u0000b\u0008c\td\ne\uD800f', TZ)).toBe('a\uFFFDb\uFFFDc\td\ne\uFFFDf');
+    expect(cellValue('text', 'a\u0000b\u0008c\td\ne\uD800f\u007F', TZ)).toBe('a\uFFFDb\uFFFDc\td\ne\uFFFDf\uFFFD');
+    expect(cellValue('text', '一\r\n二\r三\n', TZ)).toBe('一\n二\n三\n');
     expect(cellValue('text', '🧑‍🚒 张三', TZ)).toBe('🧑‍🚒 张三');
     expect(cellValue('text', 'x'.repeat(32_767), TZ)).toHaveLength(32_767);
     expect(cellValue('text', 'x'.repeat(32_768), TZ)).toHaveLength(32_767);
+  });
+
+  it('carries any text a record can hold into a file Excel opens: each unit XML cannot carry becomes U+FFFD, the rest as it was', async () => {
+    // The oracle, written apart from the exporter's pattern: XML 1.0's Char production, by UTF-16 code unit, and DEL
+    // (which exceljs drops); line ends as an XML reader normalizes them.
+    const carried = (text: string) =>
+      Array.from(text.split('\r\n').join('\n').split('\r').join('\n'), (ch) => {
+        const c = ch.codePointAt(0)!;
+        const lone = ch.length === 1 && c >= 0xd800 && c <= 0xdfff;
+        return lone || (c < 0x20 && ![0x09, 0x0a, 0x0d].includes(c)) || c === 0x7f || c === 0xfffe || c === 0xffff ? '\uFFFD' : ch;
+      }).join('');
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constantFrom('<b>&amp;</b>', '=1+1', ']]>', ' 前后空格 ', '\r\n'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 5 }), async (texts) => {
+        const ws = (await read({ ...BOOK, sheets: [sheet({ name: 'x', title: 't', columns: [{ header: '文字', type: 'text', value: (r: string) => r }], rows: texts })] })).worksheets[0]!;
+        texts.forEach((t, i) => expect(ws.getCell(`A${i + 4}`).value ?? '').toBe(carried(t)));
+      }),
+      { numRuns: 60, seed: 20_260_720 },
+    );
   });
 
   it('shows an instant on the station’s clock, whole seconds, in the zone the settings name', () => {

@@ -16,8 +16,11 @@ export const CELL_FORMATS: Record<ColumnType, string> = {
 
 /** The most characters a cell holds (Excel's limit); more would make Excel call the file damaged. */
 const MAX_CELL_TEXT = 32_767;
-/** Characters XML 1.0 cannot carry (controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * Characters a cell cannot carry: XML 1.0 has no controls other than tab and line breaks, no lone surrogates and no
+ * U+FFFE/U+FFFF; exceljs would drop them, and DEL, silently. Each becomes U+FFFD, so the cell shows something was there.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A value of the wrong kind for its column: a bug in the sheet's getter, which fails the export. */
@@ -34,7 +37,8 @@ export function cellValue(type: ColumnType, value: unknown, timeZone: string): C
   switch (type) {
     case 'text':
       if (typeof value !== 'string') throw new CellTypeError(`text expected, got ${typeof value}`);
-      return value.replace(NOT_XML, '\uFFFD').slice(0, MAX_CELL_TEXT);
+      // Line breaks as XML readers see them anyway (a bare CR is read as LF).
+      return value.replace(NOT_XML, '\uFFFD').replace(/\r\n?/g, '\n').slice(0, MAX_CELL_TEXT);
     case 'integer':
       return wholeNumber(value, type);
     case 'money':

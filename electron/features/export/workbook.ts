@@ -61,7 +61,8 @@ export async function writeWorkbook(book: WorkbookSpec, progress: (written: numb
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Shared strings: text cells as Excel itself writes them (t="s"); without, exceljs marks them as formula results.
+  const wb = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'StationDesk';
   wb.created = new Date(book.madeAt);
   let written = 0;

@@ -82,7 +82,7 @@ export class ExportFiles {
     return { fileName: entry.fileName, mediaType: XLSX_MEDIA_TYPE, dataBase64: entry.data.toString('base64') };
   }
 
-  /** Settles when every build queued so far has finished (in tests, and before quitting). */
+  /** Settles when every build queued so far has finished (tests wait on it). */
   async idle(): Promise<void> {
     let seen: Promise<void> | undefined;
     while (seen !== this.queue) await (seen = this.queue);

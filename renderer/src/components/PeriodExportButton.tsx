@@ -74,7 +74,11 @@ export function PeriodExportButton({ procedure, title, timeZone }: { procedure: 
         cancelText={t('common.cancel')}
         onOk={() => void submit()}
         confirmLoading={busy}
-        onCancel={() => setOpen(false)}
+        // While the file is being made the dialog stays: the export is on the record already, and a save dialog or
+        // download appearing after the dialog was closed would surprise.
+        cancelButtonProps={{ disabled: busy }}
+        closable={!busy}
+        onCancel={() => !busy && setOpen(false)}
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t('export.personalData')}</Typography.Paragraph>

@@ -49,7 +49,8 @@ describe('the intake register export', () => {
     st.must('intake.triage', { stayId: first.stayId, decision: 'admit' }, desk);
     st.must('intake.assignBed', { stayId: first.stayId, zoneId: 1 }, desk);
     st.must('intake.discharge', { stayId: first.stayId, type: 'return_home', ticket: 'K123', dischargedAt: shanghai(2026, 7, 3, 8, 15) }, desk);
-    st.must('people.update', { id: unknown.personId, fieldStates: { idNumber: 'refused' } }, desk);
+    st.must('people.update', { id: unknown.personId, fieldStates: { idNumber: 'refused', hukouPlace: 'unknown' } }, desk);
+    st.must('people.update', { id: first.personId, hukouPlace: '河南省周口市' }, desk);
 
     const started = st.must('export.intakeRegister', JULY, desk);
     expect(started).toMatchObject({ fileName: '接待登记台账_2026-07-01_2026-07-31.xlsx', rows: 3 });
@@ -69,7 +70,7 @@ describe('the intake register export', () => {
     expect(ws.rowCount).toBe(7);
     for (const out of [before, after]) expect([5, 6, 7].map((n) => ws.getCell(`A${n}`).value)).not.toContain(out.stayId);
 
-    expect(rowValues(ws, 5)).toEqual([first.stayId, new Date(Date.UTC(2026, 6, 1, 0, 0)), '张三', '男', 46, ID_NUMBER, undefined, '自行求助', '已离站',
+    expect(rowValues(ws, 5)).toEqual([first.stayId, new Date(Date.UTC(2026, 6, 1, 0, 0)), '张三', '男', 46, ID_NUMBER, '河南省周口市', '自行求助', '已离站',
       '男宿区', new Date(Date.UTC(2026, 6, 3, 8, 15)), '返乡', '李明']);
     // An instant is a real date cell showing the station's clock (not a string, not UTC).
     const arrived = ws.getCell('B7');
@@ -79,7 +80,22 @@ describe('the intake register export', () => {
     // The ID number stays text (Excel would turn 18 digits into 1.10105E+17), in a text-formatted column.
     expect(ws.getCell('F5').type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell('F5').numFmt).toBe('@');
-    expect(rowValues(ws, 6).slice(2, 9)).toEqual(['姓名不详（男，约50岁，光头）', '男', 50, '拒绝提供', undefined, '公安送站', '待分诊']);
+    expect(rowValues(ws, 6).slice(2, 9)).toEqual(['姓名不详（男，约50岁，光头）', '男', 50, '拒绝提供', '不详', '公安送站', '待分诊']);
+    // Nothing known of 七月末 but the name: empty cells, not a guess.
+    expect(rowValues(ws, 7).slice(2, 7)).toEqual(['七月末', undefined, undefined, undefined, undefined]);
+    expect(ws.getCell('E5').numFmt).toBe('0');
+    expect([ws.getColumn('B').width, ws.getColumn('C').width]).toEqual([17, 24]); // an instant's default, and set
+  });
+
+  it('names someone known by neither name nor description 姓名不详, and gives the zone of the last bed after a move', async () => {
+    station();
+    const { stayId, personId } = register(shanghai(2026, 7, 5, 8, 0), { description: '老人', sex: 'male', estimatedAge: 70 });
+    st.must('people.update', { id: personId, description: '' }, desk);
+    st.must('intake.triage', { stayId, decision: 'admit' }, desk);
+    st.must('intake.assignBed', { stayId, zoneId: 5 }, desk);
+    st.must('intake.assignBed', { stayId, zoneId: 4 }, desk);
+    const ws = (await fileOf(st.must('export.intakeRegister', JULY, desk))).worksheets[0]!;
+    expect([ws.getCell('C5').value, ws.getCell('J5').value]).toEqual(['姓名不详', '老年区']);
   });
 
   it('writes who exported which period and how many rows to the audit trail, and nothing of the file', async () => {

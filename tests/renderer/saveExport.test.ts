@@ -18,9 +18,14 @@ function fakeMain(states: ExportStatus[]) {
   const client = new ApiClient(async (procedure) => (calls.push(procedure), handlers[procedure]?.() ?? { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: procedure } }));
   return { client, calls };
 }
-const noWait = () => Promise.resolve();
+/** Waits not at all, and not forever: a helper that polls past the scripted answers fails instead of spinning. */
+let waits = 0;
+const noWait = () => (++waits > 20 ? Promise.reject(new Error('polled past the end of the script')) : Promise.resolve());
 
-beforeEach(() => sessionStorage.setItem('stationdesk.session', 's1'));
+beforeEach(() => {
+  waits = 0;
+  sessionStorage.setItem('stationdesk.session', 's1');
+});
 afterEach(() => {
   delete window.stationdesk;
   vi.restoreAllMocks();

@@ -69,6 +69,8 @@ describe('the XLSX exporter', () => {
     expect(ledger.getCell('A2').value).toMatch(/^制表时间/);
     expect(ledger.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ledger.autoFilter).toBe('A3:F6');
+    // Printed, a sheet is A4 landscape, as wide as the page.
+    expect(ledger.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(summary.getCell('A1').value).toBe('测试区救助管理站　月度汇总');
     expect(summary.getCell('A2').value).toBe('统计期间：2026-08-01 至 2026-08-31');
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });

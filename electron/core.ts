@@ -9,6 +9,8 @@ import { alertsHandlers } from './features/alerts/procedures';
 import { auditHandlers } from './features/audit/procedures';
 import { backupHandlers } from './features/backup/procedures';
 import { BACKUP_DIR } from './features/backup/service';
+import { ExportFiles } from './features/export/files';
+import { exportHandlers } from './features/export/procedures';
 import { intakeHandlers } from './features/intake/procedures';
 import { peopleHandlers } from './features/people/procedures';
 import { settingsHandlers } from './features/settings/procedures';
@@ -30,6 +32,7 @@ export const handlers: Handlers<ProcedureName> = {
   ...intakeHandlers,
   ...backupHandlers,
   ...alertsHandlers,
+  ...exportHandlers,
 };
 
 export interface Core {
@@ -64,6 +67,7 @@ export function openCore(opts: CoreOptions): Core {
     files: { dataDir: opts.dataDir, databaseFile: file, backupDir: path.join(opts.dataDir, BACKUP_DIR) },
     clock,
     jobs: new Jobs(clock, logger),
+    exports: new ExportFiles(clock, logger),
     sessions: new SessionStore(),
     throttle: new LoginThrottle(),
     logger,

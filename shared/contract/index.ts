@@ -2,6 +2,7 @@ import { accountsContract } from './accounts';
 import { alertsContract } from './alerts';
 import { auditContract } from './audit';
 import { backupContract } from './backup';
+import { exportContract } from './export';
 import { intakeContract } from './intake';
 import { peopleContract } from './people';
 import { authContract } from './auth';
@@ -20,6 +21,7 @@ export const contract = {
   ...intakeContract,
   ...backupContract,
   ...alertsContract,
+  ...exportContract,
 } satisfies Record<string, ProcedureDef>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,5 @@
+import exportEn from '../components/export/i18n.en';
+import exportZhCN from '../components/export/i18n.zh-CN';
 import printEn from '../components/print/i18n.en';
 import printZhCN from '../components/print/i18n.zh-CN';
 import { installCatalogs } from '../i18n';
@@ -13,6 +15,7 @@ import zhCN from './i18n.zh-CN';
 export const CATALOG_PARTS: readonly CatalogSource[] = [
   { source: 'app', catalogs: { 'zh-CN': zhCN, en } },
   { source: 'components/print', catalogs: { 'zh-CN': printZhCN, en: printEn } },
+  { source: 'components/export', catalogs: { 'zh-CN': exportZhCN, en: exportEn } },
   ...FEATURES.map((f) => ({ source: `features: ${f.key}`, catalogs: f.catalogs })),
 ];
 

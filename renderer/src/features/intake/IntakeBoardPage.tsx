@@ -11,6 +11,7 @@ import { useRpcSearch } from '../../api/useRpcSearch';
 import { useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
 import { clientLabel, STATUS_COLOR, when } from '../../components/format';
+import { PeriodExportButton } from '../../components/export';
 
 type ListKey = Exclude<keyof TodayBoard, 'today' | 'zones' | 'residents'>;
 /** Most urgent first: what must be acted on, then what is simply so. */
@@ -107,6 +108,7 @@ export function IntakeBoardPage() {
         <Button size="large" icon={<TableOutlined />} onClick={() => navigate('/intake/beds')}>
           {t('intake.beds')}
         </Button>
+        <PeriodExportButton procedure="export.intakeRegister" title={t('intake.exportRegister')} timeZone={info.timeZone} />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={6}>

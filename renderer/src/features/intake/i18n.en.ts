@@ -10,6 +10,7 @@ const en: typeof zhCN = {
     intake: '24-hour intake, first-contact responsibility, screening, safety check, belongings, beds, stay limits, family search, discharge',
   },
   intake: {
+    exportRegister: 'Export intake register',
     title: 'Intake',
     board: "Today's board",
     newIntake: 'Quick intake',

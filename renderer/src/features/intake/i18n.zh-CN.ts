@@ -9,6 +9,7 @@ const zhCN = {
     intake: '24 小时接待、首接负责、甄别、安全检查、物品保管、分区安置、救助期限、寻亲、离站',
   },
   intake: {
+    exportRegister: '导出接待登记台账',
     title: '接待登记',
     board: '今日看板',
     newIntake: '快速登记',

@@ -9,8 +9,10 @@ import { alertsHandlers } from './features/alerts/procedures';
 import { auditHandlers } from './features/audit/procedures';
 import { backupHandlers } from './features/backup/procedures';
 import { BACKUP_DIR } from './features/backup/service';
+import { handoverHandlers } from './features/handover/procedures';
 import { intakeHandlers } from './features/intake/procedures';
 import { peopleHandlers } from './features/people/procedures';
+import { patrolHandlers, rosterHandlers } from './features/roster/procedures';
 import { settingsHandlers } from './features/settings/procedures';
 import { setupHandlers } from './features/setup/procedures';
 import { createLogger, type Logger } from './log';
@@ -30,6 +32,9 @@ export const handlers: Handlers<ProcedureName> = {
   ...intakeHandlers,
   ...backupHandlers,
   ...alertsHandlers,
+  ...rosterHandlers,
+  ...patrolHandlers,
+  ...handoverHandlers,
 };
 
 export interface Core {

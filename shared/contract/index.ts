@@ -2,8 +2,11 @@ import { accountsContract } from './accounts';
 import { alertsContract } from './alerts';
 import { auditContract } from './audit';
 import { backupContract } from './backup';
+import { handoverContract } from './handover';
 import { intakeContract } from './intake';
+import { patrolContract } from './patrol';
 import { peopleContract } from './people';
+import { rosterContract } from './roster';
 import { authContract } from './auth';
 import type { InputOf, OutputOf, ProcedureDef } from './define';
 import { settingsContract } from './settings';
@@ -20,6 +23,9 @@ export const contract = {
   ...intakeContract,
   ...backupContract,
   ...alertsContract,
+  ...rosterContract,
+  ...patrolContract,
+  ...handoverContract,
 } satisfies Record<string, ProcedureDef>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,68 @@
+import type { CheckpointRef, MissedRound } from '../../../shared/contract/patrol';
+import type { StationSettings } from '../../../shared/contract/settings';
+import { addDays, patrolSlots } from '../../../shared/domain/duty';
+import { stationDay } from '../../../shared/domain/time';
+import type { DB } from '../../db/open';
+import { cached } from '../../db/statements';
+
+const MINUTE = 60_000;
+
+export interface SlotState {
+  checkpoint: CheckpointRef;
+  from: number;
+  dueAt: number;
+  /** The round that did it, or null. */
+  roundId: number | null;
+  /** No round, and the grace period after it is over. */
+  missed: boolean;
+}
+
+export interface PatrolTally {
+  slots: SlotState[];
+  missed: MissedRound[];
+  /** Slots done or missed (the ones still open are neither). */
+  due: number;
+}
+
+interface CheckpointRow extends CheckpointRef {
+  active_from: number;
+  retired_at: number | null;
+}
+
+/**
+ * The patrol schedule of [from, to) against the rounds walked (DOMAIN §2: a missed round is visible). Each patrol band
+ * splits into slots of its interval; every checkpoint active at a slot's start needs a round within it, or at most the
+ * grace period after it ends. Rounds are matched to slots in time order, one round one slot (two late rounds are not
+ * one on time). A slot without a round is missed once `now` is more than the grace period past its end.
+ *
+ * Reads the checkpoints and the rounds of the window (patrol_rounds_by_time): a shift's is a few hundred rows.
+ */
+export function patrolTally(db: DB, settings: StationSettings, from: number, to: number, now: number): PatrolTally {
+  const grace = settings.patrolGraceMinutes * MINUTE;
+  const longest = Math.max(0, ...settings.patrolBands.map((b) => b.intervalMinutes)) * MINUTE;
+  const tz = settings.timeZone;
+  const checkpoints = cached(
+    db,
+    'SELECT id, code, name, active_from, retired_at FROM checkpoints WHERE active_from < ? AND (retired_at IS NULL OR retired_at > ?) ORDER BY sort, id',
+  ).all(to, from) as CheckpointRow[];
+  const slots = patrolSlots(settings.patrolBands, from, to, tz, addDays(stationDay(from, tz), -1), stationDay(to, tz));
+  const rounds = cached(db, 'SELECT id, checkpoint_id, at FROM patrol_rounds WHERE at >= ? AND at <= ? ORDER BY at, id').all(from, to + longest + grace) as {
+    id: number;
+    checkpoint_id: number;
+    at: number;
+  }[];
+  const out: SlotState[] = [];
+  for (const cp of checkpoints) {
+    const mine = rounds.filter((r) => r.checkpoint_id === cp.id);
+    let next = 0;
+    for (const slot of slots) {
+      if (slot.from < cp.active_from || (cp.retired_at !== null && slot.from >= cp.retired_at)) continue;
+      while (next < mine.length && mine[next]!.at < slot.from) next += 1;
+      const round = next < mine.length && mine[next]!.at <= slot.to + grace ? mine[next++]! : null;
+      out.push({ checkpoint: { id: cp.id, code: cp.code, name: cp.name }, from: slot.from, dueAt: slot.to, roundId: round?.id ?? null, missed: !round && now > slot.to + grace });
+    }
+  }
+  out.sort((a, b) => a.dueAt - b.dueAt || a.checkpoint.id - b.checkpoint.id);
+  const missed = out.filter((s) => s.missed).map((s) => ({ checkpoint: s.checkpoint, slotFrom: s.from, dueAt: s.dueAt, missedAt: s.dueAt + grace }));
+  return { slots: out, missed, due: out.filter((s) => s.roundId !== null || s.missed).length };
+}

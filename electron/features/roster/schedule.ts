@@ -32,8 +32,9 @@ interface CheckpointRow extends CheckpointRef {
 /**
  * The patrol schedule of [from, to) against the rounds walked (DOMAIN §2: a missed round is visible). Each patrol band
  * splits into slots of its interval; every checkpoint active at a slot's start needs a round within it, or at most the
- * grace period after it ends. Rounds are matched to slots in time order, one round one slot (two late rounds are not
- * one on time). A slot without a round is missed once `now` is more than the grace period past its end.
+ * grace period after it ends. One round is one slot: a round walked at 20:10 is the 20:00–21:00 round, not a late
+ * one for 18:00–20:00, unless 20:00–21:00 has another. A slot without a round is missed once `now` is more than the
+ * grace period past its end.
  *
  * Reads the checkpoints and the rounds of the window (patrol_rounds_by_time): a shift's is a few hundred rows.
  */
@@ -54,13 +55,22 @@ export function patrolTally(db: DB, settings: StationSettings, from: number, to:
   const out: SlotState[] = [];
   for (const cp of checkpoints) {
     const mine = rounds.filter((r) => r.checkpoint_id === cp.id);
-    let next = 0;
-    for (const slot of slots) {
-      if (slot.from < cp.active_from || (cp.retired_at !== null && slot.from >= cp.retired_at)) continue;
-      while (next < mine.length && mine[next]!.at < slot.from) next += 1;
-      const round = next < mine.length && mine[next]!.at <= slot.to + grace ? mine[next++]! : null;
+    const used = new Set<number>();
+    const own = slots.filter((slot) => slot.from >= cp.active_from && (cp.retired_at === null || slot.from < cp.retired_at));
+    // First each slot takes the last round walked within it; then a slot still without one takes a spare round from its
+    // grace period (an earlier one in the next slot, which keeps its last): on time before late, and as many slots
+    // done as the rounds allow.
+    const take = (from: number, to: number, last: boolean) => {
+      const fits = (x: { id: number; at: number }) => !used.has(x.id) && x.at >= from && x.at <= to;
+      const r = last ? mine.findLast(fits) : mine.find(fits);
+      if (r) used.add(r.id);
+      return r ?? null;
+    };
+    const matched = own.map((slot) => take(slot.from, slot.to - 1, true));
+    own.forEach((slot, i) => {
+      const round = matched[i] ?? take(slot.to, slot.to + grace, false);
       out.push({ checkpoint: { id: cp.id, code: cp.code, name: cp.name }, from: slot.from, dueAt: slot.to, roundId: round?.id ?? null, missed: !round && now > slot.to + grace });
-    }
+    });
   }
   out.sort((a, b) => a.dueAt - b.dueAt || a.checkpoint.id - b.checkpoint.id);
   const missed = out.filter((s) => s.missed).map((s) => ({ checkpoint: s.checkpoint, slotFrom: s.from, dueAt: s.dueAt, missedAt: s.dueAt + grace }));

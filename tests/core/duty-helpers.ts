@@ -8,26 +8,29 @@ import { openStation, type TestStation } from './helpers';
 export const OWN = 'Own-pass-22';
 export const SH = 'Asia/Shanghai';
 
+type Name = keyof typeof PEOPLE | 'admin';
+type ByName<T> = Record<Name, T> & Record<string, T>;
+
 export interface DutyStation extends TestStation {
   /** Sessions by username. */
-  s: Record<string, string>;
+  s: ByName<string>;
   /** User ids by username. */
-  user: Record<string, number>;
+  user: ByName<number>;
   /** Staff-directory ids by username. */
-  staff: Record<string, number>;
+  staff: ByName<number>;
   /** Sets the clock; everyone stays signed in and unlocked (the idle lock is not what these tests are about). */
   at(t: number): void;
   /** A refusal's code and fields, as `CODE {fields}`; 'ok' on success. */
   outcome<K extends ProcedureName>(name: K, input: Input<K>, session: string): string;
 }
 
-export const PEOPLE: Record<string, Role[]> = {
+export const PEOPLE = {
   desk: ['front_desk'],
   desk2: ['front_desk'],
   guard: ['duty_staff'],
   leader: ['duty_leader'],
   leader2: ['duty_leader'],
-};
+} satisfies Record<string, Role[]>;
 
 /** 'YYYY-MM-DD' and 'HH:MM' on the station's clock (Shanghai, UTC+8, no DST) as an instant. */
 export function wall(day: string, hhmm: string): number {
@@ -58,12 +61,12 @@ export function addUser(st: TestStation, name: string, roles: Role[]): string {
 
 export function dutyStation(people: Record<string, Role[]> = PEOPLE): DutyStation {
   const st = openStation();
-  const s: Record<string, string> = {};
+  const s = {} as ByName<string>;
   for (const [name, roles] of Object.entries(people)) s[name] = addUser(st, name, roles);
   const accounts = st.must('accounts.list', {}, st.adminSession);
-  const user = Object.fromEntries(accounts.map((a) => [a.username, a.id]));
+  const user = Object.fromEntries(accounts.map((a) => [a.username, a.id])) as ByName<number>;
   const staffRows = st.must('roster.staff', {}, st.adminSession);
-  const staff = Object.fromEntries(accounts.map((a) => [a.username, staffRows.find((r) => r.userId === a.id)!.id]));
+  const staff = Object.fromEntries(accounts.map((a) => [a.username, staffRows.find((r) => r.userId === a.id)!.id])) as ByName<number>;
   s.admin = st.adminSession;
   const sessions = (st.core.services.sessions as unknown as { byId: Map<string, Session> }).byId;
   return {

@@ -1,7 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import { parseCalendarDate } from './calendar';
 import type { Role } from './roles';
-import { dayStart } from './time';
 
 /**
  * Duty (DOMAIN §2): the posts staff fill, shift templates on the station's clock, and the pure rules both processes
@@ -127,11 +125,71 @@ export function daysFrom(from: string, to: string): string[] {
   return out;
 }
 
-/** The instant a wall-clock time ('HH:MM' as minutes) names on a station-calendar day. */
-export function wallInstant(day: string, minutes: number, timeZone: string): number {
-  const p = parseCalendarDate(day)!;
-  return new TZDate(p.y, p.m - 1, p.d, Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
+/**
+ * Wall clock ↔ instant in a time zone, for the roster's hot paths: a month's coverage check turns ~800 wall-clock
+ * hours into instants, and a TZDate costs ~35 µs each (it builds an Intl formatter every time). One formatter per zone
+ * is kept; an offset costs a `formatToParts`.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formatters.set(timeZone, f);
+  }
+  return f;
 }
+
+/** The zone's offset from UTC at an instant, in ms (Shanghai: +8 h). */
+export function zoneOffset(ms: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatterOf(timeZone).formatToParts(ms)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return wall - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/** The instant a wall-clock time names, from the zone's offsets (two or three `formatToParts`). */
+function exactWallInstant(day: string, minutes: number, timeZone: string): number {
+  const p = parseCalendarDate(day)!;
+  const asUtc = Date.UTC(p.y, p.m - 1, p.d, Math.floor(minutes / 60), minutes % 60);
+  const first = zoneOffset(asUtc, timeZone);
+  const guess = asUtc - first;
+  const second = zoneOffset(guess, timeZone);
+  if (second === first) return guess;
+  const other = asUtc - second;
+  return zoneOffset(other, timeZone) === second ? other : Math.max(guess, other);
+}
+
+/**
+ * Where a station-calendar day begins and ends. A day of exactly 24 hours has one offset throughout (a zone changes
+ * its clocks at most once a day), so every wall-clock time in it is its start plus the minutes. Kept per zone and day:
+ * the roster's views ask about the same few months all day.
+ */
+const bounds = new Map<string, { start: number; end: number; regular: boolean }>();
+function dayBounds(day: string, timeZone: string) {
+  const key = `${timeZone}|${day}`;
+  let b = bounds.get(key);
+  if (!b) {
+    if (bounds.size > 20_000) bounds.clear();
+    const start = exactWallInstant(day, 0, timeZone);
+    const end = exactWallInstant(addDays(day, 1), 0, timeZone);
+    b = { start, end, regular: end - start === DAY_MINUTES * MINUTE };
+    bounds.set(key, b);
+  }
+  return b;
+}
+
+/**
+ * The instant a wall-clock time ('HH:MM' as minutes) names on a station-calendar day. A time that does not exist (the
+ * hour a zone skips in spring) is read with the offset from before the change, as TZDate reads it.
+ */
+export function wallInstant(day: string, minutes: number, timeZone: string): number {
+  const b = dayBounds(day, timeZone);
+  return b.regular ? b.start + minutes * MINUTE : exactWallInstant(day, minutes, timeZone);
+}
+
+/** The wall-clock hour (0–23) of an instant. */
+export const wallHour = (ms: number, timeZone: string): number => Math.floor((((ms + zoneOffset(ms, timeZone)) % 86_400_000) + 86_400_000) % 86_400_000 / 3_600_000);
 
 /** One shift on one roster day: the day it starts, and its window on the station's clock. */
 export interface ShiftInstance {
@@ -181,11 +239,10 @@ export function shiftToHandOver(now: number, shifts: readonly ShiftTemplate[], t
 
 /** The hours of a station-calendar day, as instants: 24 of them, or 23 and 25 on the days a zone changes its clocks. */
 export function hoursOf(day: string, timeZone: string): { hour: number; from: number; to: number }[] {
-  const start = dayStart(day, timeZone);
-  const end = dayStart(addDays(day, 1), timeZone);
+  const { start, end, regular } = dayBounds(day, timeZone);
   const out: { hour: number; from: number; to: number }[] = [];
-  for (let t = start; t < end; t += 60 * MINUTE) {
-    out.push({ hour: new TZDate(t, timeZone).getHours(), from: t, to: Math.min(t + 60 * MINUTE, end) });
+  for (let t = start, h = 0; t < end; t += 60 * MINUTE, h += 1) {
+    out.push({ hour: regular ? h : wallHour(t, timeZone), from: t, to: Math.min(t + 60 * MINUTE, end) });
   }
   return out;
 }

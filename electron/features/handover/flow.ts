@@ -23,7 +23,7 @@ function inState(c: DutyCtx, id: number, wanted: 'open' | 'submitted' | 'acknowl
 /** Compiles the sections again from live data, to now. */
 export function refresh(c: DutyCtx, id: number): void {
   const row = inState(c, id, 'open');
-  cached(c.db, 'UPDATE handovers SET sections = ?, compiled_at = ? WHERE id = ?').run(compile(c, row.shift_from), c.now, id);
+  cached(c.db, 'UPDATE handovers SET sections = ?, compiled_at = ? WHERE id = ?').run(compile(c, { from: row.shift_from, to: row.shift_to }), c.now, id);
 }
 
 export function saveNotes(c: DutyCtx, id: number, notes: string): void {
@@ -35,7 +35,7 @@ export function saveNotes(c: DutyCtx, id: number, notes: string): void {
 export function submit(c: DutyCtx, id: number, notes: string | undefined): void {
   const row = inState(c, id, 'open');
   cached(c.db, 'UPDATE handovers SET sections = ?, compiled_at = @now, notes = coalesce(@notes, notes), submitted_at = @now, submitted_by = @by WHERE id = @id').run(
-    compile(c, row.shift_from),
+    compile(c, { from: row.shift_from, to: row.shift_to }),
     { now: c.now, notes: notes ?? null, by: c.actorId, id },
   );
 }

@@ -1,7 +1,6 @@
 import type { CoverageGap, RosterCheck, RosterConflict } from '../../../shared/contract/roster';
 import type { StationSettings } from '../../../shared/contract/settings';
-import { addDays, daysFrom, hoursOf, leastCover, shiftInstance, type StaffingRule } from '../../../shared/domain/duty';
-import { dayStart } from '../../../shared/domain/time';
+import { addDays, daysFrom, hoursOf, leastCover, shiftInstance, wallInstant, type StaffingRule } from '../../../shared/domain/duty';
 import type { DB } from '../../db/open';
 import { standingOfDays, type AssignmentRow } from './assignments';
 import { listStaff, qualifiedPosts } from './staff';
@@ -34,7 +33,7 @@ function gapsOf(rows: AssignmentRow[], settings: StationSettings, from: string, 
       if (rule.scope === 'hour') {
         for (const h of hoursOf(day, tz)) gap(h.hour, null, leastCover(spans, h.from, h.to), h.from);
       } else if (rule.scope === 'day') {
-        gap(null, null, new Set(rows.filter((r) => r.day === day && r.post === rule.post).map((r) => r.staff_id)).size, dayStart(day, tz));
+        gap(null, null, new Set(rows.filter((r) => r.day === day && r.post === rule.post).map((r) => r.staff_id)).size, wallInstant(day, 0, tz));
       } else {
         const template = settings.shifts.find((s) => s.code === rule.shift);
         if (!template) continue; // settings are checked as a whole when saved; a rule cannot outlive its shift

@@ -76,5 +76,13 @@ export function openFollowUps(db: DB): FollowUp[] {
 export const followUpsOfRound = (db: DB, roundId: number): FollowUp[] =>
   (cached(db, `${SELECT} WHERE f.round_id = ? ORDER BY f.id`).all(roundId) as FollowUpRow[]).map(toFollowUp);
 
+/** The tasks of every round walked in [from, to), by round: the patrol log's, in one read. */
+export function followUpsOfRoundsDuring(db: DB, from: number, to: number): Map<number, FollowUp[]> {
+  const rows = cached(db, `${SELECT} JOIN patrol_rounds r ON r.id = f.round_id WHERE r.at >= ? AND r.at < ? ORDER BY f.id`).all(from, to) as FollowUpRow[];
+  const out = new Map<number, FollowUp[]>();
+  for (const row of rows) out.set(row.round_id!, [...(out.get(row.round_id!) ?? []), toFollowUp(row)]);
+  return out;
+}
+
 export const followUpsOfIncident = (db: DB, incidentId: number): FollowUp[] =>
   (cached(db, `${SELECT} WHERE f.incident_id = ? ORDER BY f.id`).all(incidentId) as FollowUpRow[]).map(toFollowUp);

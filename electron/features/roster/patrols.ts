@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { Checkpoint, CheckpointStatus, checkpointSaveInput, PatrolLog, PatrolRound, patrolRecordInput } from '../../../shared/contract/patrol';
+import type { Checkpoint, CheckpointStatus, checkpointSaveInput, FollowUp, PatrolLog, PatrolRound, patrolRecordInput } from '../../../shared/contract/patrol';
 import { addDays, shiftAt } from '../../../shared/domain/duty';
 import { AppError } from '../../../shared/domain/result';
 import { dayStart } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
 import type { DutyCtx } from './context';
-import { followUpsOfRound, openFollowUp } from './follow-ups';
+import { followUpsOfRound, followUpsOfRoundsDuring, openFollowUp } from './follow-ups';
 import { patrolTally } from './schedule';
 import { requireStaff, staffOfUser } from './staff';
 
@@ -87,7 +87,7 @@ const ROUND_SQL = `SELECT r.*, c.code, c.name AS cp_name, coalesce(s.name, su.di
   FROM patrol_rounds r JOIN checkpoints c ON c.id = r.checkpoint_id JOIN staff s ON s.id = r.walked_by LEFT JOIN users su ON su.id = s.user_id
   JOIN users u ON u.id = r.recorded_by`;
 
-const toRound = (db: DB, r: RoundRow): PatrolRound => ({
+const toRound = (r: RoundRow, followUps: FollowUp[]): PatrolRound => ({
   id: r.id,
   checkpoint: { id: r.checkpoint_id, code: r.code, name: r.cp_name },
   at: r.at,
@@ -97,10 +97,10 @@ const toRound = (db: DB, r: RoundRow): PatrolRound => ({
   note: r.note,
   recordedBy: { id: r.recorded_by, name: r.recorder },
   recordedAt: r.recorded_at,
-  followUps: followUpsOfRound(db, r.id),
+  followUps,
 });
 
-export const roundById = (db: DB, id: number): PatrolRound => toRound(db, cached(db, `${ROUND_SQL} WHERE r.id = ?`).get(id) as RoundRow);
+export const roundById = (db: DB, id: number): PatrolRound => toRound(cached(db, `${ROUND_SQL} WHERE r.id = ?`).get(id) as RoundRow, followUpsOfRound(db, id));
 
 /** A scanner that bounces types the same code twice: the same walker at the same checkpoint within this is one round. */
 const BOUNCE_MS = 60_000;
@@ -130,7 +130,8 @@ export function patrolLog(c: DutyCtx, from: string, to: string): PatrolLog {
   const end = Math.min(dayStart(addDays(to, 1), c.settings.timeZone), c.now + 1);
   const rows = end > start ? (cached(c.db, `${ROUND_SQL} WHERE r.at >= ? AND r.at < ? ORDER BY r.at, r.id`).all(start, end) as RoundRow[]) : [];
   const tally = end > start ? patrolTally(c.db, c.settings, start, end, c.now) : { missed: [], due: 0 };
-  return { from, to, rounds: rows.map((r) => toRound(c.db, r)), missed: tally.missed, due: tally.due };
+  const followUps = end > start ? followUpsOfRoundsDuring(c.db, start, end) : new Map<number, FollowUp[]>();
+  return { from, to, rounds: rows.map((r) => toRound(r, followUps.get(r.id) ?? [])), missed: tally.missed, due: tally.due };
 }
 
 /** The patrol screen: each active checkpoint, its last round, the slot running now and the current shift's misses. */

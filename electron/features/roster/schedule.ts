@@ -57,19 +57,34 @@ export function patrolTally(db: DB, settings: StationSettings, from: number, to:
     const mine = rounds.filter((r) => r.checkpoint_id === cp.id);
     const used = new Set<number>();
     const own = slots.filter((slot) => slot.from >= cp.active_from && (cp.retired_at === null || slot.from < cp.retired_at));
-    // First each slot takes the last round walked within it; then a slot still without one takes a spare round from its
-    // grace period (an earlier one in the next slot, which keeps its last): on time before late, and as many slots
-    // done as the rounds allow.
-    const take = (from: number, to: number, last: boolean) => {
-      const fits = (x: { id: number; at: number }) => !used.has(x.id) && x.at >= from && x.at <= to;
-      const r = last ? mine.findLast(fits) : mine.find(fits);
-      if (r) used.add(r.id);
-      return r ?? null;
-    };
-    const matched = own.map((slot) => take(slot.from, slot.to - 1, true));
+    // First each slot takes the last round walked within it (slots do not overlap, and rounds and slots are in time
+    // order: one pass); then a slot still without one takes a spare round from its grace period (an earlier one in the
+    // next slot, which keeps its last): on time before late, and as many slots done as the rounds allow.
+    const matched: (number | null)[] = [];
+    let lo = 0;
+    let hi = 0;
+    for (const slot of own) {
+      while (lo < mine.length && mine[lo]!.at < slot.from) lo += 1;
+      hi = Math.max(hi, lo);
+      while (hi < mine.length && mine[hi]!.at < slot.to) hi += 1;
+      const last = hi > lo ? mine[hi - 1]! : null;
+      if (last) used.add(last.id);
+      matched.push(last?.id ?? null);
+    }
+    let g = 0;
     own.forEach((slot, i) => {
-      const round = matched[i] ?? take(slot.to, slot.to + grace, false);
-      out.push({ checkpoint: { id: cp.id, code: cp.code, name: cp.name }, from: slot.from, dueAt: slot.to, roundId: round?.id ?? null, missed: !round && now > slot.to + grace });
+      let roundId = matched[i]!;
+      if (roundId === null) {
+        while (g < mine.length && mine[g]!.at < slot.to) g += 1;
+        for (let k = g; k < mine.length && mine[k]!.at <= slot.to + grace; k += 1) {
+          if (!used.has(mine[k]!.id)) {
+            roundId = mine[k]!.id;
+            used.add(roundId);
+            break;
+          }
+        }
+      }
+      out.push({ checkpoint: { id: cp.id, code: cp.code, name: cp.name }, from: slot.from, dueAt: slot.to, roundId, missed: roundId === null && now > slot.to + grace });
     });
   }
   out.sort((a, b) => a.dueAt - b.dueAt || a.checkpoint.id - b.checkpoint.id);

@@ -3,12 +3,16 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/db/open';
 import type { Post } from '../../shared/domain/duty';
+import { dutyViolations } from './duty-invariants';
 import { contentHash } from './helpers';
 import { dutyStation, OWN, wall, type DutyStation } from './duty-helpers';
 
 /** Publishing a roster, and the changes recorded after it (issue 10). */
 let st: DutyStation;
-afterEach(() => st?.close());
+afterEach(() => {
+  if (st) expect(dutyViolations(st.core)).toEqual([]);
+  st?.close();
+});
 
 const DAY = '2026-07-27';
 const put = (day: string, shift: string, post: Post, who: string) => st.must('roster.assign', { day, shift, post, staffId: st.staff[who]! }, st.s.leader).ids[0]!;

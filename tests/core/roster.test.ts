@@ -119,28 +119,39 @@ describe('the coverage check', () => {
 
   it('lists too little rest: none at exactly the minimum, one a minute below it', () => {
     st = dutyStation();
-    st.must(
-      'settings.update',
-      {
-        ...BASE,
-        shifts: [
-          { code: 'early', name: '早班', start: '08:00', end: '16:00' },
-          { code: 'late', name: '中班', start: '16:00', end: '00:00' },
-          { code: 'night', name: '夜班', start: '00:00', end: '08:00' },
-        ],
-        minRestHours: 8,
-      },
-      st.s.admin,
-    );
+    const template = (earlyEnd: string) => [
+      { code: 'early', name: '早班', start: '08:00', end: earlyEnd },
+      { code: 'late', name: '中班', start: earlyEnd, end: '00:00' },
+      { code: 'night', name: '夜班', start: '00:00', end: '08:00' },
+    ];
+    st.must('settings.update', { ...BASE, shifts: template('16:00'), minRestHours: 8 }, st.s.admin);
     put('2026-07-27', 'early', 'front_desk', 'desk'); // ends 16:00
-    put('2026-07-28', 'night', 'front_desk', 'desk'); // starts 00:00 the next day: 8 h rest
+    put('2026-07-28', 'night', 'front_desk', 'desk'); // starts at midnight: 8 h of rest
     expect(conflicts(check('2026-07-27', '2026-07-28'))).toEqual([]);
-    st.must('settings.update', { ...BASE, minRestHours: 9 }, st.s.admin);
-    expect(conflicts(check('2026-07-27', '2026-07-28'))).toEqual(['rest desk 2026-07-27,2026-07-28 480']);
+    // Assignments keep the windows they were made with; the next ones follow the new template.
+    st.must('settings.update', { ...BASE, shifts: template('16:01') }, st.s.admin);
+    put('2026-07-29', 'early', 'front_desk', 'desk'); // ends 16:01
+    put('2026-07-30', 'night', 'front_desk', 'desk'); // 7 h 59 min of rest
+    expect(conflicts(check('2026-07-27', '2026-07-30'))).toEqual(['rest desk 2026-07-29,2026-07-30 479']);
     // Back to back is no rest at all.
     put('2026-07-27', 'late', 'duty', 'desk2');
     put('2026-07-27', 'early', 'duty', 'desk2');
     expect(conflicts(check('2026-07-27'))).toContain('rest desk2 2026-07-27 0');
+  });
+
+  it('follows a station clock that changes: the night before spring-forward is 11 hours, its day has 23', () => {
+    st = dutyStation();
+    st.must('settings.update', { ...BASE, timeZone: 'America/New_York' }, st.s.admin);
+    put('2026-03-07', 'night', 'front_desk', 'desk2');
+    const c = check('2026-03-08');
+    const hours = gapHours(c, '2026-03-08');
+    expect(hours).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]);
+    const view = st.must('roster.get', { from: '2026-03-08', to: '2026-03-08' }, st.s.desk);
+    const night = view.assignments[0]!;
+    expect((night.endsAt - night.startsAt) / 3_600_000).toBe(11);
+    expect(night.endsAt).toBe(Date.UTC(2026, 2, 8, 12)); // 08:00 EDT
+    st.must('roster.unassign', { assignmentId: night.id }, st.s.leader);
+    expect(gapHours(check('2026-03-08'), '2026-03-08')).toEqual([0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]);
   });
 
   it('lists more nights in a row than allowed: none at the limit, one past it', () => {

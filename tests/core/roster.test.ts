@@ -170,6 +170,12 @@ describe('the coverage check', () => {
     put('2026-07-27', 'night', 'leader', 'desk');
     put('2026-07-28', 'day', 'leader', 'leader');
     expect(conflicts(check('2026-07-27', '2026-07-28'))).toEqual(['unqualified desk 2026-07-27 leader', 'unqualified guard 2026-07-27 front_desk']);
+    // A leader post named in the directory lapses with the account's duty-leader role.
+    st.must('roster.staffSave', { id: st.staff.leader2, posts: ['leader', 'duty'] }, st.s.leader);
+    put('2026-07-29', 'day', 'leader', 'leader2');
+    expect(conflicts(check('2026-07-29'))).toEqual([]);
+    st.must('accounts.update', { id: st.user.leader2, displayName: 'leader2', roles: ['front_desk'] }, st.s.admin);
+    expect(conflicts(check('2026-07-29'))).toEqual(['unqualified leader2 2026-07-29 leader']);
   });
 
   it('runs on every change: a draft change returns the check of its day', () => {

@@ -2,6 +2,7 @@ import type { HandoverSection } from '../../../shared/contract/alerts';
 import type { HandoverDetail, HandoverDue, HandoverList, HandoverShift, HandoverState, HandoverSummary, StaffMember } from '../../../shared/contract/handover';
 import { shiftInstance, shiftToHandOver } from '../../../shared/domain/duty';
 import { AppError } from '../../../shared/domain/result';
+import { dayStart } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
 import { HANDOVER_SECTIONS } from '../alerts/providers';
@@ -124,6 +125,9 @@ export function shiftToOpen(c: DutyCtx, day: string | undefined, code: string | 
     shift = shiftToHandOver(c.now, c.settings.shifts, c.today, c.settings.timeZone);
   }
   if (!shift) throw new AppError('CONFLICT', 'The shift template leaves this time uncovered.', { shift: 'v.shiftUnknown' });
+  if (shift.to <= dayStart(c.settings.dateFloor, c.settings.timeZone)) {
+    throw new AppError('VALIDATION', 'Nothing is recorded before the station’s date floor.', { day: 'v.beforeFloor' }, { floor: c.settings.dateFloor });
+  }
   if (shift.from > c.now) throw new AppError('CONFLICT', 'This shift has not begun.', { shift: 'v.shiftNotStarted' });
   const existing = cached(c.db, 'SELECT id FROM handovers WHERE shift_day = ? AND shift = ?').pluck().get(shift.day, shift.code) as number | undefined;
   if (existing !== undefined) throw new AppError('CONFLICT', 'This shift’s handover is already open.', { shift: 'v.handoverExists' }, { handoverId: existing });

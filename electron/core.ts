@@ -11,8 +11,10 @@ import { backupHandlers } from './features/backup/procedures';
 import { BACKUP_DIR } from './features/backup/service';
 import { ExportFiles } from './features/export/files';
 import { exportHandlers } from './features/export/procedures';
+import { handoverHandlers } from './features/handover/procedures';
 import { intakeHandlers } from './features/intake/procedures';
 import { peopleHandlers } from './features/people/procedures';
+import { patrolHandlers, rosterHandlers } from './features/roster/procedures';
 import { settingsHandlers } from './features/settings/procedures';
 import { setupHandlers } from './features/setup/procedures';
 import { createLogger, type Logger } from './log';
@@ -33,6 +35,9 @@ export const handlers: Handlers<ProcedureName> = {
   ...backupHandlers,
   ...alertsHandlers,
   ...exportHandlers,
+  ...rosterHandlers,
+  ...patrolHandlers,
+  ...handoverHandlers,
 };
 
 export interface Core {

@@ -3,8 +3,11 @@ import { alertsContract } from './alerts';
 import { auditContract } from './audit';
 import { backupContract } from './backup';
 import { exportContract } from './export';
+import { handoverContract } from './handover';
 import { intakeContract } from './intake';
+import { patrolContract } from './patrol';
 import { peopleContract } from './people';
+import { rosterContract } from './roster';
 import { authContract } from './auth';
 import type { InputOf, OutputOf, ProcedureDef } from './define';
 import { settingsContract } from './settings';
@@ -22,6 +25,9 @@ export const contract = {
   ...backupContract,
   ...alertsContract,
   ...exportContract,
+  ...rosterContract,
+  ...patrolContract,
+  ...handoverContract,
 } satisfies Record<string, ProcedureDef>;
 
 export type Contract = typeof contract;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { mutation, output, query } from './define';
+import { addProblems, dutySettingsFields, dutySettingsProblems, type DutySettings } from './duty-settings';
 import { calendarDate, idleLockMinutes, stationName, timeZone } from './fields';
 
-export interface StationSettings {
+export interface StationSettings extends DutySettings {
   stationName: string;
   timeZone: string;
   idleLockMinutes: number;
@@ -25,18 +26,21 @@ export interface StationSettings {
 const days = (max: number) => z.number().int().min(1, { message: 'v.range' }).max(max, { message: 'v.range' });
 
 /** The intake settings may be left out: left out means unchanged, never "back to the default". */
-export const settingsUpdateInput = z.object({
-  stationName,
-  timeZone,
-  idleLockMinutes,
-  stayWarnDay: days(90).optional(),
-  stayLimitDays: days(90).optional(),
-  familyNoticeHours: days(240).optional(),
-  dnaWorkingDays: days(60).optional(),
-  noticeRefreshDays: days(365).optional(),
-  dateFloor: calendarDate.optional(),
-  lateRegistrationHours: days(720).optional(),
-});
+export const settingsUpdateInput = z
+  .object({
+    stationName,
+    timeZone,
+    idleLockMinutes,
+    stayWarnDay: days(90).optional(),
+    stayLimitDays: days(90).optional(),
+    familyNoticeHours: days(240).optional(),
+    dnaWorkingDays: days(60).optional(),
+    noticeRefreshDays: days(365).optional(),
+    dateFloor: calendarDate.optional(),
+    lateRegistrationHours: days(720).optional(),
+    ...dutySettingsFields,
+  })
+  .superRefine((v, ctx) => addProblems(dutySettingsProblems(v), ctx));
 
 export const settingsContract = {
   'settings.get': query('user', z.object({}).strict(), output<StationSettings>()),

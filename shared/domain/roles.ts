@@ -23,6 +23,9 @@ export const PERMISSIONS = [
   'roster.read',
   'roster.write',
   'handover.sign',
+  // The shift's own records (issue 10): reading them, and writing patrol rounds, incidents, follow-ups and handovers.
+  'duty.read',
+  'duty.write',
   'stock.read',
   'stock.write',
   'food_samples.write',
@@ -33,8 +36,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  front_desk: ['intake.read', 'intake.write', 'roster.read', 'stock.read'],
-  duty_staff: ['intake.read', 'roster.read', 'outreach.write', 'stock.read'],
+  front_desk: ['intake.read', 'intake.write', 'roster.read', 'duty.read', 'duty.write', 'stock.read'],
+  duty_staff: ['intake.read', 'roster.read', 'duty.read', 'duty.write', 'outreach.write', 'stock.read'],
   duty_leader: [
     'intake.read',
     'intake.write',
@@ -42,6 +45,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'roster.read',
     'roster.write',
     'handover.sign',
+    'duty.read',
+    'duty.write',
     'stock.read',
     'outreach.write',
     'reports.read',

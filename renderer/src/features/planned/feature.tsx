@@ -1,4 +1,4 @@
-import { CarOutlined, ExperimentOutlined, FileTextOutlined, ScheduleOutlined, ShopOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { CarOutlined, ExperimentOutlined, FileTextOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { FeatureEntry } from '../../app/feature';
 import type { Permission } from '../../../../shared/domain/roles';
@@ -26,8 +26,6 @@ function notBuilt(key: Planned, path: string, permission: Permission, icon: Reac
   };
 }
 
-export const roster = notBuilt('roster', '/roster', 'roster.read', <ScheduleOutlined />);
-export const handover = notBuilt('handover', '/handover', 'roster.read', <SwapOutlined />);
 export const stock = notBuilt('stock', '/stock', 'stock.read', <ShopOutlined />);
 export const foodSamples = notBuilt('foodSamples', '/food-samples', 'food_samples.write', <ExperimentOutlined />);
 export const fosterCare = notBuilt('fosterCare', '/foster-care', 'foster_care.inspect', <TeamOutlined />);

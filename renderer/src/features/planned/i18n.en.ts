@@ -3,8 +3,6 @@ import type zhCN from './i18n.zh-CN';
 
 const en: typeof zhCN = {
   nav: {
-    roster: 'Rosters',
-    handover: 'Handovers',
     stock: 'Cooling supplies',
     foodSamples: 'Food samples',
     fosterCare: 'Foster-care homes',
@@ -12,8 +10,6 @@ const en: typeof zhCN = {
     reports: 'Reports',
   },
   modules: {
-    roster: 'Shifts, leader on duty, duty patrols',
-    handover: 'Shift handovers signed by the duty leader',
     stock: 'Cooling supplies: receipts, issues, stocktakes, alerts, ledger',
     foodSamples: 'A 125 g sample of every dish kept 48 h; fridge temperatures',
     fosterCare: 'Foster-care homes: register, inspections, rectification, termination',

@@ -1,8 +1,6 @@
 /** The modules of the product outline not built yet: their names in the menu and on their cards (app/NotBuiltPage says the rest). */
 const zhCN = {
   nav: {
-    roster: '排班值守',
-    handover: '交接班',
     stock: '防暑物资',
     foodSamples: '食品留样',
     fosterCare: '托养机构',
@@ -10,8 +8,6 @@ const zhCN = {
     reports: '统计上报',
   },
   modules: {
-    roster: '排班、领导带班、值班巡查',
-    handover: '交接班登记，带班领导签字',
     stock: '防暑降温物资的入库、出库、盘点、预警和台账',
     foodSamples: '每餐每菜留样 125 克、48 小时，冷藏温度记录',
     fosterCare: '托养机构登记、定期检查与暗访、整改、终止合同',

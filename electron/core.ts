@@ -13,6 +13,7 @@ import { intakeHandlers } from './features/intake/procedures';
 import { peopleHandlers } from './features/people/procedures';
 import { settingsHandlers } from './features/settings/procedures';
 import { setupHandlers } from './features/setup/procedures';
+import { stockHandlers } from './features/stock/procedures';
 import { createLogger, type Logger } from './log';
 import type { CoreServices, Handlers } from './rpc/context';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
@@ -30,6 +31,7 @@ export const handlers: Handlers<ProcedureName> = {
   ...intakeHandlers,
   ...backupHandlers,
   ...alertsHandlers,
+  ...stockHandlers,
 };
 
 export interface Core {

@@ -8,6 +8,7 @@ import { authContract } from './auth';
 import type { InputOf, OutputOf, ProcedureDef } from './define';
 import { settingsContract } from './settings';
 import { setupContract } from './setup';
+import { stockContract } from './stock';
 
 /** Every procedure of StationDesk, joined from the features' contracts. */
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...intakeContract,
   ...backupContract,
   ...alertsContract,
+  ...stockContract,
 } satisfies Record<string, ProcedureDef>;
 
 export type Contract = typeof contract;

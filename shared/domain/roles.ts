@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'handover.sign',
   'stock.read',
   'stock.write',
+  // Issue the front-desk items (water, medicine, a set of summer clothes) to a stay; the storekeeper issues anything.
+  'stock.issue_to_stay',
+  // Approve, with one's password at the storekeeper's desk, a large write-off or a stocktake's differences.
+  'stock.approve',
   'food_samples.write',
   'foster_care.inspect',
   'outreach.write',
@@ -33,7 +37,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  front_desk: ['intake.read', 'intake.write', 'roster.read', 'stock.read'],
+  front_desk: ['intake.read', 'intake.write', 'roster.read', 'stock.read', 'stock.issue_to_stay'],
   duty_staff: ['intake.read', 'roster.read', 'outreach.write', 'stock.read'],
   duty_leader: [
     'intake.read',
@@ -43,14 +47,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'roster.write',
     'handover.sign',
     'stock.read',
+    'stock.approve',
     'outreach.write',
     'reports.read',
     'audit.read',
   ],
-  storekeeper: ['stock.read', 'stock.write', 'roster.read'],
+  storekeeper: ['stock.read', 'stock.write', 'stock.issue_to_stay', 'roster.read'],
   food_safety: ['food_samples.write', 'roster.read', 'stock.read'],
   inspector: ['foster_care.inspect', 'intake.read', 'roster.read'],
-  admin: ['accounts.manage', 'audit.read', 'settings.manage', 'reports.read', 'roster.read', 'roster.write'],
+  admin: ['accounts.manage', 'audit.read', 'settings.manage', 'reports.read', 'roster.read', 'roster.write', 'stock.read', 'stock.approve'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

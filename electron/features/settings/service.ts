@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS: StationSettings = {
   noticeRefreshDays: 30,
   dateFloor: '2000-01-01',
   lateRegistrationHours: 24,
+  stockExpiringDays: 30,
+  stockWriteOffApprovalFen: 20_000,
 };
 
 type Key = keyof StationSettings;

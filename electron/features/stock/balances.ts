@@ -1,0 +1,55 @@
+import type { BalanceCheck, BalanceMismatch } from '../../../shared/contract/stock-views';
+import { AppError } from '../../../shared/domain/result';
+import type { DB } from '../../db/open';
+import { cached } from '../../db/statements';
+
+/**
+ * The balances are derived data: the movements are the record. This recomputes every batch's and every item's
+ * balance from the movements (summed from covering indexes) and names each one that differs. Plain SQL text, so the
+ * start-up check can run it on a worker thread's read-only connection (electron/db/file-work.cjs, `query`).
+ */
+export const BALANCE_MISMATCHES = `
+  SELECT s.item_id AS itemId, s.batch_id AS batchId, s.quantity AS recorded, coalesce(m.total, 0) AS fromMovements
+  FROM stock_balances s LEFT JOIN (SELECT batch_id, sum(quantity) AS total FROM stock_movements GROUP BY batch_id) m ON m.batch_id = s.batch_id
+  WHERE s.quantity IS NOT coalesce(m.total, 0)
+  UNION ALL
+  SELECT m.item_id, m.batch_id, 0, sum(m.quantity) FROM stock_movements m
+  WHERE NOT EXISTS (SELECT 1 FROM stock_balances s WHERE s.batch_id = m.batch_id) GROUP BY m.batch_id
+  UNION ALL
+  SELECT i.id, NULL, coalesce(b.quantity, 0), coalesce(t.total, 0)
+  FROM stock_items i LEFT JOIN stock_item_balances b ON b.item_id = i.id
+  LEFT JOIN (SELECT item_id, sum(quantity) AS total FROM stock_movements GROUP BY item_id) t ON t.item_id = i.id
+  WHERE b.item_id IS NULL OR b.quantity IS NOT coalesce(t.total, 0)
+  ORDER BY 1, 2`;
+
+/** The last check's answer per connection: the start-up check's, or a rebuild's. */
+const known = new WeakMap<DB, BalanceCheck>();
+
+export function checkBalances(db: DB, now: number): BalanceCheck {
+  const mismatches = cached(db, BALANCE_MISMATCHES).all() as BalanceMismatch[];
+  return { ok: mismatches.length === 0, checkedAt: now, mismatches };
+}
+
+export function recordCheck(db: DB, check: BalanceCheck): void {
+  known.set(db, check);
+}
+export const lastCheck = (db: DB): BalanceCheck | undefined => known.get(db);
+
+/**
+ * While the balances are known not to match the movements, stock is not moved: an issue checked against a wrong
+ * balance could oversell, or refuse what is there. The storekeeper rebuilds them (stock.balancesRebuild) first.
+ */
+export function requireBalancesSound(db: DB): void {
+  const check = known.get(db);
+  if (check && !check.ok) {
+    throw new AppError('CONFLICT', 'The stock balances do not match the movements; rebuild them first.', undefined, { mismatches: check.mismatches.length });
+  }
+}
+
+/** Sets every balance to the sum of its movements (what the movements say is what there is). */
+export function rebuildBalances(db: DB): void {
+  cached(db, 'INSERT INTO stock_balances (batch_id, item_id, expires_on) SELECT b.id, b.item_id, b.expires_on FROM stock_batches b WHERE NOT EXISTS (SELECT 1 FROM stock_balances s WHERE s.batch_id = b.id)').run();
+  cached(db, 'INSERT INTO stock_item_balances (item_id) SELECT i.id FROM stock_items i WHERE NOT EXISTS (SELECT 1 FROM stock_item_balances s WHERE s.item_id = i.id)').run();
+  cached(db, 'UPDATE stock_balances SET quantity = (SELECT coalesce(sum(m.quantity), 0) FROM stock_movements m WHERE m.batch_id = stock_balances.batch_id)').run();
+  cached(db, 'UPDATE stock_item_balances SET quantity = (SELECT coalesce(sum(m.quantity), 0) FROM stock_movements m WHERE m.item_id = stock_item_balances.item_id)').run();
+}

@@ -1,5 +1,13 @@
-import type { Input } from '../../shared/contract';
-import { openStation, type TestStation } from './helpers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openCore } from '../../electron/core';
+import { DATABASE_FILE } from '../../electron/db/open';
+import type { Input, Output, ProcedureName } from '../../shared/contract';
+import type { Result } from '../../shared/domain/result';
+import type { Role } from '../../shared/domain/roles';
+import { expectFieldsOfInput, openStation, tempDir, TestClock, type TestStation } from './helpers';
+
+export const PASSWORD = 'Own-pass-22';
 
 /** 09:00 on 20 July 2026 in Shanghai: the stock tests' "now" (today is 2026-07-20). */
 export const NOW = Date.UTC(2026, 6, 20, 1, 0);
@@ -21,15 +29,74 @@ export interface StockStation {
   stay(): number;
 }
 
-export const PASSWORD = 'Own-pass-22';
+/**
+ * The stock tests' station: set up once per test file (an admin, a storekeeper, a front desk, a duty leader and a
+ * duty staff member cost a dozen scrypt hashes), then copied for each test, with its sessions put straight into the
+ * new core's memory as a login would.
+ */
+let template: { dir: string; users: Record<string, number> } | undefined;
+function buildTemplate() {
+  const st = openStation();
+  const users: Record<string, number> = { admin: st.must('auth.session', {}, st.adminSession).user.id };
+  for (const [name, role] of [['store', 'storekeeper'], ['desk', 'front_desk'], ['leader', 'duty_leader'], ['colleague', 'duty_staff']] as const) {
+    users[name] = st.must('auth.session', {}, st.userWith([role], name)).user.id;
+  }
+  st.core.close();
+  process.on('exit', () => fs.rmSync(st.dir, { recursive: true, force: true }));
+  return { dir: st.dir, users };
+}
+
+/** A TestStation over a copy of the template's database. */
+function copiedStation(): TestStation & { sessionOf(name: string): string } {
+  template ??= buildTemplate();
+  const dir = tempDir();
+  fs.copyFileSync(path.join(template.dir, DATABASE_FILE), path.join(dir, DATABASE_FILE));
+  const clock = new TestClock(NOW);
+  const core = openCore({ dataDir: dir, clock: clock.now, logger: { info() {}, error() {} } });
+  const call = <K extends ProcedureName>(name: K, input: Input<K>, sessionId?: string) => {
+    const r = core.dispatch(name, input, { sessionId }) as Result<Output<K>>;
+    expectFieldsOfInput(name, r);
+    return r;
+  };
+  const must = <K extends ProcedureName>(name: K, input: Input<K>, sessionId?: string): Output<K> => {
+    const r = call(name, input, sessionId);
+    if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  const sessionOf = (name: string) => {
+    const session = core.services.sessions.open(template!.users[name]!, clock.now());
+    core.services.sessions.add(session);
+    return session.id;
+  };
+  let n = 0;
+  return {
+    core,
+    clock,
+    dir,
+    call,
+    must,
+    adminSession: sessionOf('admin'),
+    sessionOf,
+    userWith(roles: Role[], username = `extra${++n}`) {
+      const temp = 'Temp-pass-1';
+      must('accounts.create', { username, displayName: username, roles, password: temp, passwordConfirm: temp }, this.adminSession);
+      const sid = must('auth.login', { username, password: temp }).sessionId;
+      must('auth.changePassword', { currentPassword: temp, newPassword: PASSWORD, newPasswordConfirm: PASSWORD }, sid);
+      return sid;
+    },
+    close() {
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 export function stockStation(): StockStation {
-  const st = openStation();
-  st.clock.t = NOW;
-  const store = st.userWith(['storekeeper'], 'store');
-  const desk = st.userWith(['front_desk'], 'desk');
-  const leaderSession = st.userWith(['duty_leader'], 'leader');
-  const colleagueSession = st.userWith(['duty_staff'], 'colleague');
+  const st = copiedStation();
+  const store = st.sessionOf('store');
+  const desk = st.sessionOf('desk');
+  const leaderSession = st.sessionOf('leader');
+  const colleagueSession = st.sessionOf('colleague');
   const id = (s: string) => st.must('auth.session', {}, s).user.id;
   let n = 0;
   const sessions = [store, desk, leaderSession, colleagueSession, st.adminSession];

@@ -64,10 +64,10 @@ export const stockHandoverSections: HandoverSectionProvider = {
     const l = stockLists(ctx);
     const moved = cached(
       ctx.db,
-      `SELECT (SELECT count(*) FROM stock_receipts WHERE at BETWEEN ?1 AND ?2) AS receipts,
-              (SELECT count(*) FROM stock_issues WHERE at BETWEEN ?1 AND ?2 AND destination <> 'write_off') AS issues,
-              (SELECT count(*) FROM stock_issues WHERE at BETWEEN ?1 AND ?2 AND destination = 'write_off') AS writeOffs`,
-    ).get(window.from, window.to) as { receipts: number; issues: number; writeOffs: number };
+      `SELECT (SELECT count(*) FROM stock_receipts WHERE at BETWEEN :from AND :to) AS receipts,
+              (SELECT count(*) FROM stock_issues WHERE at BETWEEN :from AND :to AND destination <> 'write_off') AS issues,
+              (SELECT count(*) FROM stock_issues WHERE at BETWEEN :from AND :to AND destination = 'write_off') AS writeOffs`,
+    ).get({ from: window.from, to: window.to }) as { receipts: number; issues: number; writeOffs: number };
     const section = (name: string, lines: AlertLine[], figures: HandoverSection['figures'] = []): HandoverSection => ({ key: `stock.${name}`, feature: 'stock', figures, lines });
     return [
       section('shift', [], [

@@ -54,9 +54,9 @@ export function startStocktake(c: StockCtx, input: { category?: StockCategory; n
   cached(
     c.db,
     `INSERT INTO stock_stocktake_lines (stocktake_id, batch_id, item_id, expected)
-     SELECT ?, s.batch_id, s.item_id, s.quantity FROM stock_balances s JOIN stock_items i ON i.id = s.item_id
-     WHERE s.quantity > 0 AND (?2 IS NULL OR i.category = ?2)`,
-  ).run(id, input.category ?? null);
+     SELECT :id, s.batch_id, s.item_id, s.quantity FROM stock_balances s JOIN stock_items i ON i.id = s.item_id
+     WHERE s.quantity > 0 AND (:category IS NULL OR i.category = :category)`,
+  ).run({ id, category: input.category ?? null });
   return id;
 }
 

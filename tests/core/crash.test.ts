@@ -12,6 +12,8 @@ import { tempDir } from './helpers';
  * loop and prints each sequence number after its commit; the parent kills it with SIGKILL at a random moment,
  * then opens the same data folder and checks that the file is sound, the audit chain verifies, and every
  * commit the child reported is there. Rounds continue on the same folder. Seeded: CRASH_SEED, CRASH_ROUNDS.
+ * A second run kills the child in the middle of stock receipts and issues: the balances equal the movements after
+ * every kill, and no receipt or issue is there in part.
  *
  * Parent and child use the same build (dist/), so a data folder is never opened by two versions of the schema.
  */
@@ -24,6 +26,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const distCore = path.join(root, 'dist', 'electron', 'core.js');
 const distChain = path.join(root, 'dist', 'electron', 'features', 'audit', 'chain.js');
+const distBalances = path.join(root, 'dist', 'electron', 'features', 'stock', 'balances.js');
 const writer = path.join(here, 'crash-writer.cjs');
 
 interface BuiltCore {
@@ -33,16 +36,18 @@ interface BuiltCore {
 interface Built {
   openCore(opts: { dataDir: string; logger: { info(): void; error(): void } }): BuiltCore;
   verifyChain(db: Database.Database, now: number): { ok: boolean; checked: number; firstBadId: number | null; reason: string | null };
+  checkBalances(db: Database.Database, now: number): { ok: boolean; mismatches: unknown[] };
 }
 
 function loadBuild(): Built {
-  if (![distCore, distChain].every((f) => fs.existsSync(f))) {
+  if (![distCore, distChain, distBalances].every((f) => fs.existsSync(f))) {
     throw new Error(`${path.relative(root, distCore)} is missing: the crash test runs the built app. Run \`npm run build\` first (npm test does).`);
   }
   const req = createRequire(import.meta.url);
   const { openCore } = req(distCore) as Pick<Built, 'openCore'>;
   const { verifyChain } = req(distChain) as Pick<Built, 'verifyChain'>;
-  return { openCore, verifyChain };
+  const { checkBalances } = req(distBalances) as Pick<Built, 'checkBalances'>;
+  return { openCore, verifyChain, checkBalances };
 }
 
 /** mulberry32: a small seeded generator, so a failing round's timings can be replayed with CRASH_SEED. */
@@ -69,9 +74,10 @@ interface RoundResult {
  * Runs the writer from sequence number `first`; kills it `delayMs` after its first committed number
  * (or, with `early`, `delayMs` after the spawn). Resolves once the process is gone and its stdout drained.
  */
-function runRound(dataDir: string, first: number, delayMs: number, early: boolean): Promise<RoundResult> {
+function runRound(dataDir: string, first: number, delayMs: number, early: boolean, mode: 'intake' | 'stock' = 'intake'): Promise<RoundResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dataDir, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [writer, dataDir, String(first), ...(mode === 'stock' ? ['stock'] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
@@ -177,5 +183,47 @@ describe('crash safety (SIGKILL while committing)', () => {
       }
     }
     console.log(`crash: ${ROUNDS} kills (${killedWhileWriting} mid-loop), ${totalPrinted} reported commits, all present (seed ${SEED})`);
+  }, 120_000);
+
+  it(`keeps the stock balances equal to the movements over ${ROUNDS} kills in the middle of receipts and issues (seed ${SEED})`, async () => {
+    const built = loadBuild();
+    const random = rng(SEED + 1);
+    const dataDir = tempDir('stationdesk-crash-stock-');
+    dirs.push(dataDir);
+    const silent = { info() {}, error() {} };
+    let next = 1;
+    const allPrinted = new Set<number>();
+
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const early = round % EARLY_EVERY === 0;
+      const delay = early ? Math.floor(random() * 150) : 50 + Math.floor(random() * 350);
+      const r = await runRound(dataDir, next, delay, early, 'stock');
+      const label = `stock round ${round} (${early ? 'early ' : ''}kill after ${delay} ms, from ${next})`;
+      expect({ signal: r.signal, code: r.code, stderr: r.stderr }, label).toEqual({ signal: 'SIGKILL', code: null, stderr: '' });
+      expect(r.printed, label).toEqual(r.printed.map((_, i) => next + i));
+      for (const n of r.printed) allPrinted.add(n);
+
+      const core = built.openCore({ dataDir, logger: silent });
+      try {
+        const { db } = core;
+        expect(db.pragma('integrity_check', { simple: true }), label).toBe('ok');
+        expect(db.pragma('foreign_key_check'), label).toEqual([]);
+        expect(built.verifyChain(db, Date.now()), `${label}: audit chain`).toMatchObject({ ok: true, firstBadId: null });
+        // The balances are what the movements say, whatever the kill cut short.
+        expect(built.checkBalances(db, 0).mismatches, `${label}: balances`).toEqual([]);
+        const receipts = new Set(db.prepare("SELECT reference FROM stock_receipts").pluck().all() as string[]);
+        const issues = new Set(db.prepare("SELECT department FROM stock_issues").pluck().all() as string[]);
+        const missing = [...allPrinted].filter((n) => !receipts.has(`断电-${n}`) || !issues.has(`断电-${n}`));
+        expect(missing, `${label}: reported receipts and issues missing`).toEqual([]);
+        // Each receipt and each issue is whole: two batches in, four bottles out, never part of one.
+        expect(db.prepare('SELECT count(*) FROM stock_receipts r WHERE (SELECT count(*) FROM stock_movements m WHERE m.receipt_id = r.id) <> 2').pluck().get(), label).toBe(0);
+        expect(db.prepare('SELECT count(*) FROM stock_issues i WHERE (SELECT -sum(quantity) FROM stock_movements m WHERE m.issue_id = i.id) <> 4').pluck().get(), label).toBe(0);
+        const newest = db.prepare('SELECT max(CAST(substr(reference, 4) AS INTEGER)) FROM stock_receipts').pluck().get() as number | null;
+        next = Math.max(next + r.printed.length, (newest ?? 0) + 1);
+      } finally {
+        core.close();
+      }
+    }
+    console.log(`crash (stock): ${ROUNDS} kills, ${allPrinted.size} reported receipt-and-issue pairs, balances equal to movements after each (seed ${SEED + 1})`);
   }, 120_000);
 });

@@ -105,7 +105,7 @@ describe('intake’s handover sections', () => {
     st.must('intake.assignBed', { stayId: during, zoneId: 1 }, desk);
     const settings = readSettings(st.core.db);
     const ctx: AlertContext = { db: st.core.db, now: NOW, today: stationDay(NOW, settings.timeZone), settings, actorId: null };
-    const sections = Object.fromEntries(compileSections(HANDOVER_SECTIONS, ctx, { from, to: NOW }).map((s) => [s.key, s]));
+    const sections = Object.fromEntries(compileSections(HANDOVER_SECTIONS, ctx, { from, to: NOW }).filter((s) => s.feature === 'intake').map((s) => [s.key, s]));
     expect(Object.keys(sections)).toEqual(['intake.census', 'intake.arrivals', 'intake.departures', 'intake.atHospital', 'intake.overLimit', 'intake.nearLimit', 'intake.familySearchDue', 'intake.openCustody', 'intake.incomplete']);
     expect(sections['intake.arrivals']!.lines.map((l) => l.id)).toEqual([first, during]);
     expect(sections['intake.departures']!.lines.map((l) => [l.id, l.detail])).toEqual([[before, 'hospital']]);

@@ -207,10 +207,10 @@ export const JOURNAL_KINDS = ['receipt', 'issue', 'reversal', 'stocktake', 'char
 
 export const stockContract = {
   // The catalogue
+  'stock.itemSave': mutation('stock.write', itemSaveInput, output<StockItemDetail>()),
   'stock.items': query('stock.read', z.object({ q: text(60).default(''), category: z.enum(STOCK_CATEGORIES).optional(), includeInactive: z.boolean().default(false) }), output<StockItemView[]>()),
   'stock.item': query('stock.read', z.object({ itemId: id }), output<StockItemDetail>()),
   'stock.scan': query('stock.read', z.object({ code: requiredText(64) }), output<ScanResult>()),
-  'stock.itemSave': mutation('stock.write', itemSaveInput, output<StockItemDetail>()),
   // Movements
   'stock.receive': mutation('stock.write', receiveInput, output<ReceiptView>()),
   'stock.receiptGet': query('stock.read', z.object({ receiptId: id }), output<ReceiptView>()),

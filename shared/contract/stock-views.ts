@@ -267,10 +267,15 @@ export interface FundView {
   categories: FundCategoryView[];
 }
 
+/** A balance (of a batch, or an item's total), or a ledger month total, that differs from its movements. */
 export interface BalanceMismatch {
   itemId: number;
-  /** null: the item's total, not one batch. */
+  /** The batch's balance; null for the item's total or a month total. */
   batchId: number | null;
+  /** A month total ('YYYY-MM') of the ledger column `kind`; null for a balance. */
+  month: string | null;
+  kind: string | null;
+  /** Net quantity as recorded, and as the movements sum it. */
   recorded: number;
   fromMovements: number;
 }

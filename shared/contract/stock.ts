@@ -249,6 +249,7 @@ export const stockContract = {
     output<FundView>(),
   ),
   // Balances against movements
-  'stock.balancesCheck': query('stock.read', z.object({}), output<BalanceCheck>()),
+  /** The last check of the balances against the movements (at start-up, or by a rebuild); null before one ran. */
+  'stock.balancesCheck': query('stock.read', z.object({}), output<BalanceCheck | null>()),
   'stock.balancesRebuild': mutation('stock.write', z.object({}), output<BalanceCheck>()),
 };

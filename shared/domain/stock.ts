@@ -56,3 +56,36 @@ export function spentPermille(spentFen: number, budgetFen: number): number {
   if (budgetFen <= 0) return spentFen > 0 ? 1000 : 0;
   return Math.floor((spentFen * 1000) / budgetFen);
 }
+
+/**
+ * A period of station-calendar days cut at month boundaries: the whole months inside it (read from month totals),
+ * and at most two runs of days at its ends (read day by day). `from` null: from the beginning of the records.
+ */
+export function splitByMonth(from: string | null, to: string): { months: [string, string] | null; days: [string, string][] } {
+  if (from !== null && from > to) return { months: null, days: [] };
+  const days: [string, string][] = [];
+  const monthOf = (d: string) => d.slice(0, 7);
+  const firstOf = (m: string) => `${m}-01`;
+  const lastOf = (m: string) => addDays(firstOf(monthAfter(m)), -1);
+  let first = from === null ? '0000-01' : monthOf(from);
+  let last = monthOf(to);
+  if (from !== null && from !== firstOf(first)) {
+    days.push([from, first === last ? to : lastOf(first)]);
+    if (first === last) return { months: null, days };
+    first = monthAfter(first);
+  }
+  if (to !== lastOf(last)) {
+    days.push([firstOf(last), to]);
+    last = monthBefore(last);
+  }
+  return { months: first <= last ? [first, last] : null, days };
+}
+
+export function monthAfter(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}`;
+}
+export function monthBefore(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${String(y - 1).padStart(4, '0')}-12` : `${String(y).padStart(4, '0')}-${String(m - 1).padStart(2, '0')}`;
+}

@@ -161,22 +161,27 @@ describe('the balances', () => {
     const water = s.item();
     const batch = s.receive(water, 20).lines[0]!.batchId;
     s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 5 }] }, s.store);
-    expect(s.st.must('stock.balancesCheck', {}, s.store)).toMatchObject({ ok: true, mismatches: [] });
+    expect(checkBalances(s.st.core.db, 0)).toMatchObject({ ok: true, mismatches: [] });
+    expect(s.st.must('stock.balancesCheck', {}, s.store)).toBeNull(); // no check has run on this connection yet
     s.st.core.db.prepare('UPDATE stock_balances SET quantity = 16 WHERE batch_id = ?').run(batch);
     s.st.core.db.prepare('UPDATE stock_item_balances SET quantity = 14 WHERE item_id = ?').run(water);
+    s.st.core.db.prepare("UPDATE stock_month_totals SET lost = -4 WHERE kind = 'station_use'").run();
     expect(checkBalances(s.st.core.db, 0).mismatches).toEqual([
-      { itemId: water, batchId: null, recorded: 14, fromMovements: 15 },
-      { itemId: water, batchId: batch, recorded: 16, fromMovements: 15 },
+      { itemId: water, batchId: null, month: null, kind: null, recorded: 14, fromMovements: 15 },
+      { itemId: water, batchId: null, month: '2026-07', kind: 'station_use', recorded: -4, fromMovements: -5 },
+      { itemId: water, batchId: batch, month: null, kind: null, recorded: 16, fromMovements: 15 },
     ]);
     // Without the movements' trigger, a receipt would leave its balance behind: the check is what finds it.
     s.st.core.db.exec('DROP TRIGGER stock_movements_balance');
     s.receive(water, 3);
-    expect(checkBalances(s.st.core.db, 0).mismatches).toHaveLength(3);
+    expect(checkBalances(s.st.core.db, 0).mismatches).toHaveLength(5);
     const rebuilt = s.st.must('stock.balancesRebuild', {}, s.store);
     expect(rebuilt).toMatchObject({ ok: true, mismatches: [] });
+    expect(s.st.must('stock.balancesCheck', {}, s.store)).toEqual(rebuilt);
     expect(s.st.must('stock.item', { itemId: water }, s.store).onHand).toBe(18);
+    expect(s.st.must('stock.ledger', { from: '2026-07-01', to: '2026-07-31', itemId: water }, s.store).rows[0]).toMatchObject({ in: { allocation: 23 }, out: { station_use: 5 }, closing: 18 });
     const audit = JSON.parse(s.st.core.db.prepare("SELECT before FROM audit_log WHERE procedure = 'stock.balancesRebuild'").pluck().get() as string);
-    expect(audit.mismatches).toHaveLength(3);
+    expect(audit.mismatches).toHaveLength(5);
   });
 
   it('are checked at start-up: a mismatch is logged and alerted, and holds stock (not the station) until rebuilt', async () => {

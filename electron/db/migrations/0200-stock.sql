@@ -216,8 +216,9 @@ CREATE TABLE stock_stocktake_lines (
   CHECK (counted IS NULL OR counted = book OR reason IS NOT NULL)
 ) STRICT, WITHOUT ROWID;
 
--- Balances: what each batch and each item holds, kept by the movements' trigger in the movement's own
--- transaction. They are derived: stock/balances.ts recomputes them from the movements (start-up check, tests).
+-- Balances: what each batch and each item holds, and the ledger's month totals, kept by the movements' trigger in the
+-- movement's own transaction. They are derived: stock/balances.ts recomputes them from the movements (start-up
+-- check, tests).
 CREATE TABLE stock_balances (
   batch_id   INTEGER PRIMARY KEY REFERENCES stock_batches (id),
   item_id    INTEGER NOT NULL REFERENCES stock_items (id),
@@ -226,12 +227,22 @@ CREATE TABLE stock_balances (
 ) STRICT;
 -- Earliest-expiry-first: the batches of an item that hold anything, in expiry order.
 CREATE INDEX stock_balances_on_hand ON stock_balances (item_id, expires_on) WHERE quantity > 0;
--- Alerts: batches on hand by expiry, across items.
-CREATE INDEX stock_balances_by_expiry ON stock_balances (expires_on) WHERE quantity > 0 AND expires_on IS NOT NULL;
 CREATE TABLE stock_item_balances (
   item_id  INTEGER PRIMARY KEY REFERENCES stock_items (id),
   quantity INTEGER NOT NULL DEFAULT 0 CHECK (quantity >= 0)
 ) STRICT;
+-- The ledger's month totals per item and column (gains and losses apart), kept by the same trigger: a year's ledger
+-- reads a dozen rows a column instead of every movement, and an opening balance one row a month, not all history.
+CREATE TABLE stock_month_totals (
+  item_id    INTEGER NOT NULL REFERENCES stock_items (id),
+  month      TEXT NOT NULL,         -- 'YYYY-MM' of the movements' station-calendar day
+  kind       TEXT NOT NULL,
+  gained     INTEGER NOT NULL,      -- the sum of its positive movements
+  lost       INTEGER NOT NULL,      -- the sum of its negative movements
+  gained_fen INTEGER NOT NULL,
+  lost_fen   INTEGER NOT NULL,
+  PRIMARY KEY (item_id, month, kind)
+) STRICT, WITHOUT ROWID;
 
 CREATE TRIGGER stock_items_balance AFTER INSERT ON stock_items
 BEGIN INSERT INTO stock_item_balances (item_id) VALUES (NEW.id); END;
@@ -245,6 +256,11 @@ CREATE TRIGGER stock_movements_balance AFTER INSERT ON stock_movements
 BEGIN
   UPDATE stock_balances SET quantity = quantity + NEW.quantity WHERE batch_id = NEW.batch_id;
   UPDATE stock_item_balances SET quantity = quantity + NEW.quantity WHERE item_id = NEW.item_id;
+  INSERT INTO stock_month_totals (item_id, month, kind, gained, lost, gained_fen, lost_fen)
+  VALUES (NEW.item_id, substr(NEW.on_day, 1, 7), NEW.kind, max(NEW.quantity, 0), min(NEW.quantity, 0),
+          CASE WHEN NEW.quantity > 0 THEN NEW.value_fen ELSE 0 END, CASE WHEN NEW.quantity < 0 THEN NEW.value_fen ELSE 0 END)
+  ON CONFLICT (item_id, month, kind) DO UPDATE SET gained = gained + excluded.gained, lost = lost + excluded.lost,
+    gained_fen = gained_fen + excluded.gained_fen, lost_fen = lost_fen + excluded.lost_fen;
 END;
 
 -- Append-only: movements and the documents they belong to are never changed or removed.

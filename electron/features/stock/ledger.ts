@@ -1,46 +1,81 @@
 import type { LedgerEntries, LedgerReport, LedgerRow } from '../../../shared/contract/stock-views';
 import { AppError } from '../../../shared/domain/result';
-import { IN_KINDS, OUT_KINDS, type InKind, type MovementKind, type OutKind, type StockCategory } from '../../../shared/domain/stock';
+import { addDays, IN_KINDS, OUT_KINDS, splitByMonth, type InKind, type MovementKind, type OutKind, type StockCategory } from '../../../shared/domain/stock';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
 
 /**
  * The ledger (台账): per item and period, the opening balance, what came in by kind, what went out by kind, and the
- * closing balance, all summed from the movements themselves (the covering index stock_movements_ledger: item, day,
- * column, quantity, value), so it reconciles with them exactly and one period's closing is the next one's opening.
- * A reversal sits in its original's column with the opposite sign; a stocktake's gains are in, its losses out.
+ * closing balance, all summed from the movements — whole months from their month totals (kept by the movements'
+ * trigger, and checked against the movements like the balances), the days at a period's ends from the movements
+ * themselves — so it reconciles with them exactly and one period's closing is the next one's opening. A year's ledger
+ * reads a few dozen rows however long the history. A reversal sits in its original's column with the opposite sign
+ * (red ink); a stocktake's gains are in, its losses out.
  */
 
 type Item = LedgerRow['item'];
+interface Sums {
+  gained: number;
+  lost: number;
+  gainedFen: number;
+  lostFen: number;
+}
 
-const BEFORE = 'SELECT coalesce(sum(quantity), 0) AS q, coalesce(sum(value_fen), 0) AS v FROM stock_movements WHERE item_id = ? AND on_day < ?';
-const DURING = `
+const MONTHS = `
+  SELECT kind, sum(gained) AS gained, sum(lost) AS lost, sum(gained_fen) AS gainedFen, sum(lost_fen) AS lostFen
+  FROM stock_month_totals WHERE item_id = ? AND month BETWEEN ? AND ? GROUP BY kind`;
+const DAYS = `
   SELECT kind,
          coalesce(sum(CASE WHEN quantity > 0 THEN quantity END), 0) AS gained, coalesce(sum(CASE WHEN quantity < 0 THEN quantity END), 0) AS lost,
          coalesce(sum(CASE WHEN quantity > 0 THEN value_fen END), 0) AS gainedFen, coalesce(sum(CASE WHEN quantity < 0 THEN value_fen END), 0) AS lostFen
   FROM stock_movements WHERE item_id = ? AND on_day BETWEEN ? AND ? GROUP BY kind`;
 
+/** The item's movements from `from` (null: the beginning) to `to`, by column. */
+export function sumsByKind(db: DB, itemId: number, from: string | null, to: string): Map<MovementKind, Sums> {
+  const { months, days } = splitByMonth(from, to);
+  const rows = [
+    ...(months ? (cached(db, MONTHS).all(itemId, months[0], months[1]) as ({ kind: MovementKind } & Sums)[]) : []),
+    ...days.flatMap(([a, b]) => cached(db, DAYS).all(itemId, a, b) as ({ kind: MovementKind } & Sums)[]),
+  ];
+  const out = new Map<MovementKind, Sums>();
+  for (const { kind, ...r } of rows) {
+    const t = out.get(kind) ?? { gained: 0, lost: 0, gainedFen: 0, lostFen: 0 };
+    out.set(kind, { gained: t.gained + r.gained, lost: t.lost + r.lost, gainedFen: t.gainedFen + r.gainedFen, lostFen: t.lostFen + r.lostFen });
+  }
+  return out;
+}
+
+/** The balance (and its value) at the start of `day`. */
+function openingOf(db: DB, itemId: number, day: string): { q: number; v: number } {
+  let q = 0;
+  let v = 0;
+  for (const s of sumsByKind(db, itemId, null, addDays(day, -1)).values()) {
+    q += s.gained + s.lost;
+    v += s.gainedFen + s.lostFen;
+  }
+  return { q, v };
+}
+
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const isIn = (k: MovementKind): k is InKind => (IN_KINDS as readonly string[]).includes(k) && k !== 'stocktake';
 
 export function ledgerRow(db: DB, item: Item, from: string, to: string): LedgerRow {
-  const opening = cached(db, BEFORE).get(item.id, from) as { q: number; v: number };
-  const during = cached(db, DURING).all(item.id, from, to) as { kind: MovementKind; gained: number; lost: number; gainedFen: number; lostFen: number }[];
+  const opening = openingOf(db, item.id, from);
   const inCols = zeros(IN_KINDS);
   const outCols = zeros(OUT_KINDS);
   let inValueFen = 0;
   let outValueFen = 0;
-  for (const d of during) {
-    if (d.kind === 'stocktake') {
+  for (const [kind, d] of sumsByKind(db, item.id, from, to)) {
+    if (kind === 'stocktake') {
       inCols.stocktake += d.gained;
       outCols.stocktake -= d.lost;
       inValueFen += d.gainedFen;
       outValueFen -= d.lostFen;
-    } else if (isIn(d.kind)) {
-      inCols[d.kind] += d.gained + d.lost; // net of reversals (red ink)
+    } else if (isIn(kind)) {
+      inCols[kind] += d.gained + d.lost; // net of reversals (red ink)
       inValueFen += d.gainedFen + d.lostFen;
     } else {
-      outCols[d.kind as OutKind] -= d.gained + d.lost;
+      outCols[kind as OutKind] -= d.gained + d.lost;
       outValueFen -= d.gainedFen + d.lostFen;
     }
   }
@@ -83,7 +118,7 @@ export function ledger(db: DB, q: { from: string; to: string; itemId?: number; c
 export function ledgerEntries(db: DB, q: { itemId: number; from: string; to: string }): LedgerEntries {
   const item = cached(db, ITEM).get(q.itemId) as Item | undefined;
   if (!item) throw new AppError('VALIDATION', 'No such item.', { itemId: 'v.stock.unknownItem' });
-  const opening = (cached(db, BEFORE).get(item.id, q.from) as { q: number }).q;
+  const opening = openingOf(db, item.id, q.from).q;
   const rows = cached(
     db,
     `SELECT CASE WHEN reversal_id IS NOT NULL THEN 'reversal' WHEN receipt_id IS NOT NULL THEN 'receipt' WHEN issue_id IS NOT NULL THEN 'issue' ELSE 'stocktake' END AS doc,

@@ -26,6 +26,8 @@ describe('the ledger', () => {
     const use = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 5 }] }, s.store);
     s.st.must('stock.reverse', { kind: 'issue', id: use.id, reason: '登记错误' }, s.store); // red ink in station_use
     s.st.must('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ itemId: water, quantity: 2 }] }, s.store);
+    const gift = s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 12, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
+    s.st.must('stock.reverse', { kind: 'receipt', id: gift.id, reason: '捐赠方送错了' }, s.store); // red ink in donation
     const t = s.st.must('stock.stocktakeStart', {}, s.store);
     s.st.must('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: t.lines[0]!.batchId, counted: 87, reason: 'lost' }], found: [{ itemId: water, quantity: 3, expiresOn: '2027-01-01' }] }, s.store);
     s.st.must('stock.stocktakeApprove', { stocktakeId: t.id, approver: { userId: s.leader.id, password: PASSWORD } }, s.store);
@@ -58,6 +60,8 @@ describe('the ledger', () => {
       ['issue', 'station_use', -5, 85],
       ['reversal', 'station_use', 5, 90],
       ['issue', 'write_off', -2, 88],
+      ['receipt', 'donation', 12, 100],
+      ['reversal', 'donation', -12, 88],
       ['stocktake', 'stocktake', 2, 90],
       ['receipt', 'purchase', 24, 114],
     ]);
@@ -72,11 +76,13 @@ describe('the ledger', () => {
       'issue:stay:false',
       'issue:write_off:false',
       'receipt:allocation:false',
+      'receipt:donation:true',
       'receipt:purchase:false',
       'reversal:issue:false',
+      'reversal:receipt:false',
       'stocktake::false',
     ]);
-    expect(journal.total).toBe(7);
+    expect(journal.total).toBe(9);
   });
 });
 

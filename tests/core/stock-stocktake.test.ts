@@ -67,6 +67,15 @@ describe('a stocktake', () => {
     expect(code(s.st.call('stock.stocktakeApprove', { stocktakeId: t.id, approver: { userId: s.colleague.id, password: PASSWORD } }, s.store))).toBe(
       'VALIDATION {"approver.userId":"v.stock.approverRole"}',
     );
+    expect(code(s.st.call('stock.stocktakeApprove', { stocktakeId: t.id, approver: { userId: 999, password: PASSWORD } }, s.store))).toBe(
+      'VALIDATION {"approver.userId":"v.witnessUnknown"}',
+    );
+    // Four eyes: a storekeeper who is also a duty leader does not approve their own stocktake.
+    const both = s.st.userWith(['storekeeper', 'duty_leader'], 'both');
+    const bothId = s.st.must('auth.session', {}, both).user.id;
+    expect(code(s.st.call('stock.stocktakeApprove', { stocktakeId: t.id, approver: { userId: bothId, password: PASSWORD } }, both))).toBe(
+      'VALIDATION {"approver.userId":"v.witnessSelf"}',
+    );
     expect(onHand(water)).toBe(150); // nothing is posted before the approval
     const posted = s.st.must('stock.stocktakeApprove', { stocktakeId: t.id, approver: approver() }, s.store);
     expect(posted).toMatchObject({ status: 'posted', approvedBy: { id: s.leader.id }, differenceValueFen: 0 });

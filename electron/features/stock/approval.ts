@@ -15,12 +15,14 @@ const rolesOf = (db: DB, userId: number) =>
  * `${path}.userId` and `${path}.password` of the caller's input. Returns the approver's id.
  */
 export function approve(c: StockCtx, who: { userId: number; password: string }, path: string): number {
-  const notApprover = () => new AppError('VALIDATION', 'Only an admin or a duty leader approves this.', { [`${path}.userId`]: 'v.stock.approverRole' });
   const roles = rolesOf(c.db, who.userId);
-  // Said before the password is tried, so a colleague without the role costs no one a throttled attempt.
-  if (roles.length > 0 && !permissionsOf(roles).includes('stock.approve')) throw notApprover();
+  if (!permissionsOf(roles).includes('stock.approve')) {
+    // An unknown or disabled account is named so by the password check; anyone else is told before their password
+    // is tried, so a colleague without the role costs no one a throttled attempt.
+    if (roles.length === 0) coSign(c, who, path);
+    throw new AppError('VALIDATION', 'Only an admin or a duty leader approves this.', { [`${path}.userId`]: 'v.stock.approverRole' });
+  }
   coSign(c, who, path);
-  if (!permissionsOf(roles).includes('stock.approve')) throw notApprover();
   return who.userId;
 }
 

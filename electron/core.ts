@@ -17,6 +17,7 @@ import { peopleHandlers } from './features/people/procedures';
 import { patrolHandlers, rosterHandlers } from './features/roster/procedures';
 import { settingsHandlers } from './features/settings/procedures';
 import { setupHandlers } from './features/setup/procedures';
+import { stockHandlers } from './features/stock/procedures';
 import { createLogger, type Logger } from './log';
 import type { CoreServices, Handlers } from './rpc/context';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
@@ -38,6 +39,7 @@ export const handlers: Handlers<ProcedureName> = {
   ...rosterHandlers,
   ...patrolHandlers,
   ...handoverHandlers,
+  ...stockHandlers,
 };
 
 export interface Core {

@@ -12,6 +12,7 @@ import { authContract } from './auth';
 import type { InputOf, OutputOf, ProcedureDef } from './define';
 import { settingsContract } from './settings';
 import { setupContract } from './setup';
+import { stockContract } from './stock';
 
 /** Every procedure of StationDesk, joined from the features' contracts. */
 export const contract = {
@@ -28,6 +29,7 @@ export const contract = {
   ...rosterContract,
   ...patrolContract,
   ...handoverContract,
+  ...stockContract,
 } satisfies Record<string, ProcedureDef>;
 
 export type Contract = typeof contract;

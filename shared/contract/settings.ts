@@ -21,6 +21,10 @@ export interface StationSettings extends DutySettings {
   dateFloor: string;
   /** An arrival registered more than this many hours after it happened records why. */
   lateRegistrationHours: number;
+  /** Stock (DOMAIN §3): batches expiring within this many days are warned about. */
+  stockExpiringDays: number;
+  /** A write-off worth more than this (fen) needs an admin's or duty leader's approval. */
+  stockWriteOffApprovalFen: number;
 }
 
 const days = (max: number) => z.number().int().min(1, { message: 'v.range' }).max(max, { message: 'v.range' });
@@ -39,6 +43,8 @@ export const settingsUpdateInput = z
     dateFloor: calendarDate.optional(),
     lateRegistrationHours: days(720).optional(),
     ...dutySettingsFields,
+    stockExpiringDays: days(365).optional(),
+    stockWriteOffApprovalFen: z.number().int({ message: 'v.stock.fen' }).min(0, { message: 'v.stock.fen' }).max(100_000_000, { message: 'v.range' }).optional(),
   })
   .superRefine((v, ctx) => addProblems(dutySettingsProblems(v), ctx));
 

@@ -3,13 +3,15 @@
  * The child of tests/core/crash.test.ts: the BUILT core (dist/, from `npm run build`) writing as fast as it can
  * until the parent kills it with SIGKILL.
  *
- *   node tests/core/crash-writer.cjs <dataDir> <firstSequenceNumber> [intake|handover]
+ *   node tests/core/crash-writer.cjs <dataDir> <firstSequenceNumber> [intake|handover|stock]
  *
  * Opens the data folder, sets the station up if it is new, logs in, then loops forever:
  * - intake (the default), as an admin who is also front desk: registers intakes of a person named `断电-<n>`;
  * - handover, as an admin who is also a duty leader: opens the handover of the night shift <n> days ago, submits it,
  *   has a colleague acknowledge it with their password, and signs it with the reason `断电测试-<n>`. A handover left
  *   half-way by an earlier kill is taken up where it stands.
+ * - stock, as an admin who is also a storekeeper: a receipt of two batches (reference `断电-<n>`) and an issue that takes
+ *   from both (department `断电-<n>`), each its own transaction; `<n>` is printed once both have committed.
  * Each line `<n>` on stdout is written only after the last call for <n> returned ok, i.e. after its transaction
  * committed. `ready` is printed once, before the loop.
  * Any refusal is a failure: it is printed on stderr and the process exits with code 3.
@@ -48,12 +50,13 @@ if (!call('setup.status', {}).initialized) {
   call('setup.initialize', { stationName: '站点-初始', timeZone: 'Asia/Shanghai', admin: ADMIN });
 }
 const { sessionId, user } = call('auth.login', { username: ADMIN.username, password: ADMIN.password });
-const roles = ['admin', mode === 'handover' ? 'duty_leader' : 'front_desk'];
+const roles = ['admin', { handover: 'duty_leader', stock: 'storekeeper' }[mode] ?? 'front_desk'];
 if (!roles.every((r) => user.roles.includes(r))) {
   call('accounts.update', { id: user.id, displayName: ADMIN.displayName, roles: [...new Set([...user.roles, ...roles])] }, sessionId);
 }
 
 if (mode === 'handover') handovers();
+else if (mode === 'stock') stock();
 else intakes();
 
 function intakes() {
@@ -61,6 +64,21 @@ function intakes() {
   fs.writeSync(1, 'ready\n');
   for (let n = Number(first); ; n += 1) {
     call('intake.register', { person: { name: `断电-${n}`, sex: 'male', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: Date.now() }, sessionId);
+    fs.writeSync(1, `${n}\n`);
+  }
+}
+
+function stock() {
+  const known = call('stock.items', { q: '断电水' }, sessionId)[0];
+  const itemId = known ? known.id : call('stock.itemSave', { name: '断电水', category: 'water', unit: '瓶', tracksExpiry: true }, sessionId).id;
+  fs.writeSync(1, 'ready\n');
+  for (let n = Number(first); ; n += 1) {
+    const lines = [
+      { itemId, quantity: 3, expiresOn: '2030-01-01' },
+      { itemId, quantity: 3, expiresOn: '2029-01-01' },
+    ];
+    call('stock.receive', { source: 'allocation', reference: `断电-${n}`, lines }, sessionId);
+    call('stock.issue', { destination: 'station_use', department: `断电-${n}`, lines: [{ itemId, quantity: 4 }] }, sessionId);
     fs.writeSync(1, `${n}\n`);
   }
 }

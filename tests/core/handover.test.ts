@@ -47,7 +47,7 @@ describe('the 08:00 handover', () => {
       compiledAt: wall(MORNING, '07:45'),
       leadersOnDuty: [{ id: st.user.leader, displayName: 'leader' }],
     });
-    expect(h.sections.map((s) => s.feature)).toEqual([...Array(9).fill('intake'), ...Array(4).fill('duty')]);
+    expect(h.sections.map((s) => s.feature)).toEqual([...Array(9).fill('intake'), ...Array(4).fill('duty'), ...Array(2).fill('stock')]);
     expect(st.must('handover.list', {}, st.s.guard)).toMatchObject({ due: { shift: { day: NIGHT, code: 'night' }, handoverId: h.id }, items: [{ id: h.id, state: 'open' }], next: null });
     const before = contentHash(st.core);
     expect(st.outcome('handover.open', {}, st.s.desk)).toBe('CONFLICT {"shift":"v.handoverExists"}');

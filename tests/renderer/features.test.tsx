@@ -70,8 +70,8 @@ describe('the menu and the home page, from the registry', () => {
     signInAs('admin', '王站长');
     render(<App />);
     await screen.findByTestId('current-user');
-    expect(menu()).toEqual(['今日看板', '排班值守', '交接班', '统计上报', '系统管理', '用户管理', '审计日志', '站点设置', '备份与恢复']);
-    expect(screen.getAllByTestId(/^module-/).map((card) => card.dataset.testid)).toEqual(['module-roster', 'module-handover', 'module-reports', 'module-admin']);
+    expect(menu()).toEqual(['今日看板', '排班值守', '交接班', '防暑物资', '统计上报', '系统管理', '用户管理', '审计日志', '站点设置', '备份与恢复']);
+    expect(screen.getAllByTestId(/^module-/).map((card) => card.dataset.testid)).toEqual(['module-roster', 'module-handover', 'module-stock', 'module-reports', 'module-admin']);
     expect(screen.getByTestId('module-roster')).toHaveTextContent('尚未建成');
     expect(screen.getByTestId('module-admin')).toHaveTextContent('可用');
   });

@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS: StationSettings = {
   dateFloor: '2000-01-01',
   lateRegistrationHours: 24,
   ...DEFAULT_DUTY_SETTINGS,
+  stockExpiringDays: 30,
+  stockWriteOffApprovalFen: 20_000,
 };
 
 type Key = keyof StationSettings;

@@ -5,10 +5,11 @@ import { home } from '../features/home/feature';
 import { intake } from '../features/intake/feature';
 import { people } from '../features/people/feature';
 import { handover } from '../features/handover/feature';
-import { foodSamples, fosterCare, outreach, reports, stock } from '../features/planned/feature';
+import { foodSamples, fosterCare, outreach, reports } from '../features/planned/feature';
 import { roster } from '../features/roster/feature';
 import { settings } from '../features/settings/feature';
 import { setup } from '../features/setup/feature';
+import { stock } from '../features/stock/feature';
 import type { FeatureEntry } from './feature';
 
 /**

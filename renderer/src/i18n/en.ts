@@ -44,6 +44,7 @@ const en: Catalog = {
     RATE_LIMITED: 'Too many wrong passwords. Try again in {{seconds}} s.',
     BAD_CREDENTIALS: 'Wrong username or password.',
     BAD_REQUEST: 'The request was not valid.',
+    STOCK_INSUFFICIENT: 'Not enough stock: more than can be issued.',
     DATABASE_UNAVAILABLE: 'The database cannot be opened.',
   },
   fieldNames: {
@@ -61,6 +62,7 @@ const en: Catalog = {
     stayId: 'Stay',
     bedId: 'Bed',
     type: 'Discharge type',
+    // stock (issue 11)
     '(root)': 'Input',
   },
   /**

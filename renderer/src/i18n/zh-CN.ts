@@ -45,6 +45,7 @@ const zhCN = {
     RATE_LIMITED: '密码错误次数过多，请 {{seconds}} 秒后再试。',
     BAD_CREDENTIALS: '用户名或密码不正确。',
     BAD_REQUEST: '请求无效。',
+    STOCK_INSUFFICIENT: '库存不足：超出可出库的数量。',
     DATABASE_UNAVAILABLE: '数据库无法打开。',
   },
   /** Field names, for an error the form has no field to show it at (components/serverErrors.ts). */
@@ -63,6 +64,7 @@ const zhCN = {
     stayId: '在站记录',
     bedId: '床位',
     type: '离站方式',
+    // stock (issue 11)
     '(root)': '内容',
   },
   /**

@@ -1,4 +1,4 @@
-import { CarOutlined, ExperimentOutlined, FileTextOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { CarOutlined, ExperimentOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { FeatureEntry } from '../../app/feature';
 import type { Permission } from '../../../../shared/domain/roles';
@@ -26,7 +26,6 @@ function notBuilt(key: Planned, path: string, permission: Permission, icon: Reac
   };
 }
 
-export const stock = notBuilt('stock', '/stock', 'stock.read', <ShopOutlined />);
 export const foodSamples = notBuilt('foodSamples', '/food-samples', 'food_samples.write', <ExperimentOutlined />);
 export const fosterCare = notBuilt('fosterCare', '/foster-care', 'foster_care.inspect', <TeamOutlined />);
 export const outreach = notBuilt('outreach', '/outreach', 'outreach.write', <CarOutlined />);

@@ -3,14 +3,12 @@ import type zhCN from './i18n.zh-CN';
 
 const en: typeof zhCN = {
   nav: {
-    stock: 'Cooling supplies',
     foodSamples: 'Food samples',
     fosterCare: 'Foster-care homes',
     outreach: 'Outreach',
     reports: 'Reports',
   },
   modules: {
-    stock: 'Cooling supplies: receipts, issues, stocktakes, alerts, ledger',
     foodSamples: 'A 125 g sample of every dish kept 48 h; fridge temperatures',
     fosterCare: 'Foster-care homes: register, inspections, rectification, termination',
     outreach: 'Street outreach patrols and public tips',

@@ -21,6 +21,9 @@ const en: typeof zhCN = {
     dateFloorHint: 'Arrivals, discharges and other times before this date are refused',
     lateRegistrationHours: 'Late registration needs a reason after (hours)',
     lateRegistrationHint: 'An arrival registered more than this long after it happened must say why',
+    stock: 'Cooling supplies',
+    stockExpiringDays: 'Warn of expiry within (days)',
+    stockWriteOffApprovalFen: 'Write-offs above this need approval (fen)',
   },
   zones: {
     title: 'Zones and beds',

@@ -19,6 +19,9 @@ const zhCN = {
     dateFloorHint: '早于此日期的到站、离站等时间一律不予登记',
     lateRegistrationHours: '补登须说明原因（小时）',
     lateRegistrationHint: '到站后超过此时长才登记的，须填写补登原因',
+    stock: '防暑物资',
+    stockExpiringDays: '临期提醒（天）',
+    stockWriteOffApprovalFen: '报损须审批的金额（分）',
   },
   zones: {
     title: '区域与床位',

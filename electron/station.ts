@@ -11,6 +11,7 @@ import { checkBackup, checkInBackground } from './db/check';
 import { planRestore } from './features/backup/restore';
 import { BACKUP_DIR, listBackups } from './features/backup/service';
 import { DEFAULT_SETTINGS } from './features/settings/service';
+import { checkStockAtStartup } from './features/stock/startup';
 import { createLogger } from './log';
 import { fieldErrors, type Dispatch } from './rpc/dispatch';
 
@@ -33,7 +34,8 @@ export interface Station {
   readonly recovery: RecoveryStatus;
   /**
    * Settles when the start-up quick_check of the open database has answered (at once when the open already
-   * checked, or nothing opened). A damaged file has then put the station in recovery mode.
+   * checked, or nothing opened), and then the stock balances check. A damaged file has then put the station in
+   * recovery mode; stock balances that differ from their movements are logged and alerted (stock/startup.ts).
    */
   readonly checked: Promise<void>;
   close(): void;
@@ -76,7 +78,10 @@ export function openStation(opts: CoreOptions): Station {
       }
     }
     if (moot()) return;
-    if (!damage) return logger.info('start-up quick_check ok', { ms: clock() - started });
+    if (!damage) {
+      logger.info('start-up quick_check ok', { ms: clock() - started });
+      return checkStock(opened);
+    }
     problem = classifyOpenError(damage);
     logger.error('database damaged (start-up quick_check); recovery mode', { ...problem });
     core = null;
@@ -84,12 +89,19 @@ export function openStation(opts: CoreOptions): Station {
     opened.services.db.close();
   };
 
+  /** Once the file is sound: the stock balances against their movements (loud when they differ, never blocking). */
+  const checkStock = (opened: Core): Promise<void> =>
+    checkStockAtStartup(opened.db, opened.databaseFile, clock, logger).then(
+      () => undefined,
+      (e: unknown) => logger.error('stock balance check failed', { error: e instanceof Error ? e.message : String(e) }),
+    );
+
   const tryOpen = () => {
     try {
       const opened = openCore({ ...opts, logger });
       core = opened;
       problem = null;
-      checked = opened.checkedAtOpen ? Promise.resolve() : checkOpened(opened);
+      checked = opened.checkedAtOpen ? checkStock(opened) : checkOpened(opened);
     } catch (e) {
       problem = classifyOpenError(e);
       logger.error('database cannot be opened; recovery mode', { ...problem });

@@ -5,6 +5,7 @@ import type { Role } from '../../shared/domain/roles';
 import type { DB } from '../db/open';
 import type { Logger } from '../log';
 import type { LoginThrottle } from '../features/accounts/throttle';
+import type { ExportFiles } from '../features/export/files';
 import type { Jobs } from './jobs';
 import type { Session, SessionStore } from './sessions';
 
@@ -52,6 +53,8 @@ export interface CoreServices {
   logger: Logger;
   /** Backups and restores running in the background. */
   jobs: Jobs;
+  /** Export files being built after their call, or waiting to be fetched (their own queue, beside the jobs). */
+  exports: ExportFiles;
 }
 
 export interface HandlerContext extends CoreServices {

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   'RATE_LIMITED',
   'BAD_CREDENTIALS',
+  // stock: an issue (or a reversal, a stocktake's shortage) asks for more than there is; `detail.available` says how much
+  'STOCK_INSUFFICIENT',
   // the station's database could not be opened: only recovery procedures answer
   'DATABASE_UNAVAILABLE',
   // transport (browser host): the request never reached a procedure

@@ -5,6 +5,7 @@ import { isCalendarDate, yearsBefore } from '../../shared/domain/calendar';
 import { checkIdNumber } from '../../shared/domain/idcard';
 import { ageOn } from '../../shared/domain/person';
 import { dayStart, stationDay } from '../../shared/domain/time';
+import { dutyViolations } from './duty-invariants';
 
 /**
  * What must hold of the data at any moment, whatever calls were made (issue 8): every birth date is a real day within
@@ -58,5 +59,6 @@ export function invariantViolations(core: Core): string[] {
     if (isCalendarDate(s.birth_date) && s.arrived_at < dayStart(s.birth_date, settings.timeZone)) out.push(`stay ${s.id}: arrived before the birth date ${s.birth_date}`);
     if (s.discharged_at !== null && (s.discharged_at < s.arrived_at || s.discharged_at > now + CLOCK_SKEW_MS)) out.push(`stay ${s.id}: discharged at ${s.discharged_at}`);
   }
+  out.push(...dutyViolations(core));
   return out;
 }

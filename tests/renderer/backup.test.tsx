@@ -85,7 +85,11 @@ describe('the backup page', () => {
   });
 
   it('offers the native folder picker in the desktop window and fills the field with the choice', async () => {
-    window.stationdesk = { invoke: () => Promise.reject(new Error('not used')), pickPath: async (kind) => (kind === 'folder' ? '/media/usb' : null) };
+    window.stationdesk = {
+      invoke: () => Promise.reject(new Error('not used')),
+      pickPath: async (kind) => (kind === 'folder' ? '/media/usb' : null),
+      saveExport: () => Promise.reject(new Error('not used')),
+    };
     try {
       fakeMain([job({})], []);
       render(<App />);

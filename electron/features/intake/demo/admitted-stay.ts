@@ -3,8 +3,7 @@ import type { Condition } from '../../../../shared/domain/person';
 import { DAY, HOUR, MIN, TRAINS } from '../../demo/generate/data';
 import { leaderOn, otherDeskThan, witnessOn } from '../../demo/generate/staff';
 import { dischargeDetail, pickDischarge } from './details';
-import type { CustodyItemPlan } from './ops';
-import type { IntakePlanner, StayTrack } from './planner';
+import type { CustodyItemPlan, StayPlanner, StayTrack } from './ops';
 
 export interface Admission {
   admitAt: number;
@@ -20,7 +19,7 @@ export interface Admission {
  * Schedules the stay's steps. Every random draw here happens in a fixed order for the stay (its own Rng), so the
  * same seed plans the same station: move or add draws only with GENERATOR_VERSION bumped.
  */
-export function planAdmittedStay(planner: IntakePlanner, stay: StayTrack, a: Admission): void {
+export function planAdmittedStay(planner: StayPlanner, stay: StayTrack, a: Admission): void {
   const { r, key, cap, arrivedAt, owner, person: p } = stay;
   const { admitAt, conditions, hot } = a;
   const { staff, cal } = planner;

@@ -2,7 +2,11 @@
 import type { z } from 'zod';
 import type { dischargeInput, registerInput, triageInput } from '../../../../shared/contract/intake';
 import type { ArrivalChannel, Condition } from '../../../../shared/domain/person';
+import type { StationSettings } from '../../../../shared/contract/settings';
 import type { PersonFields } from '../../people/service';
+import type { Rng } from '../../demo/generate/random';
+import type { Staff } from '../../demo/generate/staff';
+import type { Calendar } from '../../demo/generate/time';
 
 export type Sex = 'male' | 'female';
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -75,4 +79,37 @@ export interface CustodyItemPlan {
   quantity: number;
   cashFen: number;
   storagePlace: string;
+}
+
+/** One stay as the planner follows it, from its registration to its end. */
+export interface StayTrack {
+  key: number;
+  /** The stay's own randomness: its draws do not depend on any other stay's. */
+  r: Rng;
+  person: PersonPlan;
+  status: string;
+  bed: ZonePlan['beds'][number] | null;
+  age: number | null;
+  items: CustodyItemPlan[];
+  arrivedAt: number;
+  owner: number;
+  /** The latest the stay may end: before the same person's next arrival, or a while before now for old stays. */
+  cap: number;
+  /** Schedules a step of this stay at `t` (nothing happens after now). */
+  at(t: number, fn: () => void): void;
+  /** The stay is over: no more family-search steps for it. */
+  close(): void;
+}
+
+/** What a stay's own plan (admitted-stay.ts) asks of the planner that runs it. */
+export interface StayPlanner {
+  readonly settings: StationSettings;
+  readonly staff: Staff;
+  readonly cal: Calendar;
+  readonly write: (op: Op) => void;
+  desk(t: number): number;
+  ageAt(p: PersonPlan, t: number): number | null;
+  daytime(r: Rng, t: number, notBefore: number, cap: number): number;
+  placeBed(stay: StayTrack, t: number, medical: boolean): void;
+  freeBed(stay: StayTrack): void;
 }

@@ -15,34 +15,14 @@ import { Agenda, type Calendar } from '../../demo/generate/time';
 import { familySearchDue } from '../stays';
 import { planAdmittedStay } from './admitted-stay';
 import { channelDetail, dischargeDetail } from './details';
-import type { CustodyItemPlan, Op, PersonPlan, Sex, ZonePlan } from './ops';
+import type { CustodyItemPlan, Op, PersonPlan, Sex, StayPlanner, StayTrack, ZonePlan } from './ops';
 import { planPerson } from './person-plan';
 import type { Visits } from './visits';
 
 type Bed = ZonePlan['beds'][number];
 type Decision = 'admit' | 'hospital' | 'police' | 'refuse';
 
-/** One stay as the planner follows it, from its registration to its end. */
-export interface StayTrack {
-  key: number;
-  /** The stay's own randomness: its draws do not depend on any other stay's. */
-  r: Rng;
-  person: PersonPlan;
-  status: string;
-  bed: Bed | null;
-  age: number | null;
-  items: CustodyItemPlan[];
-  arrivedAt: number;
-  owner: number;
-  /** The latest the stay may end: before the same person's next arrival, or a while before now for old stays. */
-  cap: number;
-  /** Schedules a step of this stay at `t` (nothing happens after now). */
-  at(t: number, fn: () => void): void;
-  /** The stay is over: no more family-search steps for it. */
-  close(): void;
-}
-
-export class IntakePlanner {
+export class IntakePlanner implements StayPlanner {
   private readonly agenda = new Agenda();
   private readonly persons = new Map<number, PersonPlan>();
   private readonly idsTaken = new Set<string>();

@@ -12,7 +12,7 @@ import { DatePicker } from '../../components/DatePicker';
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
 import { applyServerError } from '../../components/serverErrors';
-import { timeZoneOptions } from '../setup/SetupPage';
+import { timeZoneOptions } from '../../components/timeZones';
 import { ZonesCard } from './ZonesCard';
 
 type Values = z.input<typeof settingsUpdateInput>;
@@ -21,7 +21,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const current = useRpcQuery('settings.get', {});
-  const update = useRpcMutation('settings.update', ['settings', 'audit']);
+  const update = useRpcMutation('settings.update', ['intake']); // the stay clock and family-search deadlines follow the settings
   const zones = useMemo(timeZoneOptions, []);
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError, reset } = useForm<Values>({ resolver: zodResolver(settingsUpdateInput) });

@@ -33,7 +33,7 @@ function StateSwitch({ control, field, onMarked }: { control: Control<FieldValue
 export function IdentityTab({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const update = useRpcMutation('people.update', ['intake', 'people', 'audit']);
+  const update = useRpcMutation('people.update', ['intake']); // the stay and the board show the person
   const [formError, setFormError] = useState<string | null>(null);
   const base = useMemo(() => zodResolver(personUpdateInput) as unknown as Resolver<FieldValues>, []);
   const { control, handleSubmit, setError, setValue, watch } = useForm<FieldValues>({
@@ -156,7 +156,7 @@ export function IdentityTab({ person }: { person: PersonDetail }) {
     </Form>
     {/* Outside the form above: a portal's events still bubble through React's tree. */}
     <RpcFormModal open={clearing} title={t('intake.identity.clearIdTitle')} procedure="people.clearIdNumber" schema={clearIdInput}
-        defaultValues={{ id: person.id, reason: '' }} fields={['reason']} okText={t('intake.identity.clearId')}
+        defaultValues={{ id: person.id, reason: '' }} fields={['reason']} refreshes={['intake']} okText={t('intake.identity.clearId')}
         onClose={(done) => (setClearing(false), done && void message.success(t('common.saved')))}>
         {(c) => (
           <>

@@ -110,7 +110,7 @@ describe('the intake register export', () => {
     expect(JSON.parse(row.after!)).toEqual({
       what: 'intake_register',
       fileName: '接待登记台账_2026-07-01_2026-07-31.xlsx',
-      period: JULY,
+      ...JULY,
       rows: 1,
       sheets: [{ name: '接待登记台账', rows: 1 }],
     });

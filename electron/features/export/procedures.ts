@@ -7,7 +7,7 @@ export const exportHandlers: Handlers<keyof typeof exportContract> = {
   'export.intakeRegister': (period, ctx) => {
     ensureExportRoom(ctx);
     const rows = readRegister(ctx.db, period);
-    return startExport(ctx, { what: 'intake_register', fileName: registerFileName(period), period, sheets: [registerSheet(period, rows)] });
+    return startExport(ctx, { what: 'intake_register', fileName: registerFileName(period), sheets: [registerSheet(period, rows)] });
   },
   'export.status': ({ id }, ctx) => ctx.exports.status(id, sessionOf(ctx)),
   'export.file': ({ id }, ctx) => ctx.exports.file(id, sessionOf(ctx)),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ExportStarted, Period } from '../../../shared/contract/export';
+import type { ExportStarted } from '../../../shared/contract/export';
 import { requireActor, type HandlerContext } from '../../rpc/context';
 import type { Sheet } from './sheet';
 import { writeWorkbook } from './workbook';
@@ -9,8 +9,6 @@ export interface ExportRequest {
   what: string;
   /** The file's name as offered to the user (no folders): 接待登记台账_2026-07-01_2026-07-31.xlsx */
   fileName: string;
-  /** The period, for the audit trail (each sheet shows its own). */
-  period?: Period;
   /** Built from rows already read in this call. */
   sheets: readonly Sheet[];
 }
@@ -31,9 +29,9 @@ export function ensureExportRoom(ctx: HandlerContext): void {
 
 /**
  * Starts an export from inside a mutation: call it after reading the rows, in the same call (one transaction, so
- * the file is a consistent snapshot). It writes the audit row — who took which data out of the system, for what
- * period, how many rows; never the data itself — and queues the build for after the commit, so a refused or
- * failed call builds nothing. The caller follows the file with `export.status` and fetches it with `export.file`
+ * the file is a consistent snapshot). It writes the audit row — who took which data out of the system, how many
+ * rows, and (added by the dispatcher) the call's input: the period, the filters; never the data itself — and
+ * queues the build for after the commit, so a refused or failed call builds nothing. The caller follows the file with `export.status` and fetches it with `export.file`
  * (or the desktop window's save dialog).
  */
 export function startExport(ctx: HandlerContext, req: ExportRequest): ExportStarted {
@@ -46,7 +44,7 @@ export function startExport(ctx: HandlerContext, req: ExportRequest): ExportStar
   ctx.audit({
     entity: 'export',
     entityId: id,
-    after: { what: req.what, fileName: req.fileName, period: req.period ?? null, rows, sheets: req.sheets.map((s) => ({ name: s.name, rows: s.rows.length })) },
+    after: { what: req.what, fileName: req.fileName, rows, sheets: req.sheets.map((s) => ({ name: s.name, rows: s.rows.length })) },
   });
   const book = { station: settings.stationName, timeZone: settings.timeZone, madeAt: ctx.now, madeBy: actor.displayName, sheets: req.sheets };
   ctx.afterCommit(() => ctx.exports.add(id, owner, { fileName: req.fileName, rows }, (progress) => writeWorkbook(book, progress)));

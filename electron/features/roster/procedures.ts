@@ -19,12 +19,11 @@ const checkOf = (c: DutyCtx, days: string[]) => {
   return rosterCheck(c.db, c.settings, sorted[0]!, sorted[sorted.length - 1]!);
 };
 
-/** A recorded change to a published roster: audited with its input (no password) and the rows it wrote. */
-function changed(ctx: HandlerContext, input: Record<string, unknown>, run: (c: DutyCtx) => ChangeResult) {
+/** A recorded change to a published roster: audited with who approved it and the rows it wrote (the dispatcher adds the input). */
+function changed(ctx: HandlerContext, input: { approval?: { userId: number } }, run: (c: DutyCtx) => ChangeResult) {
   const c = dutyCtx(ctx);
   const r = run(c);
-  const { approval, ...rest } = input as { approval?: { userId: number } };
-  ctx.audit({ entity: 'roster_change', entityId: r.changeId, after: { ...rest, approvedBy: approval?.userId ?? c.actorId, removed: r.removed, added: r.added } });
+  ctx.audit({ entity: 'roster_change', entityId: r.changeId, after: { approvedBy: input.approval?.userId ?? c.actorId, removed: r.removed, added: r.added } });
   return { ids: [r.changeId], check: checkOf(c, r.days) };
 }
 
@@ -32,7 +31,7 @@ export const rosterHandlers: Handlers<keyof typeof rosterContract> = {
   'roster.staff': (_input, ctx) => listStaff(ctx.db),
   'roster.staffSave': (input, ctx) => {
     const { before, after } = saveStaff(ctx.db, input, ctx.now);
-    ctx.audit({ entity: 'staff', entityId: after.id, before, after: { ...input, id: after.id } });
+    ctx.audit({ entity: 'staff', entityId: after.id, before, after: { id: after.id } });
     return after;
   },
   'roster.get': (input, ctx) => rosterView(ctx.db, dutyCtx(ctx).settings, input.from, input.to),
@@ -44,7 +43,7 @@ export const rosterHandlers: Handlers<keyof typeof rosterContract> = {
   'roster.assign': (input, ctx) => {
     const c = dutyCtx(ctx);
     const id = assign(c, input);
-    ctx.audit({ entity: 'roster_assignment', entityId: id, after: { ...input, id } });
+    ctx.audit({ entity: 'roster_assignment', entityId: id, after: { id } });
     return { ids: [id], check: checkOf(c, [input.day]) };
   },
   'roster.unassign': (input, ctx) => {
@@ -56,7 +55,7 @@ export const rosterHandlers: Handlers<keyof typeof rosterContract> = {
   'roster.copyWeek': (input, ctx) => {
     const c = dutyCtx(ctx);
     const { ids, skipped } = copyWeek(c, input.weekStart);
-    ctx.audit({ entity: 'roster_week', entityId: input.weekStart, after: { ...input, ids, skipped } });
+    ctx.audit({ entity: 'roster_week', entityId: input.weekStart, after: { ids, skipped } });
     return { ids, skipped, check: checkOf(c, [input.weekStart, addDays(input.weekStart, 6)]) };
   },
   'roster.publish': (input, ctx) => {
@@ -66,7 +65,7 @@ export const rosterHandlers: Handlers<keyof typeof rosterContract> = {
     ctx.audit({
       entity: 'roster_publication',
       entityId: p.publicationId,
-      after: { from: input.from, to: input.to, days: p.days, gaps: check.gaps.length, conflicts: check.conflicts.length, override: p.override },
+      after: { days: p.days, gaps: check.gaps.length, conflicts: check.conflicts.length, override: p.override },
     });
     return { ids: [p.publicationId], publicationId: p.publicationId, days: p.days, check };
   },
@@ -80,27 +79,27 @@ export const patrolHandlers: Handlers<keyof typeof patrolContract> = {
   'patrol.checkpoints': (_input, ctx) => listCheckpoints(ctx.db),
   'patrol.checkpointSave': (input, ctx) => {
     const { before, id } = saveCheckpoint(dutyCtx(ctx), input);
-    ctx.audit({ entity: 'checkpoint', entityId: id, before, after: { ...input, id } });
+    ctx.audit({ entity: 'checkpoint', entityId: id, before, after: { id } });
     return listCheckpoints(ctx.db);
   },
   'patrol.status': (_input, ctx) => patrolStatus(dutyCtx(ctx)),
   'patrol.record': (input, ctx) => {
     const c = dutyCtx(ctx);
     const { id, followUpId } = recordRound(c, input);
-    ctx.audit({ entity: 'patrol_round', entityId: id, after: { ...input, id, followUpId } });
+    ctx.audit({ entity: 'patrol_round', entityId: id, after: { id, followUpId } });
     return roundById(c.db, id);
   },
   'patrol.log': (input, ctx) => patrolLog(dutyCtx(ctx), input.from, input.to),
   'patrol.followUps': (_input, ctx) => openFollowUps(ctx.db),
   'patrol.closeFollowUp': (input, ctx) => {
     const f = closeFollowUp(dutyCtx(ctx), input.id, input.note);
-    ctx.audit({ entity: 'follow_up', entityId: input.id, after: { ...input, doneAt: ctx.now } });
+    ctx.audit({ entity: 'follow_up', entityId: input.id, after: { doneAt: ctx.now } });
     return f;
   },
   'incident.record': (input, ctx) => {
     const c = dutyCtx(ctx);
     const { id, followUpId } = recordIncident(c, input);
-    ctx.audit({ entity: 'incident', entityId: id, after: { ...input, id, followUpId } });
+    ctx.audit({ entity: 'incident', entityId: id, after: { id, followUpId } });
     return incidentById(c.db, id);
   },
   'incident.list': (input, ctx) => incidentsOf(dutyCtx(ctx), input.from, input.to),

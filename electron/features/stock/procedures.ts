@@ -18,13 +18,6 @@ function moving(ctx: HandlerContext): StockCtx {
   return stockCtx(ctx);
 }
 
-/** An input as its audit row keeps it: never a password. */
-function withoutSecrets<T extends object>(input: T): T {
-  if (!('approver' in input) || !input.approver) return input;
-  const { password: _password, ...approver } = input.approver as { userId: number; password: string };
-  return { ...input, approver };
-}
-
 export const stockHandlers: Handlers<keyof typeof stockContract> = {
   'stock.items': (input, ctx) => listItems(stockCtx(ctx), input),
   'stock.item': (input, ctx) => itemDetail(stockCtx(ctx), input.itemId),
@@ -32,27 +25,27 @@ export const stockHandlers: Handlers<keyof typeof stockContract> = {
   'stock.itemSave': (input, ctx) => {
     const c = stockCtx(ctx);
     const { itemId } = saveItem(c, input);
-    ctx.audit({ entity: 'stock_item', entityId: itemId, after: { input, itemId } });
+    ctx.audit({ entity: 'stock_item', entityId: itemId, after: { itemId } });
     return itemDetail(c, itemId);
   },
 
   'stock.receive': (input, ctx) => {
     const c = moving(ctx);
     const written = receive(c, input);
-    ctx.audit({ entity: 'stock_receipt', entityId: written.receiptId, after: { input, ...written } });
+    ctx.audit({ entity: 'stock_receipt', entityId: written.receiptId, after: written });
     return receiptView(c, written.receiptId);
   },
   'stock.receiptGet': (input, ctx) => receiptView({ db: ctx.db, settings: ctx.settings }, input.receiptId),
   'stock.issue': (input, ctx) => {
     const c = moving(ctx);
     const written = issue(c, input);
-    ctx.audit({ entity: 'stock_issue', entityId: written.issueId, after: { input: withoutSecrets(input), ...written } });
+    ctx.audit({ entity: 'stock_issue', entityId: written.issueId, after: written });
     return issueView(c.db, written.issueId);
   },
   'stock.issueToStay': (input, ctx) => {
     const c = moving(ctx);
     const written = issue(c, { destination: 'stay', ...input });
-    ctx.audit({ entity: 'stock_issue', entityId: written.issueId, after: { input, ...written } });
+    ctx.audit({ entity: 'stock_issue', entityId: written.issueId, after: written });
     return issueView(c.db, written.issueId);
   },
   'stock.issueGet': (input, ctx) => issueView(ctx.db, input.issueId),
@@ -60,7 +53,7 @@ export const stockHandlers: Handlers<keyof typeof stockContract> = {
   'stock.reverse': (input, ctx) => {
     const c = moving(ctx);
     const written = reverse(c, input);
-    ctx.audit({ entity: 'stock_reversal', entityId: written.reversalId, after: { input, ...written } });
+    ctx.audit({ entity: 'stock_reversal', entityId: written.reversalId, after: written });
     return { reversalId: written.reversalId };
   },
   'stock.journal': (input, ctx) => {
@@ -72,25 +65,25 @@ export const stockHandlers: Handlers<keyof typeof stockContract> = {
     const c = moving(ctx);
     const id = startStocktake(c, input);
     const view = stocktakeView(c.db, id);
-    ctx.audit({ entity: 'stock_stocktake', entityId: id, after: { input, lines: view.lines.map((l) => ({ batchId: l.batchId, expected: l.expected })) } });
+    ctx.audit({ entity: 'stock_stocktake', entityId: id, after: { lines: view.lines.map((l) => ({ batchId: l.batchId, expected: l.expected })) } });
     return view;
   },
   'stock.stocktakeCount': (input, ctx) => {
     const c = moving(ctx);
     const written = countStocktake(c, input);
-    ctx.audit({ entity: 'stock_stocktake', entityId: input.stocktakeId, after: { input, ...written } });
+    ctx.audit({ entity: 'stock_stocktake', entityId: input.stocktakeId, after: written });
     return stocktakeView(c.db, input.stocktakeId);
   },
   'stock.stocktakeApprove': (input, ctx) => {
     const c = moving(ctx);
     const written = approveStocktake(c, input);
-    ctx.audit({ entity: 'stock_stocktake', entityId: input.stocktakeId, after: { input: withoutSecrets(input), ...written } });
+    ctx.audit({ entity: 'stock_stocktake', entityId: input.stocktakeId, after: written });
     return stocktakeView(c.db, input.stocktakeId);
   },
   'stock.stocktakeCancel': (input, ctx) => {
     const c = moving(ctx);
     cancelStocktake(c, input);
-    ctx.audit({ entity: 'stock_stocktake', entityId: input.stocktakeId, after: { input } });
+    ctx.audit({ entity: 'stock_stocktake', entityId: input.stocktakeId });
     return stocktakeView(c.db, input.stocktakeId);
   },
   'stock.stocktakeGet': (input, ctx) => stocktakeView(ctx.db, input.stocktakeId),
@@ -102,13 +95,13 @@ export const stockHandlers: Handlers<keyof typeof stockContract> = {
   'stock.fundSave': (input, ctx) => {
     const c = stockCtx(ctx);
     const fundId = saveFund(c, input);
-    ctx.audit({ entity: 'stock_fund', entityId: fundId, after: { input, fundId } });
+    ctx.audit({ entity: 'stock_fund', entityId: fundId, after: { fundId } });
     return fundView(c.db, fundId);
   },
   'stock.fundCharge': (input, ctx) => {
     const c = moving(ctx);
     const chargeId = chargeFund(c, input, '');
-    ctx.audit({ entity: 'stock_fund', entityId: input.fundId, after: { input, chargeId } });
+    ctx.audit({ entity: 'stock_fund', entityId: input.fundId, after: { chargeId } });
     return fundView(c.db, input.fundId);
   },
 

@@ -2,22 +2,10 @@ import path from 'node:path';
 import type { ProcedureName } from '../shared/contract';
 import { closeDatabase, openDatabase, type DB } from './db/open';
 import type { MigrationReport } from './db/migrate';
-import { accountsHandlers } from './features/accounts/procedures';
-import { authHandlers } from './features/accounts/auth-procedures';
 import { LoginThrottle } from './features/accounts/throttle';
-import { alertsHandlers } from './features/alerts/procedures';
-import { auditHandlers } from './features/audit/procedures';
-import { backupHandlers } from './features/backup/procedures';
 import { BACKUP_DIR } from './features/backup/service';
 import { ExportFiles } from './features/export/files';
-import { exportHandlers } from './features/export/procedures';
-import { handoverHandlers } from './features/handover/procedures';
-import { intakeHandlers } from './features/intake/procedures';
-import { peopleHandlers } from './features/people/procedures';
-import { patrolHandlers, rosterHandlers } from './features/roster/procedures';
-import { settingsHandlers } from './features/settings/procedures';
-import { setupHandlers } from './features/setup/procedures';
-import { stockHandlers } from './features/stock/procedures';
+import { FEATURE_REGISTRY, handlersOf, MAIN_FEATURES } from './features';
 import { createLogger, type Logger } from './log';
 import type { CoreServices, Handlers } from './rpc/context';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
@@ -25,22 +13,7 @@ import { Jobs } from './rpc/jobs';
 import { SessionStore } from './rpc/sessions';
 
 /** Every handler, checked by the compiler against the whole contract: a missing one does not build. */
-export const handlers: Handlers<ProcedureName> = {
-  ...setupHandlers,
-  ...authHandlers,
-  ...accountsHandlers,
-  ...auditHandlers,
-  ...settingsHandlers,
-  ...peopleHandlers,
-  ...intakeHandlers,
-  ...backupHandlers,
-  ...alertsHandlers,
-  ...exportHandlers,
-  ...rosterHandlers,
-  ...patrolHandlers,
-  ...handoverHandlers,
-  ...stockHandlers,
-};
+export const handlers: Handlers<ProcedureName> = handlersOf(MAIN_FEATURES);
 
 export interface Core {
   /** The open database (a getter: a restore replaces it). */
@@ -77,6 +50,7 @@ export function openCore(opts: CoreOptions): Core {
     exports: new ExportFiles(clock, logger),
     sessions: new SessionStore(),
     throttle: new LoginThrottle(),
+    features: FEATURE_REGISTRY,
     logger,
   };
   if (migration.applied.length) logger.info('database migrated', { ...migration });

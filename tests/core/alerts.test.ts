@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertGroup } from '../../shared/contract/alerts';
-import { HANDOVER_SECTIONS } from '../../electron/features/alerts/providers';
+import { FEATURE_REGISTRY } from '../../electron/features';
+
+const HANDOVER_SECTIONS = FEATURE_REGISTRY.handoverSections;
 import { collectAlerts, compileSections, group, type AlertContext, type AlertProvider } from '../../electron/features/alerts/registry';
 import { readSettings } from '../../electron/features/settings/service';
 import { stationDay } from '../../shared/domain/time';

@@ -144,7 +144,7 @@ describe('stock’s alerts and handover sections', () => {
   it('hand over what moved during the shift and the supply alerts', async () => {
     s = stockStation();
     const { compileSections } = await import('../../electron/features/alerts/registry');
-    const { HANDOVER_SECTIONS } = await import('../../electron/features/alerts/providers');
+    const HANDOVER_SECTIONS = (await import('../../electron/features')).FEATURE_REGISTRY.handoverSections;
     const { readSettings } = await import('../../electron/features/settings/service');
     const water = s.item({ minLevel: 100 });
     s.receive(water, 50);

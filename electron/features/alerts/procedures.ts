@@ -1,7 +1,6 @@
 import type { alertsContract } from '../../../shared/contract/alerts';
 import { permissionsOf } from '../../../shared/domain/roles';
 import { requireActor, type HandlerContext, type Handlers } from '../../rpc/context';
-import { ALERT_PROVIDERS } from './providers';
 import { collectAlerts, type AlertContext } from './registry';
 
 export function alertContext(ctx: HandlerContext): AlertContext {
@@ -9,5 +8,5 @@ export function alertContext(ctx: HandlerContext): AlertContext {
 }
 
 export const alertsHandlers: Handlers<keyof typeof alertsContract> = {
-  'alerts.list': (input, ctx) => collectAlerts(ALERT_PROVIDERS, alertContext(ctx), permissionsOf(requireActor(ctx).roles), input.lines),
+  'alerts.list': (input, ctx) => collectAlerts(ctx.features.alerts, alertContext(ctx), permissionsOf(requireActor(ctx).roles), input.lines),
 };

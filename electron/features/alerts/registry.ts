@@ -36,6 +36,16 @@ export interface HandoverSectionProvider {
   sections(ctx: AlertContext, window: ShiftWindow): HandoverSection[];
 }
 
+/**
+ * What the features registered in electron/features/index.ts give the others, handed to every call with the core's
+ * services: the board and the header read `alerts`, the shift handover compiles `handoverSections`. The features
+ * that read them never import the features that give them.
+ */
+export interface FeatureRegistry {
+  alerts: readonly AlertProvider[];
+  handoverSections: readonly HandoverSectionProvider[];
+}
+
 const ORDER: Record<Urgency, number> = { urgent: 0, warning: 1, notice: 2 };
 
 /** Every alert the permissions allow, most urgent first (in registration order within an urgency). */

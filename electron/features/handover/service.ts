@@ -5,7 +5,6 @@ import { AppError } from '../../../shared/domain/result';
 import { dayStart } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
-import { HANDOVER_SECTIONS } from '../alerts/providers';
 import { compileSections } from '../alerts/registry';
 import type { DutyCtx } from '../roster/context';
 import { leadersOnDuty } from '../roster/on-duty';
@@ -111,7 +110,7 @@ export function compile(c: DutyCtx, shift: { from: number; to: number }): string
   const ctx = { db: c.db, now: c.now, today: c.today, settings: c.settings, actorId: null };
   // A handover opened at the shift's very first millisecond still covers a window that runs forwards.
   const to = Math.max(Math.min(c.now, shift.to), shift.from + 1);
-  return JSON.stringify(compileSections(HANDOVER_SECTIONS, ctx, { from: shift.from, to }));
+  return JSON.stringify(compileSections(c.handoverSections, ctx, { from: shift.from, to }));
 }
 
 /** The shift a handover opened now closes, or the one named; CONFLICT if it has not begun or already has one. */

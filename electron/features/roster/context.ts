@@ -5,16 +5,19 @@ import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
 import { requireActor, type HandlerContext } from '../../rpc/context';
 import { coSign, confirmPassword, type WitnessCtx } from '../accounts/witness';
+import type { HandoverSectionProvider } from '../alerts/registry';
 
 /** What the duty features' services read: one moment on the station's clock, its settings, and the caller. */
 export interface DutyCtx extends WitnessCtx {
   settings: StationSettings;
   today: string;
+  /** The handover's sections come from every registered feature (electron/features/index.ts), never from imports. */
+  handoverSections: readonly HandoverSectionProvider[];
 }
 
 /** The duty features' view of a handler's context: the call's clock, settings and day, and who acts. */
 export function dutyCtx(ctx: HandlerContext): DutyCtx {
-  return { db: ctx.db, now: ctx.now, actorId: requireActor(ctx).id, throttle: ctx.throttle, settings: ctx.settings, today: ctx.today };
+  return { db: ctx.db, now: ctx.now, actorId: requireActor(ctx).id, throttle: ctx.throttle, settings: ctx.settings, today: ctx.today, handoverSections: ctx.features.handoverSections };
 }
 
 /** An active account whose roles may sign handovers: a duty leader. */

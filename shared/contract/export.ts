@@ -1,7 +1,7 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { z } from 'zod';
 import type { AppErrorShape } from '../domain/result';
-import { mutation, output, query } from './define';
+import { output, query } from './define';
 import { calendarDate } from './fields';
 
 /** The longest period one export covers: a year, leap day included (about 50,000 stays at a large station). */
@@ -52,11 +52,6 @@ export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.sp
 const exportId = z.object({ id: z.uuid() }).strict();
 
 export const exportContract = {
-  /**
-   * The intake register (接待登记台账) of the stays that arrived in a period, as XLSX for the bureau. Personal data
-   * leaves the system: the audit row names who exported which period and how many rows.
-   */
-  'export.intakeRegister': mutation('intake.read', period, output<ExportStarted>()),
   /** How an export started by this session is coming along. */
   'export.status': query('user', exportId, output<ExportStatus>()),
   /** The finished file (CONFLICT while it is still being built). */

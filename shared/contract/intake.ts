@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ARRIVAL_CHANNELS, CONDITIONS, SEXES, type AgeGroup, type Condition, type StayClock } from '../domain/person';
 import type { StayStatus } from '../domain/stay';
 import { mutation, output, query } from './define';
+import { period, type ExportStarted } from './export';
 import { isCalendarDate } from '../domain/calendar';
 import { dayStart, stationDay } from '../domain/time';
 import { currentPassword, eventTime, id, requiredText as required, text } from './fields';
@@ -257,6 +258,11 @@ export const zoneSaveInput = z.object({
 });
 
 export const intakeContract = {
+  /**
+   * The intake register (接待登记台账) of the stays that arrived in a period, as XLSX for the bureau. Personal data
+   * leaves the system: the audit row names who exported which period and how many rows.
+   */
+  'intake.exportRegister': mutation('intake.read', period, output<ExportStarted>()),
   'intake.register': mutation('intake.write', registerInput, output<{ stayId: number; personId: number }>()),
   'intake.get': query('intake.read', z.object({ stayId: id }), output<StayDetail>()),
   'intake.board': query('intake.read', z.object({}).strict(), output<TodayBoard>()),

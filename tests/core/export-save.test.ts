@@ -25,7 +25,7 @@ async function setUp() {
   const desk = st.userWith(['front_desk'], 'desk');
   st.must('intake.register', { person: { name: '张三' }, channel: 'walk_in', arrivedAt: st.clock.t - 60_000 }, desk);
   const day = new Date(st.clock.t + 8 * 3_600_000).toISOString().slice(0, 10);
-  const started = st.must('export.intakeRegister', { from: day, to: day }, desk);
+  const started = st.must('intake.exportRegister', { from: day, to: day }, desk);
   await st.core.services.exports.idle();
   let handler: Handler | undefined;
   const fakeIpcMain = { handle: (channel: string, fn: Handler) => channel === SAVE_CHANNEL && (handler = fn) };

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEEP_FILE_MS, MAX_PENDING } from '../../electron/features/export/files';
-import { CHANNEL_LABELS, DISCHARGE_LABELS, FIELD_STATE_LABELS, SEX_LABELS, STATUS_LABELS, UNKNOWN_NAME } from '../../electron/features/export/intake-labels';
+import { CHANNEL_LABELS, DISCHARGE_LABELS, FIELD_STATE_LABELS, SEX_LABELS, STATUS_LABELS, UNKNOWN_NAME } from '../../electron/features/intake/export-labels';
 import type { Input } from '../../shared/contract';
 import type { ExportStarted } from '../../shared/contract/export';
 import intakeCatalog from '../../renderer/src/features/intake/i18n.zh-CN';
@@ -55,7 +55,7 @@ describe('the intake register export', () => {
     st.must('people.update', { id: unknown.personId, fieldStates: { idNumber: 'refused', hukouPlace: 'unknown' } }, desk);
     st.must('people.update', { id: first.personId, hukouPlace: '河南省周口市' }, desk);
 
-    const started = st.must('export.intakeRegister', JULY, desk);
+    const started = st.must('intake.exportRegister', JULY, desk);
     expect(started).toMatchObject({ fileName: '接待登记台账_2026-07-01_2026-07-31.xlsx', rows: 3 });
     const ws = (await fileOf(started)).worksheets[0]!;
 
@@ -97,15 +97,15 @@ describe('the intake register export', () => {
     st.must('intake.triage', { stayId, decision: 'admit' }, desk);
     st.must('intake.assignBed', { stayId, zoneId: 5 }, desk);
     st.must('intake.assignBed', { stayId, zoneId: 4 }, desk);
-    const ws = (await fileOf(st.must('export.intakeRegister', JULY, desk))).worksheets[0]!;
+    const ws = (await fileOf(st.must('intake.exportRegister', JULY, desk))).worksheets[0]!;
     expect([ws.getCell('C5').value, ws.getCell('J5').value]).toEqual(['姓名不详', '老年区']);
   });
 
   it('writes who exported which period and how many rows to the audit trail, and nothing of the file', async () => {
     station();
     register(shanghai(2026, 7, 10, 12, 0), { name: '张三', idNumber: ID_NUMBER });
-    const started = st.must('export.intakeRegister', JULY, desk);
-    const row = st.core.db.prepare("SELECT * FROM audit_log WHERE procedure = 'export.intakeRegister'").get() as Record<string, string>;
+    const started = st.must('intake.exportRegister', JULY, desk);
+    const row = st.core.db.prepare("SELECT * FROM audit_log WHERE procedure = 'intake.exportRegister'").get() as Record<string, string>;
     expect(row).toMatchObject({ actor_name: '李明', entity: 'export', entity_id: started.id });
     expect(JSON.parse(row.after!)).toEqual({
       what: 'intake_register',
@@ -115,7 +115,7 @@ describe('the intake register export', () => {
       sheets: [{ name: '接待登记台账', rows: 1 }],
     });
     await fileOf(started);
-    const rows = st.core.db.prepare("SELECT * FROM audit_log WHERE procedure LIKE 'export.%'").all();
+    const rows = st.core.db.prepare("SELECT * FROM audit_log WHERE procedure LIKE 'export.%' OR procedure = 'intake.exportRegister'").all();
     expect(rows).toHaveLength(1);
     const trail = JSON.stringify(rows);
     expect(trail).not.toContain('张三');
@@ -126,7 +126,7 @@ describe('the intake register export', () => {
   it('refuses a period that ends before it starts or is longer than a year, at the field', async () => {
     station();
     const fieldOf = async (p: { from: string; to: string }) => {
-      const r = st.call('export.intakeRegister', p, desk);
+      const r = st.call('intake.exportRegister', p, desk);
       await st.core.services.exports.idle();
       return r.ok ? 'ok' : `${r.error.code} ${JSON.stringify(r.error.fields)}`;
     };
@@ -152,7 +152,7 @@ describe('export files', () => {
     station();
     register(shanghai(2026, 7, 10, 12, 0), { name: '张三' });
     const colleague = st.userWith(['front_desk'], 'colleague');
-    const started = st.must('export.intakeRegister', JULY, desk);
+    const started = st.must('intake.exportRegister', JULY, desk);
     // The call has returned; the file is not built yet.
     expect(st.must('export.status', { id: started.id }, desk)).toMatchObject({ state: 'building', rows: 1, bytes: null, error: null });
     expect(st.call('export.file', { id: started.id }, desk)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -173,17 +173,17 @@ describe('export files', () => {
 
   it(`builds one export a session and ${MAX_PENDING} in all at once; the next is refused, without an audit row, until they finish`, async () => {
     station();
-    const audited = () => (st.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE procedure = 'export.intakeRegister'").get() as { n: number }).n;
+    const audited = () => (st.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE procedure = 'intake.exportRegister'").get() as { n: number }).n;
     const busy = { ok: false, error: { code: 'CONFLICT', fields: { '(root)': 'v.exportBusy' } } };
-    st.must('export.intakeRegister', JULY, desk);
-    expect(st.call('export.intakeRegister', JULY, desk)).toMatchObject(busy);
+    st.must('intake.exportRegister', JULY, desk);
+    expect(st.call('intake.exportRegister', JULY, desk)).toMatchObject(busy);
     const others = Array.from({ length: MAX_PENDING }, (_, i) => st.userWith(['front_desk'], `desk${i}`));
-    for (const other of others.slice(0, MAX_PENDING - 1)) st.must('export.intakeRegister', JULY, other);
-    expect(st.call('export.intakeRegister', JULY, others[MAX_PENDING - 1])).toMatchObject(busy);
+    for (const other of others.slice(0, MAX_PENDING - 1)) st.must('intake.exportRegister', JULY, other);
+    expect(st.call('intake.exportRegister', JULY, others[MAX_PENDING - 1])).toMatchObject(busy);
     expect(audited()).toBe(MAX_PENDING);
     await st.core.services.exports.idle();
-    st.must('export.intakeRegister', JULY, desk);
-    st.must('export.intakeRegister', JULY, others[MAX_PENDING - 1]);
+    st.must('intake.exportRegister', JULY, desk);
+    st.must('intake.exportRegister', JULY, others[MAX_PENDING - 1]);
     expect(audited()).toBe(MAX_PENDING + 2);
   });
 
@@ -193,14 +193,14 @@ describe('export files', () => {
     const { jobs, exports } = st.core.services;
     let release = () => {};
     jobs.start('backup', () => new Promise<null>((resolve) => (release = () => resolve(null))));
-    const started = st.must('export.intakeRegister', JULY, desk);
+    const started = st.must('intake.exportRegister', JULY, desk);
     await exports.idle();
     expect(jobs.busy()).toBe(true);
     expect(st.must('export.status', { id: started.id }, desk).state).toBe('ready');
     release();
     await jobs.idle();
     // And the other way round: a job starts while an export is still being built.
-    const second = st.must('export.intakeRegister', JULY, desk);
+    const second = st.must('intake.exportRegister', JULY, desk);
     expect(st.must('export.status', { id: second.id }, desk).state).toBe('building');
     jobs.start('backup', async () => null);
     await Promise.all([jobs.idle(), exports.idle()]);

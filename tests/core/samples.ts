@@ -64,7 +64,7 @@ export const validInputs: { [K in ProcedureName]: Input<K> } = {
   'backup.restore': { file: '/nonexistent/stationdesk-backup.sqlite' },
   'backup.job': { id: '00000000-0000-4000-8000-000000000000' },
   'alerts.list': { lines: 5 },
-  'export.intakeRegister': { from: '2026-07-01', to: '2026-07-31' },
+  'intake.exportRegister': { from: '2026-07-01', to: '2026-07-31' },
   'export.status': { id: '00000000-0000-4000-8000-000000000000' },
   'export.file': { id: '00000000-0000-4000-8000-000000000000' },
   'roster.staff': {},

@@ -1,7 +1,9 @@
 import type { intakeContract, StayDetail } from '../../../shared/contract/intake';
 import { requireActor, type HandlerContext, type Handlers } from '../../rpc/context';
 import { activeStaff } from '../accounts/witness';
+import { ensureExportRoom, startExport } from '../export/start';
 import { todayBoard } from './board';
+import { readRegister, registerFileName, registerSheet } from './export-register';
 import { addService, answerOwnership, assignBed, completeTask, custodyAdd, custodySettle, extend, offerOwnership, safetyCheck } from './care';
 import { getStay } from './stay-view';
 import { discharge, register, setConditions, triage, type IntakeCtx, type StayChange } from './stays';
@@ -22,6 +24,11 @@ function zoneChanged(ctx: HandlerContext, entity: 'zone' | 'bed', change: ZoneCh
 }
 
 export const intakeHandlers: Handlers<keyof typeof intakeContract> = {
+  'intake.exportRegister': (period, ctx) => {
+    ensureExportRoom(ctx);
+    const rows = readRegister(ctx.db, period);
+    return startExport(ctx, { what: 'intake_register', fileName: registerFileName(period), sheets: [registerSheet(period, rows)] });
+  },
   'intake.register': (input, ctx) => {
     const { stayId, personId, wrote } = register(by(ctx), input);
     ctx.audit({ entity: 'stay', entityId: stayId, after: wrote });

@@ -20,7 +20,7 @@ const en: ExportCatalog = {
     exportWrite: 'Cannot write there (read-only, or the file is open in another program)',
   },
   entities: { export: 'Export' },
-  procedures: { export: { _: 'Exports', intakeRegister: 'Export intake register', status: 'Export progress', file: 'Fetch an export' } },
+  procedures: { export: { _: 'Exports', status: 'Export progress', file: 'Fetch an export' } },
 };
 
 export default en;

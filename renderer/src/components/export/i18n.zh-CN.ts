@@ -19,7 +19,7 @@ const zhCN = {
     exportWrite: '无法写入所选位置（可能是只读，或文件正被其他程序打开）',
   },
   entities: { export: '数据导出' },
-  procedures: { export: { _: '数据导出', intakeRegister: '导出接待登记台账', status: '查看导出进度', file: '取回导出文件' } },
+  procedures: { export: { _: '数据导出', status: '查看导出进度', file: '取回导出文件' } },
 };
 
 export default zhCN;

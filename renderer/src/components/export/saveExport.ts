@@ -16,7 +16,7 @@ interface Options {
 }
 
 /**
- * Saves an export that a procedure has started (`export.intakeRegister`, and later the roster, ledger and report
+ * Saves an export that a procedure has started (`intake.exportRegister`, and later the roster, ledger and report
  * exports): waits until the main process has built the file, then, in the desktop window, hands it to the main
  * process's save dialog (the renderer names the export, never a path), or, in the browser host, downloads it.
  */

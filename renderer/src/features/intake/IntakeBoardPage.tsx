@@ -108,7 +108,7 @@ export function IntakeBoardPage() {
         <Button size="large" icon={<TableOutlined />} onClick={() => navigate('/intake/beds')}>
           {t('intake.beds')}
         </Button>
-        <PeriodExportButton procedure="export.intakeRegister" title={t('intake.exportRegister')} timeZone={info.timeZone} />
+        <PeriodExportButton procedure="intake.exportRegister" title={t('intake.exportRegister')} timeZone={info.timeZone} />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={6}>

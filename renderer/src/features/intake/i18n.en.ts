@@ -282,6 +282,7 @@ const en: typeof zhCN = {
     intake: {
       _: 'Intake',
       register: 'Register intake',
+      exportRegister: 'Export intake register',
       triage: 'Triage',
       setConditions: 'Conditions',
       safetyCheck: 'Safety check',

@@ -281,6 +281,7 @@ const zhCN = {
     intake: {
       _: '接待登记',
       register: '接待登记',
+      exportRegister: '导出接待登记台账',
       triage: '分诊',
       setConditions: '特殊情况',
       safetyCheck: '安全检查',

@@ -3,8 +3,8 @@ import type { Period } from '../../../shared/contract/export';
 import { ageOn, type ArrivalChannel, type FieldState, type IdentityField, type Sex } from '../../../shared/domain/person';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
-import { CHANNEL_LABELS, DISCHARGE_LABELS, FIELD_STATE_LABELS, SEX_LABELS, STATUS_LABELS, UNKNOWN_NAME } from './intake-labels';
-import { sheet, type Column, type Sheet } from './sheet';
+import { CHANNEL_LABELS, DISCHARGE_LABELS, FIELD_STATE_LABELS, SEX_LABELS, STATUS_LABELS, UNKNOWN_NAME } from './export-labels';
+import { sheet, type Column, type Sheet } from '../export/sheet';
 
 /** One stay as the register lists it. */
 export interface RegisterRow {

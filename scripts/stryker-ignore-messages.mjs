@@ -1,8 +1,9 @@
 // A Stryker ignorer (`ignorers: ['developer-messages']` in stryker.config.mjs). It leaves unmutated the English
-// text of a thrown error and the first argument of a log call, and only those:
-// - `new AppError(code, message, fields?, detail?)`: the caller sees the code and the `v.*` field keys, which stay
-//   mutated and asserted. The renderer shows the catalog text for the code (`errors.<code>`, one for every code) or
-//   the field key, never `message` while the catalog has the code;
+// text of an error and the first argument of a log call, and only those:
+// - `new AppError(code, message, fields?, detail?)` and `fail({ code, message, … })`: the caller acts on the code and
+//   the `v.*` field keys, which stay mutated and asserted. The renderer shows the catalog text for the code
+//   (`errors.<code>`, one for every code) or the field key; an error's English text reaches the screen only where
+//   the station cannot answer at all, as a detail under the catalog's title;
 // - `new Error(message)`: a bug; the dispatcher answers INTERNAL with an incident id and only the log sees the text;
 // - `logger.info/error(message, meta)`: the log line's wording (its meta stays mutated).
 // Changing such a text changes no rule, and a test pinning English prose would fail on every rewording.
@@ -10,6 +11,11 @@
 /** @param {any} path a Babel NodePath */
 function isMessageArgument(path) {
   if (!path.isStringLiteral() && !path.isTemplateLiteral()) return false;
+  const property = path.parentPath;
+  if (property?.isObjectProperty() && path.key === 'value' && property.node.key.type === 'Identifier' && property.node.key.name === 'message') {
+    const call = property.parentPath?.parentPath;
+    return Boolean(call?.isCallExpression() && call.node.callee.type === 'Identifier' && call.node.callee.name === 'fail');
+  }
   const call = path.parentPath;
   if (!call || path.listKey !== 'arguments') return false;
   if (call.isNewExpression() && call.node.callee.type === 'Identifier') {

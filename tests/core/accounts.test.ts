@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FREE_TRIES } from '../../electron/features/accounts/throttle';
+import { FREE_TRIES, LoginThrottle } from '../../electron/features/accounts/throttle';
 import { ADMIN, contentHash, openStation, type TestStation } from './helpers';
 
 let st: TestStation;
@@ -80,6 +80,67 @@ describe('login and passwords', () => {
     const old = st.call('settings.get', {}, sid);
     expect(old.ok || old.error.code).toBe('UNAUTHENTICATED');
     expect(st.must('auth.login', { username: 'zhao', password: 'Reset-pass-1' }).mustChangePassword).toBe(true);
+  });
+});
+
+describe('passwords as typed at the desk', () => {
+  it('a password typed in full-width characters (a Chinese input method) is the same password', () => {
+    st = openStation();
+    st.userWith(['front_desk'], 'li');
+    const id = st.must('accounts.list', {}, st.adminSession).find((a) => a.username === 'li')!.id;
+    st.must('accounts.resetPassword', { id, password: 'Ｔｅｍｐ－ｐａｓｓ－１', passwordConfirm: 'Ｔｅｍｐ－ｐａｓｓ－１' }, st.adminSession);
+    expect(st.call('auth.login', { username: 'li', password: 'Temp-pass-1' }).ok).toBe(true);
+    st.must('accounts.resetPassword', { id, password: 'Half-width-2', passwordConfirm: 'Half-width-2' }, st.adminSession);
+    expect(st.call('auth.login', { username: 'li', password: 'Ｈａｌｆ－ｗｉｄｔｈ－２' }).ok).toBe(true);
+  });
+
+  it('a damaged or foreign password hash signs no one in, and never breaks the sign-in', () => {
+    st = openStation();
+    for (const hash of ['', 'bcrypt$2b$10$abc', 'scrypt$$8$1$c2FsdA==$a2V5', 'scrypt$32768$$1$c2FsdA==$a2V5', 'scrypt$32768$8$$c2FsdA==$a2V5', 'scrypt$32768$8$1$$a2V5', 'scrypt$32768$8$1$c2FsdA==$']) {
+      st.core.db.prepare("UPDATE users SET password_hash = ? WHERE username = 'admin'").run(hash);
+      const r = st.call('auth.login', { username: 'admin', password: ADMIN.password });
+      expect(r.ok || r.error.code, JSON.stringify(hash)).toBe('BAD_CREDENTIALS');
+      st.core.services.throttle.recordSuccess('admin');
+    }
+  });
+});
+
+describe('the wrong-password throttle', () => {
+  const T0 = 1_000_000;
+  const failTimes = (t: LoginThrottle, name: string, n: number, at: number) => {
+    for (let i = 0; i < n; i++) t.recordFailure(name, at);
+  };
+
+  it('holds a name for 30 s from its fifth wrong password in a row, not before, and frees it when the 30 s are up', () => {
+    const t = new LoginThrottle();
+    failTimes(t, 'li', FREE_TRIES - 1, T0);
+    expect(t.waitFor('li', T0)).toBe(0);
+    t.recordFailure('li', T0);
+    expect(t.waitFor('li', T0)).toBe(30_000);
+    expect(t.waitFor('li', T0 + 29_999)).toBe(1);
+    expect(t.waitFor('li', T0 + 30_000)).toBe(0);
+  });
+
+  it('doubles the hold with each further wrong password, up to 15 minutes', () => {
+    const t = new LoginThrottle();
+    failTimes(t, 'li', FREE_TRIES, T0);
+    const holds = [];
+    for (let i = 0; i < 6; i++) {
+      t.recordFailure('li', T0);
+      holds.push(t.waitFor('li', T0));
+    }
+    expect(holds).toEqual([60_000, 120_000, 240_000, 480_000, 900_000, 900_000]);
+  });
+
+  it('a right password clears the count; names are one whatever their case, and each has its own count', () => {
+    const t = new LoginThrottle();
+    failTimes(t, 'Li', FREE_TRIES - 1, T0);
+    t.recordSuccess('LI');
+    t.recordFailure('li', T0);
+    expect(t.waitFor('li', T0)).toBe(0);
+    failTimes(t, 'LI', FREE_TRIES - 1, T0);
+    expect(t.waitFor('lI', T0)).toBe(30_000);
+    expect(t.waitFor('wang', T0)).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { appendAuditAlone, verifyChain } from '../../electron/features/audit/chain';
 import { ADMIN, openStation, type TestStation } from './helpers';
 
 let st: TestStation;
@@ -99,6 +100,27 @@ describe('the audit trail', () => {
     }
     expect(rows.length).toBeGreaterThanOrEqual(5);
     expect(rows.some((r) => r.before === null) && rows.some((r) => r.before !== null)).toBe(true);
+  });
+
+  it('stores "nothing before" (a creation) as NULL, not as the text null', () => {
+    st = openStation();
+    st.must('intake.zoneSave', { code: 'youth', name: '青年区', minAge: 16, maxAge: 25 }, st.adminSession); // before: null
+    st.must('accounts.create', { username: 'li', displayName: '李', roles: ['front_desk'], password: 'Temp-pass-1', passwordConfirm: 'Temp-pass-1' }, st.adminSession); // before: left out
+    const rows = st.core.db.prepare("SELECT procedure, before, typeof(after) AS after FROM audit_log WHERE procedure IN ('intake.zoneSave', 'accounts.create') ORDER BY id").all();
+    expect(rows).toEqual([
+      { procedure: 'intake.zoneSave', before: null, after: 'text' },
+      { procedure: 'accounts.create', before: null, after: 'text' },
+    ]);
+  });
+
+  it('a row written on its own (outside a mutation) joins the chain in a transaction of its own', () => {
+    st = openStation();
+    const last = st.core.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+    const id = appendAuditAlone(st.core.db, { at: st.clock.now(), actorId: null, actorName: '备份任务', procedure: 'backup.run', entity: 'backup', entityId: 'x.sqlite', before: null, after: { ok: true } });
+    expect(id).toBe(last + 1);
+    expect(st.core.db.inTransaction).toBe(false);
+    expect(st.must('audit.list', {}, st.adminSession).rows[0]).toMatchObject({ id, actorName: '备份任务', entityId: 'x.sqlite', after: { ok: true } });
+    expect(verifyChain(st.core.db, st.clock.now())).toMatchObject({ ok: true, checked: id });
   });
 
   it('detects a row rewritten with a fresh hash by its broken link to the next row', () => {

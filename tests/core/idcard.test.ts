@@ -103,6 +103,7 @@ describe('the birth date in an ID number is a real calendar day, from 1880 until
     expect(checkIdNumber('X10105491231002')).toEqual({ ok: false, problem: 'chars' });
     expect(checkIdNumber('X1010519491231002')).toEqual({ ok: false, problem: 'length' });
     expect(checkIdNumber('X10105194912310021')).toEqual({ ok: false, problem: 'chars' });
+    expect(checkIdNumber('1101051949123100X1')).toEqual({ ok: false, problem: 'chars' }); // X only as the check character
   });
 });
 

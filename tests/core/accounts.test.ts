@@ -96,7 +96,9 @@ describe('passwords as typed at the desk', () => {
 
   it('a damaged or foreign password hash signs no one in, and never breaks the sign-in', () => {
     st = openStation();
-    for (const hash of ['', 'bcrypt$2b$10$abc', 'scrypt$$8$1$c2FsdA==$a2V5', 'scrypt$32768$$1$c2FsdA==$a2V5', 'scrypt$32768$8$$c2FsdA==$a2V5', 'scrypt$32768$8$1$$a2V5', 'scrypt$32768$8$1$c2FsdA==$']) {
+    const real = st.core.db.prepare("SELECT password_hash FROM users WHERE username = 'admin'").pluck().get() as string;
+    const otherScheme = real.replace(/^scrypt\$/, 'bcrypt$'); // right password, right key: only the scheme is not ours
+    for (const hash of [otherScheme, '', 'bcrypt$2b$10$abc', 'scrypt$$8$1$c2FsdA==$a2V5', 'scrypt$32768$$1$c2FsdA==$a2V5', 'scrypt$32768$8$$c2FsdA==$a2V5', 'scrypt$32768$8$1$$a2V5', 'scrypt$32768$8$1$c2FsdA==$']) {
       st.core.db.prepare("UPDATE users SET password_hash = ? WHERE username = 'admin'").run(hash);
       const r = st.call('auth.login', { username: 'admin', password: ADMIN.password });
       expect(r.ok || r.error.code, JSON.stringify(hash)).toBe('BAD_CREDENTIALS');
@@ -165,16 +167,46 @@ describe('roles and account management', () => {
     expect(st.call('accounts.list', {}, sid).ok).toBe(true);
   });
 
+  it('a second admin may be disabled or demoted while another stays active', () => {
+    st = openStation();
+    st.userWith(['admin', 'duty_leader'], 'second');
+    const second = st.must('accounts.list', {}, st.adminSession).find((a) => a.username === 'second')!;
+    expect(st.must('accounts.update', { id: second.id, displayName: '副站长', roles: ['duty_leader'] }, st.adminSession).roles).toEqual(['duty_leader']);
+    st.must('accounts.update', { id: second.id, displayName: '副站长', roles: ['admin', 'admin'] }, st.adminSession);
+    expect(st.must('accounts.setDisabled', { id: second.id, disabled: true }, st.adminSession)).toMatchObject({ disabled: true, roles: ['admin'] });
+    // The list shows active accounts first, each part by username.
+    expect(st.must('accounts.list', {}, st.adminSession).map((a) => [a.username, a.disabled])).toEqual([['admin', false], ['second', true]]);
+  });
+
+  it('acting on an account that does not exist is NOT_FOUND, and changes nothing', () => {
+    st = openStation();
+    const before = contentHash(st.core);
+    expect(st.call('accounts.update', { id: 99, displayName: '无', roles: ['admin'] }, st.adminSession)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(st.call('accounts.setDisabled', { id: 99, disabled: true }, st.adminSession)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(st.call('accounts.resetPassword', { id: 99, password: 'Reset-pass-1', passwordConfirm: 'Reset-pass-1' }, st.adminSession)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(contentHash(st.core)).toBe(before);
+  });
+
+  it('an account shows when its user last signed in', () => {
+    st = openStation();
+    st.must('accounts.create', { username: 'li', displayName: '李', roles: ['front_desk'], password: 'Temp-pass-1', passwordConfirm: 'Temp-pass-1' }, st.adminSession);
+    const li = () => st.must('accounts.list', {}, st.adminSession).find((a) => a.username === 'li')!;
+    expect(li().lastLoginAt).toBeNull();
+    st.clock.advance(60_000);
+    st.must('auth.login', { username: 'li', password: 'Temp-pass-1' });
+    expect(li().lastLoginAt).toBe(st.clock.now());
+  });
+
   it('keeps at least one active admin and refuses a duplicate username', () => {
     st = openStation();
     const adminId = st.must('accounts.list', {}, st.adminSession)[0]!.id;
     const before = contentHash(st.core);
     const demote = st.call('accounts.update', { id: adminId, displayName: '王站长', roles: ['duty_leader'] }, st.adminSession);
-    expect(demote.ok || demote.error.code).toBe('CONFLICT');
+    expect(demote.ok || demote.error).toMatchObject({ code: 'CONFLICT', fields: { roles: 'v.lastAdmin' } });
     const self = st.call('accounts.setDisabled', { id: adminId, disabled: true }, st.adminSession);
     expect(self.ok || self.error.code).toBe('CONFLICT');
     const dup = st.call('accounts.create', { username: 'ADMIN', displayName: 'x', roles: ['front_desk'], password: 'Temp-pass-1', passwordConfirm: 'Temp-pass-1' }, st.adminSession);
-    expect(dup.ok || dup.error.fields).toEqual({ username: 'v.usernameTaken' });
+    expect(dup.ok || dup.error).toMatchObject({ code: 'CONFLICT', fields: { username: 'v.usernameTaken' } });
     expect(contentHash(st.core)).toBe(before);
   });
 });

@@ -5,13 +5,19 @@ import type { MigrationReport } from './db/migrate';
 import { accountsHandlers } from './features/accounts/procedures';
 import { authHandlers } from './features/accounts/auth-procedures';
 import { LoginThrottle } from './features/accounts/throttle';
+import { alertsHandlers } from './features/alerts/procedures';
 import { auditHandlers } from './features/audit/procedures';
 import { backupHandlers } from './features/backup/procedures';
 import { BACKUP_DIR } from './features/backup/service';
+import { ExportFiles } from './features/export/files';
+import { exportHandlers } from './features/export/procedures';
+import { handoverHandlers } from './features/handover/procedures';
 import { intakeHandlers } from './features/intake/procedures';
 import { peopleHandlers } from './features/people/procedures';
+import { patrolHandlers, rosterHandlers } from './features/roster/procedures';
 import { settingsHandlers } from './features/settings/procedures';
 import { setupHandlers } from './features/setup/procedures';
+import { stockHandlers } from './features/stock/procedures';
 import { createLogger, type Logger } from './log';
 import type { CoreServices, Handlers } from './rpc/context';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
@@ -28,6 +34,12 @@ export const handlers: Handlers<ProcedureName> = {
   ...peopleHandlers,
   ...intakeHandlers,
   ...backupHandlers,
+  ...alertsHandlers,
+  ...exportHandlers,
+  ...rosterHandlers,
+  ...patrolHandlers,
+  ...handoverHandlers,
+  ...stockHandlers,
 };
 
 export interface Core {
@@ -62,6 +74,7 @@ export function openCore(opts: CoreOptions): Core {
     files: { dataDir: opts.dataDir, databaseFile: file, backupDir: path.join(opts.dataDir, BACKUP_DIR) },
     clock,
     jobs: new Jobs(clock, logger),
+    exports: new ExportFiles(clock, logger),
     sessions: new SessionStore(),
     throttle: new LoginThrottle(),
     logger,

@@ -1,10 +1,11 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type BrowserWindowConstructorOptions } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { registerIpc, registerPicker } from './host/ipc';
-import { isInitialized } from './features/setup/procedures';
+import { registerIpc, registerPicker, registerSaver } from './host/ipc';
+import { isInitialized } from './features/setup/service';
 import { rendererRoot } from './paths';
-import { openStation, scheduleBackups, type Station } from './station';
+import { scheduleBackups } from './features/backup/schedule';
+import { openStation, type Station } from './station';
 import {
   allowNavigation,
   APP_SCHEME,
@@ -80,6 +81,7 @@ function start(): void {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
   registerIpc(ipcMain, station.dispatch);
   registerPicker(ipcMain, (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)));
+  registerSaver(ipcMain, station.dispatch, (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)), app.getPath('documents'));
 
   const options: BrowserWindowConstructorOptions = windowOptions(path.join(__dirname, 'preload.js'));
   mainWindow = new BrowserWindow(options);

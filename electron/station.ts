@@ -9,8 +9,9 @@ import { appendAuditAlone } from './features/audit/chain';
 import { installBackup, setAside } from './db/backup';
 import { checkBackup, checkInBackground } from './db/check';
 import { planRestore } from './features/backup/restore';
-import { BACKUP_DIR, backupInto, lastAutoBackupAt, listBackups, rotate } from './features/backup/service';
-import { DEFAULT_SETTINGS, readSettings } from './features/settings/service';
+import { BACKUP_DIR, listBackups } from './features/backup/service';
+import { DEFAULT_SETTINGS } from './features/settings/service';
+import { checkStockAtStartup } from './features/stock/startup';
 import { createLogger } from './log';
 import { fieldErrors, type Dispatch } from './rpc/dispatch';
 
@@ -33,7 +34,8 @@ export interface Station {
   readonly recovery: RecoveryStatus;
   /**
    * Settles when the start-up quick_check of the open database has answered (at once when the open already
-   * checked, or nothing opened). A damaged file has then put the station in recovery mode.
+   * checked, or nothing opened), and then the stock balances check. A damaged file has then put the station in
+   * recovery mode; stock balances that differ from their movements are logged and alerted (stock/startup.ts).
    */
   readonly checked: Promise<void>;
   close(): void;
@@ -76,7 +78,10 @@ export function openStation(opts: CoreOptions): Station {
       }
     }
     if (moot()) return;
-    if (!damage) return logger.info('start-up quick_check ok', { ms: clock() - started });
+    if (!damage) {
+      logger.info('start-up quick_check ok', { ms: clock() - started });
+      return checkStock(opened);
+    }
     problem = classifyOpenError(damage);
     logger.error('database damaged (start-up quick_check); recovery mode', { ...problem });
     core = null;
@@ -84,12 +89,19 @@ export function openStation(opts: CoreOptions): Station {
     opened.services.db.close();
   };
 
+  /** Once the file is sound: the stock balances against their movements (loud when they differ, never blocking). */
+  const checkStock = (opened: Core): Promise<void> =>
+    checkStockAtStartup(opened.db, opened.databaseFile, clock, logger).then(
+      () => undefined,
+      (e: unknown) => logger.error('stock balance check failed', { error: e instanceof Error ? e.message : String(e) }),
+    );
+
   const tryOpen = () => {
     try {
       const opened = openCore({ ...opts, logger });
       core = opened;
       problem = null;
-      checked = opened.checkedAtOpen ? Promise.resolve() : checkOpened(opened);
+      checked = opened.checkedAtOpen ? checkStock(opened) : checkOpened(opened);
     } catch (e) {
       problem = classifyOpenError(e);
       logger.error('database cannot be opened; recovery mode', { ...problem });
@@ -140,65 +152,5 @@ export function openStation(opts: CoreOptions): Station {
       return checked;
     },
     close: () => core?.close(),
-  };
-}
-
-/**
- * Automatic backups: one when the newest automatic backup is older than a day (checked once the start-up check
- * has passed, then hourly), one on quit; then the rotation (7 daily, 4 weekly). Each is written on a worker thread
- * (writeBackup), so the desk keeps working while it runs. Returns the quit and stop functions.
- */
-export function scheduleBackups(station: Station, opts: { clock?: () => number; logger?: { error(m: string, x?: object): void }; daily?: number; weekly?: number } = {}) {
-  const clock = opts.clock ?? Date.now;
-  let running: Promise<void> | null = null;
-  const run = async (force: boolean): Promise<void> => {
-    const core = station.core;
-    if (!core) return;
-    const { backupDir } = core.services.files;
-    const last = lastAutoBackupAt(backupDir);
-    if (!force && last !== null && clock() - last < 24 * 3_600_000) return;
-    const { jobs } = core.services;
-    try {
-      // A job like a manual one, so that a manual backup or a restore never runs beside it (and the backup page
-      // shows it): after any running job, never beside one.
-      await jobs.idle();
-      const tz = readSettings(core.db).timeZone;
-      const job = jobs.start('backup', async () => {
-        const made = await backupInto(core.db, backupDir, clock(), tz, 'auto');
-        rotate(backupDir, clock(), tz, { daily: opts.daily ?? 7, weekly: opts.weekly ?? 4 });
-        return made;
-      });
-      await jobs.idle();
-      const outcome = jobs.get(job.id);
-      if (outcome?.error) opts.logger?.error('automatic backup failed', { error: outcome.error.message });
-    } catch (e) {
-      opts.logger?.error('automatic backup failed', { error: e instanceof Error ? e.message : String(e) });
-    }
-  };
-  const once = (force: boolean) => {
-    running ??= run(force).finally(() => (running = null));
-    return running;
-  };
-  // The first one waits for the start-up check: a backup of a file not yet checked could be a copy of damage.
-  let first: NodeJS.Timeout | undefined;
-  let stopped = false;
-  void station.checked.then(() => {
-    if (stopped) return;
-    first = setTimeout(() => void once(false), 5_000);
-    first.unref();
-  });
-  const hourly = setInterval(() => void once(false), 3_600_000);
-  hourly.unref();
-  return {
-    /** On quit: the running backup finishes, then always one more. Never rejects. */
-    onQuit: async (): Promise<void> => {
-      await running;
-      await once(true);
-    },
-    stop: () => {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(hourly);
-    },
   };
 }

@@ -7,6 +7,7 @@
  *   npm run bench -- --rebuild         build the station again
  *   npm run bench -- --calls 200       calls per operation (default 500; the board and start-up use fewer)
  *   npm run bench -- --strict          exit 1 when a target is missed
+ *   npm run bench -- --no-browser      leave out the browser stage (painted screens in Chromium, scripts/bench-browser.cjs)
  *
  * The station is built by a child process (progress bar on stderr) and rebuilt when the schema version or the
  * generator changes. Measurements run on a scratch copy (.bench/scratch/), so the cache is never altered.
@@ -411,6 +412,11 @@ async function main() {
   const boardInfo = call('intake.board', {});
   row('today’s board', measure(option('--board-calls', 200), () => today, () => call('intake.board', {}), board), { p95: 30 });
 
+  process.stderr.write('measuring every alert…\n');
+  // Every feature's alerts through the registry (today intake's; duty, stock … add theirs): the header and the
+  // board ask for them on every screen. The floor is the board's own statements, the bulk of intake's alerts.
+  row('all alerts (the registry)', measure(option('--board-calls', 200), () => 0, () => call('alerts.list', {}), board), { p95: 30 });
+
   process.stderr.write('measuring intake.register…\n');
   const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
   const given = [...'伟芳娜敏静强磊军洋勇艳杰娟涛明超秀英华'];
@@ -435,7 +441,21 @@ async function main() {
   process.stderr.write('measuring a backup of the whole station…\n');
   row('back up now (whole station, on a worker)', await backupRun(core, option('--backup-runs', 2)), {});
   sampleRss();
+  // Descriptions the desk types a word of (a clothing colour, a feature).
+  const described = samplePersons(200, 'description IS NOT NULL').map((p) => [...p.description].slice(0, 3).join(''));
   core.close();
+
+  // What the desk waits for: the painted screens, in Chromium against the browser host (issue 12).
+  if (!flag('--no-browser')) {
+    process.stderr.write('measuring the painted screens in Chromium…\n');
+    const { browserStage } = require('./bench-browser.cjs');
+    const painted = await browserStage({
+      dataDir: SCRATCH,
+      runs: option('--browser-runs', 20),
+      queries: { name: threeChar, 'pinyin initials': initials, 'ID digits': idDigits, description: described },
+    });
+    for (const r of painted) results.push(r);
+  }
 
   // The table.
   const fmt = (v) => (v === undefined || v === null ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));

@@ -73,7 +73,21 @@ function asOneFile(Database, file) {
   }
 }
 
-const tasks = { quickCheck, checkBackup, backupTo, asOneFile };
+/**
+ * The rows of one read-only query over the whole file (a feature's start-up consistency check, e.g. the stock
+ * balances against their movements), in one read transaction: a consistent snapshot beside the main process's writes.
+ */
+function query(Database, file, sql) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
+}
+
+const tasks = { quickCheck, checkBackup, backupTo, asOneFile, query };
 module.exports = tasks;
 
 if (!isMainThread && workerData && workerData.task in tasks) {

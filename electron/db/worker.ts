@@ -20,6 +20,7 @@ export interface FileWork {
   checkBackup(driver: typeof Database, file: string, latest: number): BackupCheck;
   backupTo(driver: typeof Database, source: string, dest: string): Promise<number>;
   asOneFile(driver: typeof Database, file: string): void;
+  query(driver: typeof Database, file: string, sql: string): unknown[];
 }
 type Task = keyof FileWork;
 type Args<T extends Task> = Parameters<FileWork[T]> extends [unknown, ...infer R] ? R : never;

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { createLogger } from '../log';
 import { defaultDataDir, rendererRoot } from '../paths';
-import { isInitialized } from '../features/setup/procedures';
-import { openStation, scheduleBackups } from '../station';
+import { isInitialized } from '../features/setup/service';
+import { scheduleBackups } from '../features/backup/schedule';
+import { openStation } from '../station';
 import { startHttpHost } from './http';
 import path from 'node:path';
 

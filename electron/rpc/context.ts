@@ -1,9 +1,11 @@
 import type { Contract, ProcedureName } from '../../shared/contract';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract/define';
+import type { StationSettings } from '../../shared/contract/settings';
 import type { Role } from '../../shared/domain/roles';
 import type { DB } from '../db/open';
 import type { Logger } from '../log';
 import type { LoginThrottle } from '../features/accounts/throttle';
+import type { ExportFiles } from '../features/export/files';
 import type { Jobs } from './jobs';
 import type { Session, SessionStore } from './sessions';
 
@@ -16,11 +18,17 @@ export interface Actor {
   mustChangePassword: boolean;
 }
 
+/** One audit row of a call (its shape: electron/rpc/audit-record.ts). */
 export interface AuditInput {
   entity: string;
   entityId?: string | number | null;
+  /** The values the change replaced: the changed columns as they were, for a change to existing rows. */
   before?: unknown;
-  after?: unknown;
+  /**
+   * What the change wrote: ids of the rows inserted, new values of the columns changed (contract names). The
+   * dispatcher lays it over the call's input (less passwords and bulk), so the row says what was asked and done.
+   */
+  after?: object;
   /**
    * Only for calls without a session (setup, login): whom the row is about; or, after a restore, the actor
    * by name alone (their account may not exist in the restored database).
@@ -45,11 +53,17 @@ export interface CoreServices {
   logger: Logger;
   /** Backups and restores running in the background. */
   jobs: Jobs;
+  /** Export files being built after their call, or waiting to be fetched (their own queue, beside the jobs). */
+  exports: ExportFiles;
 }
 
 export interface HandlerContext extends CoreServices {
   procedure: ProcedureName;
   now: number;
+  /** The station's settings as this call began (read once per call; a handler that changes them reads them anew). */
+  settings: StationSettings;
+  /** The station-calendar day of `now`, in the station's time zone. */
+  today: string;
   session: Session | null;
   actor: Actor | null;
   /** Writes an audit row in this call's transaction (mutations only). */

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { contract, isProcedureName, type ProcedureName } from '../../shared/contract';
 import type { ProcedureDef } from '../../shared/contract/define';
+import { withValidationContext, type ValidationContext } from '../../shared/contract/validation-context';
 import { AppError, fail, ok, type Result } from '../../shared/domain/result';
 import { permissionsOf } from '../../shared/domain/roles';
+import { stationDay } from '../../shared/domain/time';
+import type { StationSettings } from '../../shared/contract/settings';
 import { loadActor } from '../features/accounts/service';
 import { appendAudit, appendAuditAlone } from '../features/audit/chain';
 import { readSettings } from '../features/settings/service';
 import type { Actor, AuditInput, Caller, CoreServices, Handler, HandlerContext, Handlers } from './context';
+import { auditAfter } from './audit-record';
 import type { Session } from './sessions';
 
 export type Dispatch = (procedure: string, input: unknown, caller: Caller) => Result<unknown>;
@@ -34,14 +38,17 @@ export function createDispatcher(services: CoreServices, handlers: Handlers<Proc
     }
     const def: ProcedureDef = contract[procedure];
     try {
-      const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
+      const now = services.clock();
+      // Read once per call: the validation, the idle lock and the handler all see the same settings.
+      const settings = readSettings(services.db);
+      const parsed = withValidationContext(validationContext(settings, now), () => def.input.safeParse(rawInput === undefined ? {} : rawInput));
       if (!parsed.success) {
         return fail({ code: 'VALIDATION', message: 'The input is not valid.', fields: fieldErrors(parsed.error) });
       }
-      const now = services.clock();
-      const { session, actor } = authorize(services, def, procedure, caller, now);
+      const { session, actor } = authorize(services, def, procedure, caller, now, settings);
       const handler = handlers[procedure] as Handler<ProcedureName>;
-      return ok(run(services, def, procedure, handler, parsed.data, session, actor, now));
+      const call: CallState = { procedure, now, settings, today: stationDay(now, settings.timeZone), session, actor };
+      return ok(run(services, def, handler, parsed.data, call));
     } catch (e) {
       if (e instanceof AppError) return fail(e.toShape());
       const incident = randomUUID();
@@ -58,12 +65,22 @@ export function createDispatcher(services: CoreServices, handlers: Handlers<Proc
   };
 }
 
+/** The date rules measure against this call's clock and the station's settings (shared/contract/validation-context.ts). */
+export function validationContextOf(services: CoreServices, now: number): ValidationContext {
+  return validationContext(readSettings(services.db), now);
+}
+
+function validationContext({ timeZone, dateFloor, lateRegistrationHours }: StationSettings, now: number): ValidationContext {
+  return { now, timeZone, dateFloor, lateRegistrationHours };
+}
+
 function authorize(
   services: CoreServices,
   def: ProcedureDef,
   procedure: ProcedureName,
   caller: Caller,
   now: number,
+  settings: StationSettings,
 ): { session: Session | null; actor: Actor | null } {
   // Stryker disable next-line ObjectLiteral: `{}` leaves both undefined, which every reader takes as nobody, as it takes null
   if (def.access === 'public') return { session: null, actor: null };
@@ -75,7 +92,7 @@ function authorize(
     services.sessions.endAllOf(session.userId);
     throw new AppError('UNAUTHENTICATED', 'This account is no longer active. Please sign in again.');
   }
-  const idleMs = readSettings(services.db).idleLockMinutes * 60_000;
+  const idleMs = settings.idleLockMinutes * 60_000;
   if (!session.locked && now - session.lastActivity > idleMs) session.locked = true;
   if (def.access === 'session') return { session, actor };
 
@@ -90,24 +107,16 @@ function authorize(
   return { session, actor };
 }
 
-function run(
-  services: CoreServices,
-  def: ProcedureDef,
-  procedure: ProcedureName,
-  handler: Handler<ProcedureName>,
-  input: unknown,
-  session: Session | null,
-  actor: Actor | null,
-  now: number,
-): unknown {
-  let audited = false;
+/** What the dispatcher knows of a call once it is authorized: the part of the HandlerContext that is not a service. */
+type CallState = Pick<HandlerContext, 'procedure' | 'now' | 'settings' | 'today' | 'session' | 'actor'>;
+
+function run(services: CoreServices, def: ProcedureDef, handler: Handler<ProcedureName>, input: unknown, call: CallState): unknown {
+  const { procedure, now, actor } = call;
+  let audited = 0;
   const afterCommit: Array<() => void> = [];
   const ctx: HandlerContext = {
     ...services,
-    procedure,
-    now,
-    session,
-    actor,
+    ...call,
     audit(entry: AuditInput) {
       if (def.kind === 'query') throw new Error(`${procedure} is a query and may not write audit rows`);
       const who = entry.actor ?? (actor ? { id: actor.id, name: actor.displayName } : null);
@@ -126,26 +135,26 @@ function run(
         entity: entry.entity,
         entityId: entry.entityId == null ? null : String(entry.entityId),
         before: entry.before,
-        after: entry.after,
+        after: auditAfter(input, entry.entity, entry.entityId, entry.after),
       });
-      audited = true;
+      audited += 1;
     },
     afterCommit: (fn) => void afterCommit.push(fn),
     services,
   };
-  const call = () => handler(input as never, ctx);
+  const invoke = () => handler(input as never, ctx);
   let value: unknown;
   if (def.kind === 'operation') {
-    value = call();
-    if (!audited) throw new Error(`operation ${procedure} wrote no audit row`);
+    value = invoke();
+    if (audited === 0) throw new Error(`operation ${procedure} wrote no audit row`);
   } else if (def.kind === 'mutation') {
     value = services.db.transaction(() => {
-      const out = call();
-      if (!audited) throw new Error(`mutation ${procedure} wrote no audit row`);
+      const out = invoke();
+      if (audited === 0) throw new Error(`mutation ${procedure} wrote no audit row`);
       return out;
     }).immediate();
   } else {
-    value = call();
+    value = invoke();
   }
   for (const fn of afterCommit) fn();
   return value;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { contentSecurityPolicy, contentTypeOf, resolveStaticPath } from './static';
 
 /**
@@ -124,4 +125,27 @@ export function pickerOptions(kind: unknown): PickerOptions | null {
     return { title: '选择备份文件 Choose a backup file', properties: ['openFile'], filters: [{ name: 'StationDesk backup', extensions: ['sqlite'] }] };
   }
   return null;
+}
+
+/** The subset of Electron's SaveDialogOptions the export save uses (checked against Electron's type in main.ts). */
+export interface SaveDialogOptions {
+  title: string;
+  defaultPath: string;
+  filters: { name: string; extensions: string[] }[];
+  properties: Array<'createDirectory' | 'showOverwriteConfirmation'>;
+}
+
+/**
+ * The save dialog for an export: its own file name (a plain .xlsx name, as the main process made it) offered in the
+ * given folder; null for any other name (nothing reaches the dialog that could point elsewhere).
+ */
+export function saveDialogOptions(fileName: unknown, folder: string): SaveDialogOptions | null {
+  if (typeof fileName !== 'string' || fileName.length > 200 || !/\.xlsx$/.test(fileName)) return null;
+  if (/[\\/:*?"<>|\u0000-\u001f]/.test(fileName) || fileName.startsWith('.')) return null;
+  return {
+    title: '导出 Export',
+    defaultPath: path.join(folder, fileName),
+    filters: [{ name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
 }

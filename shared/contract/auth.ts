@@ -18,6 +18,9 @@ export interface SessionInfo {
   idleLockMinutes: number;
   stationName: string;
   timeZone: string;
+  /** The date rules' settings (shared/contract/validation-context.ts), so the forms check what the main process does. */
+  dateFloor: string;
+  lateRegistrationHours: number;
 }
 
 export const loginInput = z.object({

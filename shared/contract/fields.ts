@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { isCalendarDate, yearsBefore } from '../domain/calendar';
 import { ROLES } from '../domain/roles';
+import { dayStart, stationDay } from '../domain/time';
+import { validationContext } from './validation-context';
 
 /**
  * Field rules written once, used by the main process to validate and by the renderer's forms.
@@ -45,3 +48,58 @@ export const stationName = z.string().trim().min(2, { message: 'v.required' }).m
 export const idleLockMinutes = z.number().int().min(1, { message: 'v.idleLockRange' }).max(240, { message: 'v.idleLockRange' });
 
 export const id = z.number().int().positive();
+
+/** Text fields: trimmed, bounded; `required` also refuses an empty one. */
+export const text = (max: number) => z.string().trim().max(max, { message: 'v.tooLong' });
+export const requiredText = (max: number) => text(max).min(1, { message: 'v.required' });
+
+/**
+ * The kinds of date and time field the contract uses. Each schema carries its kind as metadata, so the harnesses
+ * (tests/core/fuzz.test.ts) can aim the boundary values of that kind at every such field in the contract.
+ */
+export type FieldKind = 'calendarDate' | 'birthDate' | 'eventTime' | 'idNumber';
+export const kindOf = <T extends z.ZodType>(schema: T, fieldKind: FieldKind): T => schema.meta({ fieldKind });
+
+/** How far ahead of the main process's clock a time may be (a desk PC's clock runs a little fast). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * A station-calendar day, 'YYYY-MM-DD', that exists: 2026-02-30, 1990-13-01 and 29 February of a common year are
+ * refused (the shape alone once let an impossible birth date through, whose age came out NaN). 1900–2199.
+ */
+export const calendarDate = kindOf(
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date', abort: true })
+    .refine(isCalendarDate, { message: 'v.date', abort: true })
+    .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { message: 'v.dateRange' }),
+  'calendarDate',
+);
+
+/** A birth date: a real day, not after today on the station's calendar, and not more than 120 years back. */
+export const birthDate = kindOf(
+  calendarDate.superRefine((d, ctx) => {
+    const { now, timeZone } = validationContext();
+    const today = stationDay(now, timeZone);
+    if (d > today) ctx.addIssue({ code: 'custom', message: 'v.birthFuture' });
+    else if (d < yearsBefore(today, 120)) ctx.addIssue({ code: 'custom', message: 'v.birthTooOld' });
+  }),
+  'birthDate',
+);
+
+/**
+ * When something happened (an arrival, a police handover, a discharge): a whole number of Unix ms, not in the
+ * future beyond the clock skew, and not before the station's date floor (setting). An arrival time of 0 once put
+ * a stay clock on day 20,790.
+ */
+export const eventTime = kindOf(
+  z
+    .number()
+    .int()
+    .superRefine((ms, ctx) => {
+      const { now, timeZone, dateFloor } = validationContext();
+      if (ms > now + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', message: 'v.future' });
+      else if (ms < dayStart(dateFloor, timeZone)) ctx.addIssue({ code: 'custom', message: 'v.beforeFloor', params: { floor: dateFloor } });
+    }),
+  'eventTime',
+);

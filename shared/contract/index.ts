@@ -1,12 +1,18 @@
 import { accountsContract } from './accounts';
+import { alertsContract } from './alerts';
 import { auditContract } from './audit';
 import { backupContract } from './backup';
+import { exportContract } from './export';
+import { handoverContract } from './handover';
 import { intakeContract } from './intake';
+import { patrolContract } from './patrol';
 import { peopleContract } from './people';
+import { rosterContract } from './roster';
 import { authContract } from './auth';
 import type { InputOf, OutputOf, ProcedureDef } from './define';
 import { settingsContract } from './settings';
 import { setupContract } from './setup';
+import { stockContract } from './stock';
 
 /** Every procedure of StationDesk, joined from the features' contracts. */
 export const contract = {
@@ -18,6 +24,12 @@ export const contract = {
   ...peopleContract,
   ...intakeContract,
   ...backupContract,
+  ...alertsContract,
+  ...exportContract,
+  ...rosterContract,
+  ...patrolContract,
+  ...handoverContract,
+  ...stockContract,
 } satisfies Record<string, ProcedureDef>;
 
 export type Contract = typeof contract;

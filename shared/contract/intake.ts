@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ARRIVAL_CHANNELS, CONDITIONS, SEXES, type AgeGroup, type Condition, type StayClock } from '../domain/person';
+import type { StayStatus } from '../domain/stay';
 import { mutation, output, query } from './define';
-import { currentPassword, id } from './fields';
+import { isCalendarDate } from '../domain/calendar';
+import { dayStart, stationDay } from '../domain/time';
+import { currentPassword, eventTime, id, requiredText as required, text } from './fields';
 import { personFields, type PersonDetail } from './people';
-
-const text = (max: number) => z.string().trim().max(max, { message: 'v.tooLong' });
-const required = (max: number) => text(max).min(1, { message: 'v.required' });
+import { validationContext } from './validation-context';
 
 export const REFUSAL_REASONS = ['not_eligible', 'refuses_safety_check', 'refuses_information', 'false_information', 'can_pay', 'demands_cash'] as const;
 export const TRIAGE_DECISIONS = ['admit', 'hospital', 'police', 'refuse'] as const;
@@ -34,14 +35,26 @@ export const registerInput = z
       .object({
         unit: text(80).optional(), // police station, city-management team, hospital, other station
         officers: text(80).optional(),
-        handoverAt: z.number().int().nonnegative().optional(),
+        handoverAt: eventTime.optional(),
         referrer: text(80).optional(),
         phone: text(40).optional(),
       })
       .default({}),
-    arrivedAt: z.number().int().nonnegative(),
+    arrivedAt: eventTime,
+    /** Why the arrival is registered so long after it happened (required beyond the setting's hours). */
+    lateReason: text(300).optional(),
   })
   .superRefine((v, ctx) => {
+    const { now, timeZone, lateRegistrationHours } = validationContext();
+    if (v.arrivedAt < now - lateRegistrationHours * 3_600_000 && !v.lateReason) {
+      ctx.addIssue({ code: 'custom', path: ['lateReason'], message: 'v.lateReason', params: { hours: lateRegistrationHours } });
+    }
+    // Nobody arrives before they were born (a person already on record is checked against their record). A birth
+    // date refused in its own right (in the future) is said once, at its field.
+    const born = v.person?.birthDate;
+    if (isCalendarDate(born) && born <= stationDay(now, timeZone) && v.arrivedAt < dayStart(born, timeZone)) {
+      ctx.addIssue({ code: 'custom', path: ['arrivedAt'], message: 'v.beforeBirth' });
+    }
     // A new person needs a name or, when the name is unknown, a description; a known person needs neither.
     if (v.personId === undefined && !v.person?.name && !v.person?.description) {
       ctx.addIssue({ code: 'custom', path: ['person', 'name'], message: 'v.nameOrDescription' });
@@ -51,7 +64,7 @@ export const registerInput = z
     }
   });
 
-const dischargeBase = { stayId: id, note: text(500).optional(), dischargedAt: z.number().int().nonnegative().optional() };
+const dischargeBase = { stayId: id, note: text(500).optional(), dischargedAt: eventTime.optional() };
 export const dischargeInput = z.discriminatedUnion('type', [
   z.object({
     ...dischargeBase,
@@ -175,9 +188,11 @@ export interface StayDetail {
   person: PersonDetail;
   arrivedAt: number;
   arrivedOn: string;
+  /** Why the arrival was registered late (more than the setting's hours after it happened), or null. */
+  lateReason: string | null;
   channel: (typeof registerInput)['_output']['channel'];
   channelDetail: Record<string, unknown>;
-  status: 'registered' | 'in_station' | 'at_hospital' | 'handed_to_police' | 'refused' | 'discharged';
+  status: StayStatus;
   owner: StaffMember;
   registeredBy: StaffMember;
   pendingOffer: { id: number; to: StaffMember; from: StaffMember; offeredAt: number } | null;

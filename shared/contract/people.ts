@@ -2,21 +2,22 @@ import { z } from 'zod';
 import { checkIdNumber } from '../domain/idcard';
 import { BENEFITS, CONDITIONS, FIELD_STATES, IDENTITY_FIELDS, SEXES, type Condition } from '../domain/person';
 import { mutation, output, query } from './define';
-import { id } from './fields';
+import { birthDate, id, kindOf, requiredText, text } from './fields';
 
-const text = (max: number) => z.string().trim().max(max, { message: 'v.tooLong' });
 const optionalText = (max: number) => text(max).optional();
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' });
 
 /** An ID number: the message says which part is wrong (length, characters, birth date, check digit). */
-export const idNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((v, ctx) => {
-    const r = checkIdNumber(v);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: `v.id.${r.problem}` });
-  });
+export const idNumber = kindOf(
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .superRefine((v, ctx) => {
+      const r = checkIdNumber(v);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: `v.id.${r.problem}` });
+    }),
+  'idNumber',
+);
 
 export const fieldStates = z.partialRecord(z.enum(IDENTITY_FIELDS), z.enum(FIELD_STATES));
 
@@ -24,7 +25,7 @@ export const fieldStates = z.partialRecord(z.enum(IDENTITY_FIELDS), z.enum(FIELD
 export const personFields = z.object({
   name: optionalText(40),
   sex: z.enum(SEXES).optional(),
-  birthDate: isoDate.optional(),
+  birthDate: birthDate.optional(),
   estimatedAge: z.number().int().min(0, { message: 'v.age' }).max(120, { message: 'v.age' }).optional(),
   idNumber: idNumber.optional(),
   hukouPlace: optionalText(100),
@@ -121,8 +122,13 @@ export const peopleContract = {
   'people.setPhoto': mutation('intake.write', photoInput, output<PersonDetail>()),
   'people.photo': query('intake.read', z.object({ id }), output<{ dataBase64: string; type: string } | null>()),
   /** Two records of one person: linked reversibly, never merged. */
-  'people.link': mutation('intake.write', z.object({ a: id, b: id, reason: text(200).min(1, { message: 'v.required' }) }), output<PersonDetail>()),
-  'people.unlink': mutation('intake.write', z.object({ linkId: id, reason: text(200).min(1, { message: 'v.required' }) }), output<PersonDetail>()),
+  /**
+   * A saved ID number is never dropped by an emptied box: clearing it is an action of its own, with a reason, and
+   * audited with the number it removed.
+   */
+  'people.clearIdNumber': mutation('intake.write', z.object({ id, reason: requiredText(200) }), output<PersonDetail>()),
+  'people.link': mutation('intake.write', z.object({ a: id, b: id, reason: requiredText(200) }), output<PersonDetail>()),
+  'people.unlink': mutation('intake.write', z.object({ linkId: id, reason: requiredText(200) }), output<PersonDetail>()),
 };
 
 export type { Condition };

@@ -1,3 +1,5 @@
+import { isRealDate, yearsBefore } from './calendar';
+
 /**
  * Chinese resident identity numbers (GB 11643): 6-digit region, 8-digit birth date, 3-digit sequence whose
  * last digit is odd for men and even for women, and a check character (ISO 7064 MOD 11-2, `X` for 10).
@@ -19,14 +21,8 @@ export function checkCharacter(first17: string): string {
   return CHECK[sum % 11]!;
 }
 
-export function isRealDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent for years from 100 (checkIdNumber's are 1880+): Date.UTC rolls an impossible month or day over, changing two of the three fields, so any two comparisons decide
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** `today` (YYYY-MM-DD) bounds the birth date: no one is born in the future. Without it, there is no bound. */
-export function checkIdNumber(raw: string, today = '9999-12-31'): IdCheck {
+/** `today` (YYYY-MM-DD) bounds the birth date as for any birth date: not in the future, not over 120 years back. */
+export function checkIdNumber(raw: string, today?: string): IdCheck {
   const s = raw.trim().toUpperCase();
   if (s.length !== 18 && s.length !== 15) return { ok: false, problem: 'length' };
   if (s.length === 15 ? !/^\d+$/.test(s) : !/^\d+[\dX]$/.test(s)) return { ok: false, problem: 'chars' };
@@ -35,7 +31,8 @@ export function checkIdNumber(raw: string, today = '9999-12-31'): IdCheck {
   const m = Number(first17.slice(10, 12));
   const d = Number(first17.slice(12, 14));
   const birthDate = `${first17.slice(6, 10)}-${first17.slice(10, 12)}-${first17.slice(12, 14)}`;
-  if (y < 1880 || !isRealDate(y, m, d) || birthDate > today) return { ok: false, problem: 'birthDate' };
+  if (y < 1880 || !isRealDate(y, m, d)) return { ok: false, problem: 'birthDate' };
+  if (today !== undefined && (birthDate > today || birthDate < yearsBefore(today, 120))) return { ok: false, problem: 'birthDate' };
   const check = checkCharacter(first17);
   if (s.length === 18 && s[17] !== check) return { ok: false, problem: 'checksum' };
   return { ok: true, normalized: first17 + check, birthDate, sex: Number(first17[16]) % 2 === 1 ? 'male' : 'female' };

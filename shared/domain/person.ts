@@ -1,4 +1,5 @@
 import { differenceInCalendarDays, differenceInYears, parseISO } from 'date-fns';
+import { isCalendarDate } from './calendar';
 
 /** How a client was brought in (DOMAIN §1). */
 export const ARRIVAL_CHANNELS = ['walk_in', 'police', 'city_management', 'outreach', 'public_tip', 'hospital', 'other_station'] as const;
@@ -21,14 +22,24 @@ export const BENEFITS = ['none', 'dibao', 'wubao'] as const; // 低保 / 五保
 export const CONDITIONS = ['intellectual_disability', 'severe_disability', 'mental_disorder', 'critically_ill', 'pregnant'] as const;
 export type Condition = (typeof CONDITIONS)[number];
 
-/** Age in whole years on `onDate` (YYYY-MM-DD), from a birth date or an estimate made on a known date. */
+/**
+ * Age in whole years on `onDate` (YYYY-MM-DD), from a birth date or an estimate made on a known date; null when
+ * unknown. Never NaN and never negative: an impossible or future birth date is no age at all, and every rule
+ * that depends on age then takes its protective path ("age unknown"), never "adult".
+ */
 export function ageOn(
   onDate: string,
   p: { birthDate?: string | null; estimatedAge?: number | null; estimatedOn?: string | null },
 ): number | null {
-  if (p.birthDate) return differenceInYears(parseISO(onDate), parseISO(p.birthDate));
+  if (!isCalendarDate(onDate)) return null;
+  if (p.birthDate) {
+    if (!isCalendarDate(p.birthDate) || p.birthDate > onDate) return null;
+    return differenceInYears(parseISO(onDate), parseISO(p.birthDate));
+  }
   if (p.estimatedAge != null) {
-    const since = p.estimatedOn ? differenceInYears(parseISO(onDate), parseISO(p.estimatedOn)) : 0;
+    if (!Number.isInteger(p.estimatedAge) || p.estimatedAge < 0) return null;
+    // An estimate whose date cannot be read is still the estimate, only not aged since.
+    const since = p.estimatedOn && isCalendarDate(p.estimatedOn) ? differenceInYears(parseISO(onDate), parseISO(p.estimatedOn)) : 0;
     return p.estimatedAge + Math.max(0, since);
   }
   return null;
@@ -36,25 +47,37 @@ export function ageOn(
 
 export type AgeGroup = 'minor_under16' | 'minor' | 'adult' | 'elderly' | 'unknown';
 
-/** Under 16 gets the escorted-return rules; under 18 is a minor; 60+ elderly. */
+/** Under 16 gets the escorted-return rules; under 18 is a minor; 60+ elderly; anything but a real age is unknown. */
 export function ageGroup(age: number | null): AgeGroup {
-  if (age === null) return 'unknown';
+  if (age === null || !Number.isFinite(age) || age < 0) return 'unknown';
   if (age < 16) return 'minor_under16';
   if (age < 18) return 'minor';
   if (age >= 60) return 'elderly';
   return 'adult';
 }
 
+/**
+ * Whether age rules must treat this person as possibly a child: under `years`, or of unknown age. An unknown age
+ * takes the protective path (escorted return, no self-discharge, no age-ruled dormitory, no stay limit).
+ */
+export const mayBeUnder = (age: number | null, years: number): boolean => age === null || !Number.isFinite(age) || age < years;
+
 export interface StayLimits {
   warnDay: number;
   limitDays: number;
 }
 
-export type StayClock = { day: number; state: 'ok' | 'warn' | 'overdue' | 'exempt'; limitDay: number | null };
+export type StayClock = {
+  day: number;
+  state: 'ok' | 'warn' | 'overdue' | 'exempt';
+  limitDay: number | null;
+  /** Why no limit applies: under 16, age unknown (treated as possibly under 16), or a mental or intellectual disability. */
+  exemptBecause?: 'under16' | 'age_unknown' | 'condition';
+};
 
 /**
  * Day 1 is the arrival day (station calendar). The limit applies to people 16+ without mental or
- * intellectual disability; approved extensions add days to it.
+ * intellectual disability; approved extensions add days to it. An unknown age is not taken for 16+.
  */
 export function stayClock(
   arrivedOn: string,
@@ -63,9 +86,10 @@ export function stayClock(
   limits: StayLimits,
 ): StayClock {
   const day = differenceInCalendarDays(parseISO(today), parseISO(arrivedOn)) + 1;
-  const exempt =
-    (p.age !== null && p.age < 16) || p.conditions.includes('mental_disorder') || p.conditions.includes('intellectual_disability');
-  if (exempt) return { day, state: 'exempt', limitDay: null };
+  if (p.conditions.includes('mental_disorder') || p.conditions.includes('intellectual_disability')) {
+    return { day, state: 'exempt', limitDay: null, exemptBecause: 'condition' };
+  }
+  if (mayBeUnder(p.age, 16)) return { day, state: 'exempt', limitDay: null, exemptBecause: p.age !== null && Number.isFinite(p.age) ? 'under16' : 'age_unknown' };
   const limitDay = limits.limitDays + p.extensionDays;
   const warnDay = limits.warnDay + p.extensionDays;
   return { day, limitDay, state: day >= limitDay ? 'overdue' : day >= warnDay ? 'warn' : 'ok' };

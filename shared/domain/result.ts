@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   'RATE_LIMITED',
   'BAD_CREDENTIALS',
+  // stock: an issue (or a reversal, a stocktake's shortage) asks for more than there is; `detail.available` says how much
+  'STOCK_INSUFFICIENT',
   // the station's database could not be opened: only recovery procedures answer
   'DATABASE_UNAVAILABLE',
   // transport (browser host): the request never reached a procedure
@@ -54,6 +56,20 @@ export class AppError extends Error {
       ...(this.fields ? { fields: this.fields } : {}),
       ...(this.detail ? { detail: this.detail } : {}),
     };
+  }
+}
+
+/**
+ * Runs `run`, reporting its field errors under `prefix`: a service that checks a nested part of an input
+ * (the `person` of a quick intake) names the fields as the form that sent it does (`person.idNumber`).
+ */
+export function fieldsUnder<T>(prefix: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof AppError) || !e.fields) throw e;
+    const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${prefix}.${k}`, v]));
+    throw new AppError(e.code, e.message, fields, e.detail);
   }
 }
 

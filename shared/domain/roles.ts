@@ -23,8 +23,15 @@ export const PERMISSIONS = [
   'roster.read',
   'roster.write',
   'handover.sign',
+  // The shift's own records (issue 10): reading them, and writing patrol rounds, incidents, follow-ups and handovers.
+  'duty.read',
+  'duty.write',
   'stock.read',
   'stock.write',
+  // Issue the front-desk items (water, medicine, a set of summer clothes) to a stay; the storekeeper issues anything.
+  'stock.issue_to_stay',
+  // Approve, with one's password at the storekeeper's desk, a large write-off or a stocktake's differences.
+  'stock.approve',
   'food_samples.write',
   'foster_care.inspect',
   'outreach.write',
@@ -33,8 +40,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  front_desk: ['intake.read', 'intake.write', 'roster.read', 'stock.read'],
-  duty_staff: ['intake.read', 'roster.read', 'outreach.write', 'stock.read'],
+  front_desk: ['intake.read', 'intake.write', 'roster.read', 'duty.read', 'duty.write', 'stock.read', 'stock.issue_to_stay'],
+  duty_staff: ['intake.read', 'roster.read', 'duty.read', 'duty.write', 'outreach.write', 'stock.read'],
   duty_leader: [
     'intake.read',
     'intake.write',
@@ -42,15 +49,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'roster.read',
     'roster.write',
     'handover.sign',
+    'duty.read',
+    'duty.write',
     'stock.read',
+    'stock.approve',
     'outreach.write',
     'reports.read',
     'audit.read',
   ],
-  storekeeper: ['stock.read', 'stock.write', 'roster.read'],
+  storekeeper: ['stock.read', 'stock.write', 'stock.issue_to_stay', 'roster.read'],
   food_safety: ['food_samples.write', 'roster.read', 'stock.read'],
   inspector: ['foster_care.inspect', 'intake.read', 'roster.read'],
-  admin: ['accounts.manage', 'audit.read', 'settings.manage', 'reports.read', 'roster.read', 'roster.write'],
+  admin: ['accounts.manage', 'audit.read', 'settings.manage', 'reports.read', 'roster.read', 'roster.write', 'stock.read', 'stock.approve'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -8,7 +8,8 @@ import { verifyChain } from '../../electron/features/audit/chain';
 import { backupsToKeep } from '../../electron/features/backup/rotation';
 import { backupChecksSettled, backupInto, lastAutoBackupAt, rotate } from '../../electron/features/backup/service';
 import type { BackupFile, Job, RestoreResult } from '../../shared/contract/backup';
-import { openStation as openStationFiles, scheduleBackups } from '../../electron/station';
+import { scheduleBackups } from '../../electron/features/backup/schedule';
+import { openStation as openStationFiles } from '../../electron/station';
 import { openStation, tempDir, type TestStation } from './helpers';
 
 const silent = { info() {}, error() {} };

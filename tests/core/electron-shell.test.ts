@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PICK_CHANNEL, RPC_CHANNEL } from '../../shared/bridge';
+import { PICK_CHANNEL, RPC_CHANNEL, SAVE_CHANNEL } from '../../shared/bridge';
 import { registerPicker } from '../../electron/host/ipc';
 import {
   allowNavigation,
@@ -11,6 +11,7 @@ import {
   isTrustedSender,
   permissionDecision,
   pickerOptions,
+  saveDialogOptions,
   windowOpenDecision,
   windowOptions,
 } from '../../electron/shell/window';
@@ -87,10 +88,24 @@ describe('the Electron shell’s decisions (asserted without launching Electron)
     expect(await handler!(ours, 'backupFile')).toBeNull();
   });
 
-  it('the preload exposes two functions on their own channels, and only three files import electron', () => {
+  it('offers an export only under a plain .xlsx name, in the folder the main process names', () => {
+    const folder = path.join(path.sep, 'home', 'desk', 'Documents');
+    expect(saveDialogOptions('接待登记台账_2026-07-01_2026-07-31.xlsx', folder)).toEqual({
+      title: '导出 Export',
+      defaultPath: path.join(folder, '接待登记台账_2026-07-01_2026-07-31.xlsx'),
+      filters: [{ name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    expect(saveDialogOptions(`${'台'.repeat(195)}.xlsx`, folder)).not.toBeNull();
+    const refused = [`${'台'.repeat(196)}.xlsx`, '../x.xlsx', '/etc/x.xlsx', 'a\\b.xlsx', 'C:x.xlsx', '.xlsx', 'x.xlsx.exe', 'x.XLSX ', 'x\u0000.xlsx', 42, null, { fileName: 'x.xlsx' }];
+    for (const name of refused) expect(saveDialogOptions(name, folder), String(name)).toBeNull();
+  });
+
+  it('the preload exposes three functions on their own channels, and only three files import electron', () => {
     const preload = fs.readFileSync(path.join(ROOT, 'electron/preload.ts'), 'utf8');
     expect(preload).toContain(`const RPC_CHANNEL = '${RPC_CHANNEL}'`);
     expect(preload).toContain(`const PICK_CHANNEL = '${PICK_CHANNEL}'`);
+    expect(preload).toContain(`const SAVE_CHANNEL = '${SAVE_CHANNEL}'`);
     expect(preload).toMatch(/exposeInMainWorld\('stationdesk', bridge\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
     const importers: string[] = [];

@@ -5,7 +5,12 @@ import { verifyChain } from '../../electron/features/audit/chain';
 import { contract, procedureNames, type ProcedureName } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/domain/result';
 import { ROLES } from '../../shared/domain/roles';
-import { contentHash, openStation, type TestStation } from './helpers';
+import { z } from 'zod';
+import { checkCharacter } from '../../shared/domain/idcard';
+import type { Result } from '../../shared/domain/result';
+import { contentHash, expectFieldsOfInput, openStation, type TestStation } from './helpers';
+import { invariantViolations } from './invariants';
+import { leavesOf } from './schema-paths';
 import { validInputs } from './samples';
 
 /**
@@ -180,6 +185,74 @@ function arbitraryInput(sample: unknown): fc.Arbitrary<unknown> {
   return fc.oneof(fc.anything(ANYTHING), fc.object({ ...ANYTHING, maxDepth: 2 }), fc.jsonValue({ maxDepth: 3 }), shaped, weird);
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Boundary values per field type (issue 8). Each leaf of a procedure's input schema, the optional ones the sample
+// leaves out included, gets the values that sit on or just past the edges of its kind: impossible calendar days,
+// 29 February of leap and common years, the 120-year and today edges of a birth date, epoch zero and the far future
+// for a time, NaN-producing and negative numbers, and empty strings where "nothing" is meant. The kinds come from
+// the contract's own field types (their `fieldKind` metadata), so a new date field is covered the day it lands.
+
+const DAY_MS = 86_400_000;
+/** The fuzz station's clock: 01:00 UTC on 20 July 2026, 09:00 in Shanghai. */
+const STATION_NOW = Date.UTC(2026, 6, 20, 1, 0, 0);
+const FLOOR_MS = Date.UTC(1999, 11, 31, 16, 0); // 2000-01-01 00:00 in Shanghai, the default date floor
+const idOf = (first17: string) => first17 + checkCharacter(first17);
+
+const BOUNDARIES: Record<string, readonly unknown[]> = {
+  calendarDate: ['2026-02-30', '1990-13-01', '2023-02-29', '2024-02-29', '2026-02-28', '1899-12-31', '1900-01-01', '2199-12-31', '2200-01-01', '0000-00-00', '2026-7-1', '20260720', '', null],
+  birthDate: ['2026-02-30', '1990-13-01', '2023-02-29', '2024-02-29', '2012-02-30', '2099-12-31', '2026-07-20', '2026-07-21', '1906-07-20', '1906-07-19', '1880-01-01', '', null],
+  eventTime: [0, -1, 1, FLOOR_MS - 1, FLOOR_MS, STATION_NOW - DAY_MS - 1, STATION_NOW - DAY_MS, STATION_NOW, STATION_NOW + 5 * 60_000, STATION_NOW + 5 * 60_000 + 1, STATION_NOW + 365 * DAY_MS, 8.64e15, 8.64e15 + 1, 1.5, NaN, Infinity, null, '2026-07-20'],
+  idNumber: [
+    idOf('11010519790315001'), // a man born 1979-03-15
+    idOf('11010519880602002'), // a woman born 1988-06-02
+    idOf('11010520120229003'), // a boy born on a leap day
+    idOf('11010519060719004'), // 120 years and a day before the station's today
+    idOf('11010520260721005'), // born tomorrow
+    '110105790315001', // a 15-digit number
+    '11010519790315001X',
+    '',
+    null,
+  ],
+  number: [-1, 0, 1, 0.5, -0, NaN, Infinity, -Infinity, 2 ** 53, 1e308, null, '', '1'],
+  string: ['', ' ', '\u0000', null, 'x'.repeat(1001)],
+  boolean: [null, 'true', 0, 1],
+  enum: ['', null, 'unknown'],
+};
+
+/** The boundary values for a leaf: by its contract kind, else by its zod type (an enum's own options among them). */
+function boundaryValuesOf(schema: z.ZodType): readonly unknown[] | null {
+  const meta = z.globalRegistry.get(schema) as { fieldKind?: string } | undefined;
+  if (meta?.fieldKind && meta.fieldKind in BOUNDARIES) return BOUNDARIES[meta.fieldKind]!;
+  const def = (schema as unknown as { _zod: { def: { type: string; entries?: Record<string, unknown> } } })._zod.def;
+  if (def.type === 'enum') return [...Object.values(def.entries ?? {}), ...BOUNDARIES.enum!];
+  return def.type === 'number' || def.type === 'string' || def.type === 'boolean' ? BOUNDARIES[def.type]! : null;
+}
+
+/** Sets `value` at `path` of `root`, creating the objects on the way (a field the sample left out). */
+function setAt(root: unknown, path: Key[], value: unknown) {
+  let v = root as Record<Key, unknown>;
+  path.slice(0, -1).forEach((k, i) => {
+    if (v[k] === null || typeof v[k] !== 'object') setOwn(v, k, typeof path[i + 1] === 'number' ? [] : {});
+    v = v[k] as Record<Key, unknown>;
+  });
+  setOwn(v, path[path.length - 1]!, value);
+}
+
+function boundaries(name: ProcedureName, sample: unknown): fc.Arbitrary<Mutated> | null {
+  const targets = leavesOf(contract[name].input)
+    .map((l) => ({ path: l.path as Key[], values: boundaryValuesOf(l.schema) }))
+    .filter((t): t is { path: Key[]; values: readonly unknown[] } => t.values !== null);
+  if (targets.length === 0) return null;
+  return fc
+    .constantFrom(...targets)
+    .chain((t) => fc.constantFrom(...t.values).map((value) => ({ t, value })))
+    .map(({ t, value }) => {
+      const input = structuredClone(sample ?? {});
+      setAt(input, t.path, value);
+      return { how: `boundary ${JSON.stringify(value)} at ${t.path.join('.')}`, input };
+    });
+}
+
 const caller: fc.Arbitrary<Who> = fc.oneof({ weight: 3, arbitrary: fc.constant<Who>('admin') }, { weight: 1, arbitrary: fc.constant<Who>('none') });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -265,6 +338,7 @@ class Fuzzee {
     }
     this.calls += 1;
     expectResult(r, label);
+    expectFieldsOfInput(name, r as Result<unknown>);
     expect(this.logged, `${label} logged an internal error`).toEqual([]);
     const result = r as { ok: boolean; error?: { code: string } };
     this.codes.set(result.ok ? 'ok' : result.error!.code, (this.codes.get(result.ok ? 'ok' : result.error!.code) ?? 0) + 1);
@@ -278,6 +352,7 @@ class Fuzzee {
     const { db } = this.st.core;
     expect(db.pragma('integrity_check', { simple: true }), name).toBe('ok');
     expect(db.pragma('foreign_key_check'), name).toEqual([]);
+    expect(invariantViolations(this.st.core), `${name}: the station's data after fuzzing`).toEqual([]);
     const chain = verifyChain(db, 0);
     expect(chain, `${name}: audit chain after fuzzing`).toMatchObject({ ok: true, firstBadId: null });
     const admins = this.st.must('accounts.list', {}, this.session).filter((a) => a.roles.includes('admin') && !a.disabled);
@@ -323,7 +398,7 @@ beforeAll(() => {
   f = new Fuzzee();
 }, 60_000);
 afterAll(() => {
-  console.log(`fuzz: ${procedureNames.length} procedures × ${2 * RUNS + 2} calls, base seed ${BASE_SEED}, ${f.stations} station(s) opened`);
+  console.log(`fuzz: ${procedureNames.length} procedures × up to ${3 * RUNS + 2} calls, base seed ${BASE_SEED}, ${f.stations} station(s) opened`);
   f.close();
 });
 
@@ -340,13 +415,15 @@ describe.each(procedureNames.map((name, i) => [name, i] as const))('fuzzing %s',
       fc.property(mutations(sample), caller, ({ how, input }, who) => f.probe(name, input, who, how)),
       { seed: seed + 10_000, numRuns: RUNS },
     );
+    const edges = boundaries(name, sample);
+    if (edges) fc.assert(fc.property(edges, ({ how, input }) => f.probe(name, input, 'admin', how)), { seed: seed + 20_000, numRuns: RUNS });
     // Undefined input (an IPC call without an argument) and the sample itself must behave too.
     f.probe(name, undefined, 'admin', 'undefined');
     f.probe(name, structuredClone(sample), 'admin', 'sample');
     f.expectSound(name);
     if (process.env.FUZZ_DEBUG) console.log(name, JSON.stringify([...f.codes]));
     // Every run was one call; a harness that silently stopped calling would pass anything.
-    expect(f.calls).toBe(2 * RUNS + 2);
+    expect(f.calls).toBe((edges ? 3 : 2) * RUNS + 2);
     // The runs must reach past the validator: something other than VALIDATION must come back
     // (a success, or a refusal from the session, role or domain).
     expect([...f.codes.keys()].filter((c) => c !== 'VALIDATION'), `${name}: ${JSON.stringify([...f.codes])}`).not.toHaveLength(0);

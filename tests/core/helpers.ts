@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { openCore, type Core } from '../../electron/core';
-import type { Input, Output, ProcedureName } from '../../shared/contract';
+import { contract, type Input, type Output, type ProcedureName } from '../../shared/contract';
+import { withValidationContext } from '../../shared/contract/validation-context';
+import { validationContextOf } from '../../electron/rpc/dispatch';
+import { isInputPath } from './schema-paths';
 import type { Result } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';
 
@@ -42,8 +45,11 @@ export function openStation(opts: { setup?: boolean } = {}): TestStation {
   const dir = tempDir();
   const clock = new TestClock();
   const core = openCore({ dataDir: dir, clock: clock.now, logger: silent });
-  const call = <K extends ProcedureName>(name: K, input: Input<K>, sessionId?: string) =>
-    core.dispatch(name, input, { sessionId }) as Result<Output<K>>;
+  const call = <K extends ProcedureName>(name: K, input: Input<K>, sessionId?: string) => {
+    const r = core.dispatch(name, input, { sessionId }) as Result<Output<K>>;
+    expectFieldsOfInput(name, r);
+    return r;
+  };
   const must = <K extends ProcedureName>(name: K, input: Input<K>, sessionId?: string): Output<K> => {
     const r = call(name, input, sessionId);
     if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
@@ -75,6 +81,24 @@ export function openStation(opts: { setup?: boolean } = {}): TestStation {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Every field a refusal names is a path of the procedure's own input (issue 8: a key the form does not have is an
+ * error nobody sees). Checked on every call the core tests make through a test station, and by the fuzzer.
+ */
+export function expectFieldsOfInput(name: string, r: Result<unknown>): void {
+  if (r.ok || !r.error.fields || !(name in contract)) return;
+  for (const key of Object.keys(r.error.fields)) {
+    if (!isInputPath(contract[name as ProcedureName].input, key)) {
+      throw new Error(`${name} refused with a field error at "${key}", which is not a path of its input: ${JSON.stringify(r.error)}`);
+    }
+  }
+}
+
+/** The contract's parse of `input` as the station's dispatcher runs it (its clock, its date settings). */
+export function parseAsStation<K extends ProcedureName>(st: TestStation, name: K, input: unknown) {
+  return withValidationContext(validationContextOf(st.core.services, st.clock.now()), () => contract[name].input.safeParse(input));
 }
 
 /** A hash of every user table's rows: "changed nothing" means this is equal before and after. */

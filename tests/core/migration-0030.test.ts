@@ -142,10 +142,12 @@ describe('0030-search-and-board', () => {
       ['2000-02-29', '2028-02-29', 28],
       ['1990-07-21', '2026-07-20', 35],
       ['1990-07-20', '2026-07-20', 36],
-      ['2027-01-01', '2026-07-20', 0],
-      ['2028-01-01', '2026-07-20', -1],
+      // A birth date after today is no age at all (issue 8: it once gave 0 or a negative age).
+      ['2026-07-21', '2026-07-20', null],
+      ['2027-01-01', '2026-07-20', null],
+      ['2028-01-01', '2026-07-20', null],
     ] as const) {
-      expect((age.get({ birth_date: birth, estimated_age: null, estimated_on: null, today }) as { age: number }).age, `${birth} ${today}`).toBe(years);
+      expect((age.get({ birth_date: birth, estimated_age: null, estimated_on: null, today }) as { age: number | null }).age, `${birth} ${today}`).toBe(years);
       expect(ageOn(today, { birthDate: birth })).toBe(years);
     }
   });

@@ -16,7 +16,7 @@ import { validInputs } from './samples';
  */
 
 /** What a permitted caller may get instead of a success: the procedure saying no about the data, not the role. */
-const DOMAIN_REFUSALS = ['VALIDATION', 'CONFLICT', 'NOT_FOUND', 'BAD_CREDENTIALS'] as const;
+const DOMAIN_REFUSALS = ['VALIDATION', 'CONFLICT', 'NOT_FOUND', 'BAD_CREDENTIALS', 'STOCK_INSUFFICIENT'] as const;
 const OPEN_ACCESS: readonly Access[] = ['public', 'session', 'user'];
 
 interface RoleUser {

@@ -11,10 +11,20 @@ async function loginDesk(page: Page, host: Host) {
   await expect(page.getByTestId('current-user')).toContainText('李洁');
 }
 
-/** Yesterday at 03:00 on the station's clock, as the picker shows it (the browser runs in Asia/Shanghai). */
-function yesterdayAt3() {
-  const shanghaiNow = new Date(Date.now() + 8 * HOUR);
-  const d = new Date(Date.UTC(shanghaiNow.getUTCFullYear(), shanghaiNow.getUTCMonth(), shanghaiNow.getUTCDate() - 1));
+/**
+ * The last 03:00 on the station's clock, as the picker shows it (the browser runs in Asia/Shanghai): within the
+ * last 24 hours, so the registration is not a late one.
+ */
+function lastAt3() {
+  const shanghaiNow = Date.now() + 8 * HOUR;
+  const today3 = Math.floor(shanghaiNow / (24 * HOUR)) * 24 * HOUR + 3 * HOUR;
+  const at = today3 <= shanghaiNow - 10 * 60_000 ? today3 : today3 - 24 * HOUR;
+  return `${new Date(at).toISOString().slice(0, 10)} 03:00`;
+}
+
+/** The same on the station's calendar two days back: a registration that needs its reason. */
+function twoDaysAgoAt3() {
+  const d = new Date(Date.now() + 8 * HOUR - 2 * 24 * HOUR);
   return `${d.toISOString().slice(0, 10)} 03:00`;
 }
 
@@ -51,10 +61,10 @@ test('an unknown man at 03:00: quick intake → no match → men’s zone bed �
   await page.getByLabel('民警姓名').fill('刘警官');
   const arrived = page.getByLabel('到站时间');
   await arrived.click();
-  await arrived.fill(yesterdayAt3());
+  await arrived.fill(lastAt3());
   await arrived.press('Enter'); // confirms the time only: it must not send the form
   await expect(page.getByTestId('matches')).toContainText('没有找到可能的同一人');
-  await expect(arrived).toHaveValue(yesterdayAt3());
+  await expect(arrived).toHaveValue(lastAt3());
   await screen(page, '21-quick-intake');
   await page.getByRole('button', { name: '登记', exact: true }).click();
 
@@ -151,6 +161,7 @@ test('a returning person is found by pinyin initials and the new arrival is link
   const { desk } = await seedStation(host);
   const past = await hostCall<{ stayId: number; personId: number }>(host, 'intake.register', {
     person: { name: '张建国', sex: 'male', estimatedAge: 52 }, channel: 'walk_in', arrivedAt: Date.now() - 60 * 24 * HOUR,
+    lateReason: '补录两个月前的到站（纸质登记表）',
   }, desk);
   await hostCall(host, 'intake.triage', { stayId: past.stayId, decision: 'admit' }, desk);
   await hostCall(host, 'intake.discharge', { stayId: past.stayId, type: 'self_discharge', declarationSigned: true }, desk);
@@ -222,4 +233,51 @@ test('a 15-year-old may not self-discharge, and a full zone refuses one more per
   await dialog.getByRole('button', { name: '取消' }).click();
   await page.evaluate(() => (window.location.hash = '#/intake/beds'));
   await screen(page, '32-bed-board');
+});
+
+test('quick intake shows a contradicting ID number at its own field, and asks why a late registration is late', async ({ page, host }) => {
+  await seedStation(host);
+  await loginDesk(page, host);
+  await page.evaluate(() => (window.location.hash = '#/intake/new'));
+  await page.getByLabel('姓名', { exact: true }).fill('周梅');
+  await page.locator('label.ant-radio-button-wrapper', { hasText: '女' }).click();
+  // A man's number (odd sex digit) for a woman: refused by the main process, at the form's ID field.
+  await page.getByLabel('身份证号').fill('110105197903150013');
+  const arrived = page.getByLabel('到站时间');
+  await expect(async () => {
+    await arrived.click();
+    await arrived.fill(twoDaysAgoAt3());
+    await arrived.press('Enter');
+    await expect(arrived).toHaveValue(twoDaysAgoAt3(), { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  // Two days back: the reason field appears, and is required.
+  await expect(page.getByLabel('补登原因')).toBeVisible();
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(page.locator('.ant-form-item-has-error', { has: page.getByLabel('补登原因') })).toContainText('请说明补登原因');
+  await page.getByLabel('补登原因').fill('当晚系统停电，恢复后补登');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  const idField = page.locator('.ant-form-item-has-error', { has: page.getByLabel('身份证号') });
+  await expect(idField).toContainText('身份证号中的性别与登记的性别不一致');
+  await expect(page.getByText('请检查标红的项目')).toHaveCount(0);
+  await screen(page, '33-id-contradiction-at-field');
+
+  // The right sex: registered, and the stay shows why it was registered late.
+  await page.locator('label.ant-radio-button-wrapper', { hasText: '男' }).click();
+  await page.getByLabel('姓名', { exact: true }).fill('周明');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(page.getByTestId('stay-title')).toHaveText('周明');
+  await expect(page.getByText('当晚系统停电，恢复后补登')).toBeVisible();
+  await screen(page, '34-late-registration-reason');
+
+  // An emptied ID box does not remove a saved number; the explicit action does, with a reason.
+  await page.locator('[id="idNumber"]').fill('');
+  await page.getByRole('button', { name: '保存身份信息' }).click();
+  await expect(page.locator('.ant-form-item-has-error', { has: page.locator('[id="idNumber"]') })).toContainText('请点击“清除身份证号”');
+  await page.getByTestId('clear-id').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('清除原因').fill('证件号为家属口述，核实有误');
+  await screen(page, '35-clear-id-number');
+  await dialog.getByRole('button', { name: '清除身份证号' }).click();
+  await expect(page.getByTestId('clear-id')).toHaveCount(0);
+  await expect(page.locator('[id="idNumber"]')).toHaveValue('');
 });

@@ -26,7 +26,7 @@ test.describe('the Electron window', () => {
       expect(page.url()).toBe('app://stationdesk/index.html');
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys((window as unknown as { stationdesk: object }).stationdesk).sort())).toEqual(['invoke', 'pickPath']);
+      expect(await page.evaluate(() => Object.keys((window as unknown as { stationdesk: object }).stationdesk).sort())).toEqual(['invoke', 'pickPath', 'saveExport']);
       // The native picker: a kind the main process does not know opens nothing; a folder comes back as its path
       // (the operating system's dialog answered in Electron's main process, as a user would).
       type Bridge = { stationdesk: { pickPath(kind: string): Promise<string | null> } };
@@ -35,6 +35,15 @@ test.describe('the Electron window', () => {
         dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: ['/media/usb'] })) as typeof dialog.showOpenDialog;
       });
       expect(await page.evaluate(() => (window as unknown as Bridge).stationdesk.pickPath('folder'))).toBe('/media/usb');
+      // Saving an export: one this session did not make is refused before any save dialog opens.
+      await app.evaluate(({ dialog }) => {
+        dialog.showSaveDialog = (async () => {
+          throw new Error('no save dialog expected');
+        }) as typeof dialog.showSaveDialog;
+      });
+      type SaveBridge = { stationdesk: { saveExport(id: string, sessionId: string | undefined): Promise<{ ok: boolean; error?: { code: string } }> } };
+      const refused = await page.evaluate(() => (window as unknown as SaveBridge).stationdesk.saveExport('00000000-0000-4000-8000-000000000000', undefined));
+      expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
       // Sandboxed and isolated: the page sees neither Node nor the preload's world, only the bridge.
       expect(await page.evaluate(() => typeof (globalThis as { ipcRenderer?: unknown }).ipcRenderer)).toBe('undefined');
       expect(await page.evaluate(() => window.open('https://example.org') === null)).toBe(true);

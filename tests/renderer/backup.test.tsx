@@ -17,6 +17,8 @@ const ADMIN_INFO = {
   idleLockMinutes: 10,
   stationName: '东城区救助管理站',
   timeZone: 'Asia/Shanghai',
+  dateFloor: '2000-01-01',
+  lateRegistrationHours: 24,
 };
 
 const made: BackupFile = { file: '/data/backups/stationdesk-20260720-030000-manual.sqlite', name: 'stationdesk-20260720-030000-manual.sqlite', size: 4096, kind: 'manual', madeAt: 1784530800000, ok: true, problem: null };
@@ -83,7 +85,11 @@ describe('the backup page', () => {
   });
 
   it('offers the native folder picker in the desktop window and fills the field with the choice', async () => {
-    window.stationdesk = { invoke: () => Promise.reject(new Error('not used')), pickPath: async (kind) => (kind === 'folder' ? '/media/usb' : null) };
+    window.stationdesk = {
+      invoke: () => Promise.reject(new Error('not used')),
+      pickPath: async (kind) => (kind === 'folder' ? '/media/usb' : null),
+      saveExport: () => Promise.reject(new Error('not used')),
+    };
     try {
       fakeMain([job({})], []);
       render(<App />);

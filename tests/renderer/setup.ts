@@ -20,3 +20,8 @@ window.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 window.scrollTo = () => {};
+
+// findBy*/waitFor wait up to 5 s, not Testing Library's 1 s: on a loaded 2-core machine a page's first render and a
+// poll or two take longer than a second, and a timing failure there says nothing about the behaviour under test.
+import { configure } from '@testing-library/react';
+configure({ asyncUtilTimeout: 5_000 });

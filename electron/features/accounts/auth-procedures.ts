@@ -3,12 +3,12 @@ import { AppError } from '../../../shared/domain/result';
 import { permissionsOf } from '../../../shared/domain/roles';
 import { requireActor, type Actor, type HandlerContext, type Handlers } from '../../rpc/context';
 import type { Session } from '../../rpc/sessions';
-import { readSettings } from '../settings/service';
+import { resealKey } from '../signatures/keys';
 import { findUserByName, getAccount, passwordHashOf, recordLogin, setPassword } from './service';
 import { hashPassword, verifyPassword } from './password';
 
 function sessionInfo(ctx: HandlerContext, session: Session, actor: Actor): SessionInfo {
-  const settings = readSettings(ctx.db);
+  const { settings } = ctx;
   return {
     sessionId: session.id,
     user: { id: actor.id, username: actor.username, displayName: actor.displayName, roles: actor.roles },
@@ -18,6 +18,8 @@ function sessionInfo(ctx: HandlerContext, session: Session, actor: Actor): Sessi
     idleLockMinutes: settings.idleLockMinutes,
     stationName: settings.stationName,
     timeZone: settings.timeZone,
+    dateFloor: settings.dateFloor,
+    lateRegistrationHours: settings.lateRegistrationHours,
   };
 }
 
@@ -71,6 +73,7 @@ export const authHandlers: Handlers<keyof typeof authContract> = {
     checkPassword(ctx, actor.username, input.currentPassword, passwordHashOf(ctx.db, actor.id), 'currentPassword');
     const before = getAccount(ctx.db, actor.id);
     const after = setPassword(ctx.db, actor.id, input.newPassword, false, ctx.now);
+    resealKey(ctx.db, actor.id, input.currentPassword, input.newPassword, ctx.now);
     ctx.audit({ entity: 'user', entityId: actor.id, before, after: { ...after, passwordChanged: true } });
     ctx.afterCommit(() => ctx.sessions.endAllOf(actor.id, session.id));
     session.lastActivity = ctx.now;

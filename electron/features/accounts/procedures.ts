@@ -1,6 +1,7 @@
 import type { accountsContract } from '../../../shared/contract/accounts';
 import { AppError } from '../../../shared/domain/result';
 import { requireActor, type Handlers } from '../../rpc/context';
+import { retireKey } from '../signatures/keys';
 import { getAccount, insertAccount, listAccounts, setDisabled, setPassword, updateAccount } from './service';
 
 export const accountsHandlers: Handlers<keyof typeof accountsContract> = {
@@ -34,6 +35,8 @@ export const accountsHandlers: Handlers<keyof typeof accountsContract> = {
   'accounts.resetPassword': (input, ctx) => {
     const before = getAccount(ctx.db, input.id);
     const after = setPassword(ctx.db, input.id, input.password, true, ctx.now);
+    // The admin does not know the old password, so the user's signing key cannot be re-sealed: it is retired.
+    retireKey(ctx.db, input.id, ctx.now);
     // The row says that the password was reset, never what it is.
     ctx.audit({ entity: 'user', entityId: input.id, before, after: { ...after, passwordReset: true } });
     ctx.afterCommit(() => ctx.sessions.endAllOf(input.id, ctx.session?.id));

@@ -35,25 +35,25 @@ const toAccount = (r: UserRow): Account => ({
 });
 
 export function findUserByName(db: DB, username: string): (Account & { passwordHash: string }) | undefined {
-  const row = db.prepare(`${SELECT_USER} WHERE u.username = ?`).get(username) as UserRow | undefined;
+  const row = cached(db, `${SELECT_USER} WHERE u.username = ?`).get(username) as UserRow | undefined;
   return row && { ...toAccount(row), passwordHash: row.password_hash };
 }
 
 export function passwordHashOf(db: DB, id: number): string {
-  const row = db.prepare('SELECT password_hash FROM users WHERE id = ?').get(id) as { password_hash: string } | undefined;
+  const row = cached(db, 'SELECT password_hash FROM users WHERE id = ?').get(id) as { password_hash: string } | undefined;
   // Stryker disable next-line all: never reached; its callers ask for the signed-in user, whom the dispatcher has just read in this same call
   if (!row) throw new AppError('NOT_FOUND', 'No such user.');
   return row.password_hash;
 }
 
 export function getAccount(db: DB, id: number): Account {
-  const row = db.prepare(`${SELECT_USER} WHERE u.id = ?`).get(id) as UserRow | undefined;
+  const row = cached(db, `${SELECT_USER} WHERE u.id = ?`).get(id) as UserRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'No such user.');
   return toAccount(row);
 }
 
 export function listAccounts(db: DB): Account[] {
-  return (db.prepare(`${SELECT_USER} ORDER BY u.disabled, u.username`).all() as UserRow[]).map(toAccount);
+  return (cached(db, `${SELECT_USER} ORDER BY u.disabled, u.username`).all() as UserRow[]).map(toAccount);
 }
 
 /** The active user behind a session, or undefined if the account is gone or disabled. */
@@ -69,34 +69,32 @@ export function insertAccount(
   a: { username: string; displayName: string; roles: Role[]; password: string; mustChangePassword: boolean },
   now: number,
 ): Account {
-  if (db.prepare('SELECT 1 FROM users WHERE username = ?').get(a.username)) {
+  if (cached(db, 'SELECT 1 FROM users WHERE username = ?').get(a.username)) {
     throw new AppError('CONFLICT', 'This username is taken.', { username: 'v.usernameTaken' });
   }
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO users (username, display_name, password_hash, must_change_password, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(a.username, a.displayName, hashPassword(a.password), a.mustChangePassword ? 1 : 0, now, now);
+  const { lastInsertRowid } = cached(
+    db,
+    `INSERT INTO users (username, display_name, password_hash, must_change_password, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(a.username, a.displayName, hashPassword(a.password), a.mustChangePassword ? 1 : 0, now, now);
   const id = Number(lastInsertRowid);
   setRoles(db, id, a.roles);
   return getAccount(db, id);
 }
 
 function setRoles(db: DB, id: number, roles: Role[]): void {
-  db.prepare('DELETE FROM user_roles WHERE user_id = ?').run(id);
-  const add = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
+  cached(db, 'DELETE FROM user_roles WHERE user_id = ?').run(id);
+  const add = cached(db, 'INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
   for (const role of new Set(roles)) add.run(id, role);
 }
 
 function activeAdminCount(db: DB): number {
   return (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id
-         WHERE r.role = 'admin' AND u.disabled = 0`,
-      )
-      .get() as { n: number }
+    cached(
+      db,
+      `SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id
+       WHERE r.role = 'admin' AND u.disabled = 0`,
+    ).get() as { n: number }
   ).n;
 }
 
@@ -111,7 +109,7 @@ function keepOneAdmin(db: DB): void {
 
 export function updateAccount(db: DB, id: number, displayName: string, roles: Role[], now: number): Account {
   getAccount(db, id);
-  db.prepare('UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?').run(displayName, now, id);
+  cached(db, 'UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?').run(displayName, now, id);
   setRoles(db, id, roles);
   keepOneAdmin(db);
   return getAccount(db, id);
@@ -119,14 +117,14 @@ export function updateAccount(db: DB, id: number, displayName: string, roles: Ro
 
 export function setDisabled(db: DB, id: number, disabled: boolean, now: number): Account {
   getAccount(db, id);
-  db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(disabled ? 1 : 0, now, id);
+  cached(db, 'UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(disabled ? 1 : 0, now, id);
   keepOneAdmin(db);
   return getAccount(db, id);
 }
 
 export function setPassword(db: DB, id: number, password: string, mustChange: boolean, now: number): Account {
   getAccount(db, id);
-  db.prepare('UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?').run(
+  cached(db, 'UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?').run(
     hashPassword(password),
     mustChange ? 1 : 0,
     now,
@@ -136,5 +134,5 @@ export function setPassword(db: DB, id: number, password: string, mustChange: bo
 }
 
 export function recordLogin(db: DB, id: number, now: number): void {
-  db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, id);
+  cached(db, 'UPDATE users SET last_login_at = ? WHERE id = ?').run(now, id);
 }

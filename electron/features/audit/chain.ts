@@ -26,7 +26,7 @@ export interface StoredRow {
 const toJson = (v: unknown): string | null => (v == null ? null : JSON.stringify(v));
 
 /** The hash covers exactly the stored text of a row, its position and the previous row's hash. */
-function rowHash(r: Omit<StoredRow, 'hash'>): string {
+export function rowHash(r: Omit<StoredRow, 'hash'>): string {
   const content = JSON.stringify([
     r.id,
     r.at,
@@ -45,11 +45,14 @@ function rowHash(r: Omit<StoredRow, 'hash'>): string {
   return hash.digest('hex');
 }
 
+/** The latest row's place and hash: what the next row links to, and what a signature anchors. */
+export function auditHead(db: DB): { id: number; hash: string } | undefined {
+  return cached(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+}
+
 /** Appends one row; must run inside the mutation's transaction so it commits or rolls back with it. */
 export function appendAudit(db: DB, rec: AuditRecord): number {
-  const last = cached(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+  const last = auditHead(db);
   const row: Omit<StoredRow, 'hash'> = {
     id: (last?.id ?? 0) + 1,
     at: rec.at,
@@ -87,7 +90,7 @@ export function verifyChain(db: DB, now: number): AuditVerification {
     reason,
     verifiedAt: now,
   });
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<StoredRow>) {
+  for (const row of cached(db, 'SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<StoredRow>) {
     if (row.id !== expectedId) return bad(row.id, 'row_missing');
     if (row.prev_hash !== prevHash) return bad(row.id, 'link_mismatch');
     if (rowHash(row) !== row.hash) return bad(row.id, 'hash_mismatch');

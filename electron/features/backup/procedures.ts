@@ -4,7 +4,6 @@ import type { backupContract, BackupFile, Job, RestoreResult } from '../../../sh
 import { AppError } from '../../../shared/domain/result';
 import { appendAuditAlone } from '../audit/chain';
 import { requireActor, type Handlers, type HandlerContext } from '../../rpc/context';
-import { readSettings } from '../settings/service';
 import { restoreInSteps } from './restore';
 import { backupInto, lastAutoBackupAt, listBackups } from './service';
 
@@ -36,7 +35,7 @@ export const backupHandlers: Handlers<keyof typeof backupContract> = {
   'backup.run': (input, ctx) => {
     const actor = requireActor(ctx);
     const folder = backupFolder(ctx, input.folder);
-    const timeZone = readSettings(ctx.db).timeZone;
+    const { timeZone } = ctx.settings;
     const job = ctx.jobs.start('backup', async (report): Promise<BackupFile> => {
       report('copying');
       const made = await backupInto(ctx.db, folder, ctx.now, timeZone, 'manual', {
@@ -64,7 +63,7 @@ export const backupHandlers: Handlers<keyof typeof backupContract> = {
     const actor = requireActor(ctx);
     if (!fs.existsSync(input.file)) throw new AppError('VALIDATION', 'No such file.', { file: 'v.backup.unreadable' });
     const { services } = ctx;
-    const timeZone = readSettings(ctx.db).timeZone;
+    const { timeZone } = ctx.settings;
     const job = ctx.jobs.start('restore', async (report) => {
       const plan = await restoreInSteps(services, input.file, ctx.now, timeZone, report);
       // Written into the restored database's own trail; by name, since the account may not exist there.

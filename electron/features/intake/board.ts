@@ -3,7 +3,8 @@ import type { BoardLine, TodayBoard } from '../../../shared/contract/intake';
 import type { PersonDetail } from '../../../shared/contract/people';
 import type { StationSettings } from '../../../shared/contract/settings';
 import { stayClock, type Condition } from '../../../shared/domain/person';
-import { dayStart } from '../../../shared/domain/time';
+import { OPEN_STAY_SQL } from '../../../shared/domain/stay';
+import { dayStart, stationDay } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
 import { AGE_SQL, ageFrom } from '../people/search';
@@ -45,7 +46,7 @@ interface OpenRow extends Row {
 
 const LINE_SQL = `SELECT s.id, s.person_id, p.name, p.description, u.display_name AS owner`;
 const FROM = `FROM stays s JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.owner_id`;
-const OPEN = `s.status IN ('registered', 'in_station', 'at_hospital')`;
+const OPEN = `s.status IN ${OPEN_STAY_SQL}`;
 
 /**
  * Set-based: one statement per list, whatever the number of people in the station (the former board read each open
@@ -65,7 +66,9 @@ const SQL = {
       o.to_user AS offer_to, o.offered_at AS offer_at, f.display_name AS offer_from
     ${FROM} LEFT JOIN ownership_offers o ON o.stay_id = s.id AND o.answered_at IS NULL LEFT JOIN users f ON f.id = o.from_user
     WHERE ${OPEN} ORDER BY s.arrived_at, s.id`,
-  arrivals: `${LINE_SQL}, s.arrived_at AS at, s.status ${FROM} WHERE s.arrived_on = ? ORDER BY s.arrived_at`,
+  // By the day index first (stays_by_arrival), then the instants: a shift crosses midnight.
+  arrivals: `${LINE_SQL}, s.arrived_at AS at, s.status ${FROM}
+    WHERE s.arrived_on BETWEEN @fromDay AND @toDay AND s.arrived_at >= @from AND s.arrived_at < @to ORDER BY s.arrived_at`,
   departures: `${LINE_SQL}, s.discharged_at AS at, s.discharge_type ${FROM} WHERE s.discharged_at >= ? AND s.discharged_at < ? ORDER BY s.discharged_at`,
   // From the open stays to their tasks (CROSS JOIN keeps that order): years of tasks left undone on closed stays are never read.
   tasks: `${LINE_SQL}, t.kind, t.due_at AS at FROM stays s CROSS JOIN family_search_tasks t ON t.stay_id = s.id
@@ -90,19 +93,28 @@ const line = (r: Row, detail: string, at: number | null = r.at): BoardLine => ({
 /** The identity fields neither filled nor marked unknown/refused (as getPerson reports `missing`). */
 const missingCount = (r: OpenRow) => missingOf(r, JSON.parse(r.field_states) as PersonDetail['fieldStates']).length;
 
-/** Today's board: what the desk must see at a glance, each line opening its stay. */
-export function todayBoard(db: DB, now: number, settings: StationSettings, actorId: number): TodayBoard {
+/** The lists read from the open stays (one statement) and their family-search tasks: the board's and the alerts'. */
+export interface OpenStayLists {
+  residents: number;
+  atHospital: BoardLine[];
+  awaitingTriage: BoardLine[];
+  withoutBed: BoardLine[];
+  nearLimit: BoardLine[];
+  overLimit: BoardLine[];
+  familySearchDue: BoardLine[];
+  openCustody: BoardLine[];
+  incomplete: BoardLine[];
+  offersToMe: BoardLine[];
+}
+
+export function openStayLists(db: DB, now: number, settings: StationSettings, actorId: number | null): OpenStayLists {
   const q = statements(db);
   const today = todayOf({ now, settings });
-  const start = dayStart(today, settings.timeZone);
   const open = q.open.all({ today }) as OpenRow[];
-  const board: TodayBoard = {
-    today,
-    zones: q.zones.all() as TodayBoard['zones'],
-    residents: open.filter((r) => r.status === 'in_station').length,
-    arrivals: (q.arrivals.all(today) as (Row & { status: string })[]).map((r) => line(r, r.status)),
-    departures: (q.departures.all(start, start + 86_400_000) as (Row & { discharge_type: string })[]).map((r) => line(r, r.discharge_type)),
-    awaitingTriage: open.filter((r) => r.status === 'registered').map((r) => line(r, 'registered')),
+  const lists: OpenStayLists = {
+    residents: 0,
+    atHospital: [],
+    awaitingTriage: [],
     withoutBed: [],
     nearLimit: [],
     overLimit: [],
@@ -112,23 +124,46 @@ export function todayBoard(db: DB, now: number, settings: StationSettings, actor
     offersToMe: [],
   };
   for (const r of open) {
-    if (r.status === 'in_station' && !r.has_bed) board.withoutBed.push(line(r, 'no_bed'));
+    if (r.status === 'in_station') lists.residents += 1;
+    if (r.status === 'at_hospital') lists.atHospital.push(line(r, 'at_hospital'));
+    if (r.status === 'registered') lists.awaitingTriage.push(line(r, 'registered'));
+    if (r.status === 'in_station' && !r.has_bed) lists.withoutBed.push(line(r, 'no_bed'));
     // An open stay's clock runs to today (the stay page's clock, getStay).
     const age = ageFrom(r, today);
     const clock = stayClock(r.arrived_on, today, { age, conditions: JSON.parse(r.conditions) as Condition[], extensionDays: r.extension_days }, {
       warnDay: settings.stayWarnDay,
       limitDays: settings.stayLimitDays,
     });
-    if (clock.state === 'warn') board.nearLimit.push(line(r, String(clock.day)));
-    if (clock.state === 'overdue') board.overLimit.push(line(r, String(clock.day)));
-    if (r.open_items) board.openCustody.push(line(r, String(r.open_items)));
+    if (clock.state === 'warn') lists.nearLimit.push(line(r, String(clock.day)));
+    if (clock.state === 'overdue') lists.overLimit.push(line(r, String(clock.day)));
+    if (r.open_items) lists.openCustody.push(line(r, String(r.open_items)));
     const missing = missingCount(r);
-    if (missing > 0) board.incomplete.push(line(r, String(missing)));
-    if (r.offer_to === actorId) board.offersToMe.push(line(r, r.offer_from!, r.offer_at));
+    if (missing > 0) lists.incomplete.push(line(r, String(missing)));
+    if (actorId !== null && r.offer_to === actorId) lists.offersToMe.push(line(r, r.offer_from!, r.offer_at));
   }
   for (const t of q.tasks.all() as (Row & { kind: string })[]) {
     const state = taskState({ due_at: t.at!, done_at: null }, now);
-    if (state === 'due' || state === 'overdue') board.familySearchDue.push(line(t, `${t.kind}:${state}`));
+    if (state === 'due' || state === 'overdue') lists.familySearchDue.push(line(t, `${t.kind}:${state}`));
   }
-  return board;
+  return lists;
+}
+
+/** Zones with their beds taken, as the board and the handover's census show them. */
+export const zoneCensus = (db: DB) => statements(db).zones.all() as TodayBoard['zones'];
+
+/** Stays that arrived, and stays that left, in a time window (a day on the board, a shift in the handover). */
+export function movements(db: DB, from: number, to: number, timeZone: string): { arrivals: BoardLine[]; departures: BoardLine[] } {
+  const q = statements(db);
+  return {
+    arrivals: (q.arrivals.all({ fromDay: stationDay(from, timeZone), toDay: stationDay(to, timeZone), from, to }) as (Row & { status: string })[]).map((r) => line(r, r.status)),
+    departures: (q.departures.all(from, to) as (Row & { discharge_type: string })[]).map((r) => line(r, r.discharge_type)),
+  };
+}
+
+/** Today's board: what the desk must see at a glance, each line opening its stay. */
+export function todayBoard(db: DB, now: number, settings: StationSettings, actorId: number): TodayBoard {
+  const today = todayOf({ now, settings });
+  const start = dayStart(today, settings.timeZone);
+  const { atHospital: _atHospital, ...lists } = openStayLists(db, now, settings, actorId);
+  return { today, zones: zoneCensus(db), ...movements(db, start, start + 86_400_000, settings.timeZone), ...lists };
 }

@@ -64,19 +64,6 @@ export function gramText(p: Pick<IndexedPerson, 'name' | 'pinyin_full' | 'pinyin
   return [...grams].map(gramToken).join(' ');
 }
 
-/** Keeps both search indexes in step with a person row; call inside the same transaction. */
-export function reindexPerson(db: DB, personId: number): void {
-  const p = stmt(db, 'SELECT id, name, pinyin_full, pinyin_initials, id_number, description, features, clothing FROM persons WHERE id = ?').get(personId) as
-    | IndexedPerson
-    | undefined;
-  stmt(db, 'DELETE FROM persons_search WHERE rowid = ?').run(personId);
-  stmt(db, 'DELETE FROM persons_grams WHERE rowid = ?').run(personId);
-  if (!p) return;
-  stmt(db, 'INSERT INTO persons_search (rowid, text) VALUES (?, ?)').run(personId, searchText(p));
-  const grams = gramText(p);
-  if (grams) stmt(db, 'INSERT INTO persons_grams (rowid, grams) VALUES (?, ?)').run(personId, grams);
-}
-
 /** The columns a search hit shows. */
 export interface HitRow {
   id: number;
@@ -101,9 +88,10 @@ const yearsSql = (a: string, b: string) => `CASE WHEN date(${a}) IS NOT ${a} OR 
   WHEN ${a} >= ${b} THEN CAST(substr(${a}, 1, 4) AS INTEGER) - CAST(substr(${b}, 1, 4) AS INTEGER) - (substr(${a}, 6, 5) < substr(${b}, 6, 5))
   ELSE -(CAST(substr(${b}, 1, 4) AS INTEGER) - CAST(substr(${a}, 1, 4) AS INTEGER) - (substr(${a}, 6, 5) > substr(${b}, 6, 5))) END`;
 
-/** ageOn (shared/domain/person) in SQL, for person row `p` on `@today`. */
+/** ageOn (shared/domain/person) in SQL, for person row `p` on `@today`: a birth date after today is no age (NULL). */
 export const AGE_SQL = `CASE
-  WHEN p.birth_date IS NOT NULL AND p.birth_date <> '' THEN ${yearsSql('@today', 'p.birth_date')}
+  WHEN date(@today) IS NOT @today THEN NULL
+  WHEN p.birth_date IS NOT NULL AND p.birth_date <> '' THEN CASE WHEN p.birth_date > @today THEN NULL ELSE ${yearsSql('@today', 'p.birth_date')} END
   WHEN p.estimated_age IS NOT NULL THEN p.estimated_age + CASE WHEN p.estimated_on IS NULL THEN 0
     ELSE max(0, ${yearsSql('@today', 'p.estimated_on')}) END
   END`;

@@ -5,7 +5,9 @@ import { checkIdNumber } from '../../../shared/domain/idcard';
 import { ageOn, IDENTITY_FIELDS, type IdentityField } from '../../../shared/domain/person';
 import { AppError } from '../../../shared/domain/result';
 import type { DB } from '../../db/open';
-import { pinyinKeys, reindexPerson, staysOf, type HitRow } from './search';
+import { cached as stmt } from '../../db/statements';
+import { indexNewPerson, insertPerson, reindexPerson, updatePersonColumns, type PersonRowValues } from './rows';
+import { pinyinKeys, staysOf, type HitRow } from './search';
 
 export type PersonFields = z.output<typeof personFields>;
 
@@ -42,6 +44,28 @@ const COLUMNS = {
   description: 'description',
 } as const satisfies Partial<Record<keyof PersonFields, string>>;
 
+/** A person's stored columns apart from keys, times and the photo: what an edit reads, changes and reports. */
+interface StoredPerson {
+  name: string | null;
+  sex: 'male' | 'female' | null;
+  birth_date: string | null;
+  estimated_age: number | null;
+  estimated_on: string | null;
+  id_number: string | null;
+  hukou_place: string | null;
+  residence: string | null;
+  benefits: PersonDetail['benefits'];
+  dialect: string | null;
+  height_cm: number | null;
+  build: string | null;
+  features: string | null;
+  clothing: string | null;
+  description: string | null;
+  field_states: string;
+}
+const STORED_COLUMNS =
+  'name, sex, birth_date, estimated_age, estimated_on, id_number, hukou_place, residence, benefits, dialect, height_cm, build, features, clothing, description, field_states';
+
 /** The identity fields neither filled nor marked unknown or refused (the person page and the board both show them). */
 export function missingOf(
   r: Record<'name' | 'sex' | 'birth_date' | 'estimated_age' | 'id_number' | 'hukou_place' | 'residence' | 'benefits' | 'dialect', unknown>,
@@ -61,18 +85,20 @@ export function missingOf(
 }
 
 export function getPerson(db: DB, id: number, today: string): PersonDetail {
-  const r = db.prepare('SELECT *, photo IS NOT NULL AS has_photo FROM persons WHERE id = ?').get(id) as PersonRow | undefined;
+  // Not `SELECT *`: the photo's bytes are not read to say whether there is one.
+  const r = stmt(db, `SELECT ${STORED_COLUMNS}, id, pinyin_initials, created_at, photo IS NOT NULL AS has_photo FROM persons WHERE id = ?`).get(id) as
+    | PersonRow
+    | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'No such person.');
   const fieldStates = JSON.parse(r.field_states) as PersonDetail['fieldStates'];
-  const links = db
-    .prepare(
+  const links = stmt(
+      db,
       `SELECT l.id, CASE WHEN l.person_a = @id THEN l.person_b ELSE l.person_a END AS other_id, l.reason, l.linked_at,
               u.display_name AS linked_by, o.name AS other_name
        FROM person_links l JOIN users u ON u.id = l.linked_by
        JOIN persons o ON o.id = CASE WHEN l.person_a = @id THEN l.person_b ELSE l.person_a END
        WHERE (l.person_a = @id OR l.person_b = @id) AND l.unlinked_at IS NULL ORDER BY l.id`,
-    )
-    .all({ id }) as { id: number; other_id: number; reason: string; linked_at: number; linked_by: string; other_name: string | null }[];
+    ).all({ id }) as { id: number; other_id: number; reason: string; linked_at: number; linked_by: string; other_name: string | null }[];
   return {
     id: r.id,
     name: r.name,
@@ -100,118 +126,141 @@ export function getPerson(db: DB, id: number, today: string): PersonDetail {
   };
 }
 
+/** The few facts of a person that intake's rules ask about (arrival before birth, bed zones, discharge), in one row read. */
+export function personFacts(db: DB, id: number, today: string) {
+  const r = stmt(db, 'SELECT name, sex, birth_date, estimated_age, estimated_on, id_number FROM persons WHERE id = ?').get(id) as
+    | Pick<StoredPerson, 'name' | 'sex' | 'birth_date' | 'estimated_age' | 'estimated_on' | 'id_number'>
+    | undefined;
+  if (!r) throw new AppError('NOT_FOUND', 'No such person.');
+  return {
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    idNumber: r.id_number,
+    age: ageOn(today, { birthDate: r.birth_date, estimatedAge: r.estimated_age, estimatedOn: r.estimated_on }),
+  };
+}
+
+function storedPerson(db: DB, id: number): StoredPerson {
+  const r = stmt(db, `SELECT ${STORED_COLUMNS} FROM persons WHERE id = ?`).get(id) as StoredPerson | undefined;
+  if (!r) throw new AppError('NOT_FOUND', 'No such person.');
+  return r;
+}
+
+/** The three fields that an ID number also states. */
+type IdFacts = Pick<PersonFields, 'idNumber' | 'birthDate' | 'sex'>;
+
 /**
- * The ID number decides: its birth date and sex must agree with the recorded ones (filled from it when
- * absent). Each disagreement is a field error naming the part that is wrong, never a silent save.
+ * The record and its ID number never disagree, whatever the order of edits. The ID number (given now, or stored)
+ * decides the birth date and sex: changing any of the three re-checks it against the other two, as they will be
+ * after the change. A contradiction is a field error on the field being changed: the ID number when it is part
+ * of the change, otherwise the birth date or sex that was changed. A new ID number fills an absent birth date and sex.
  */
-function reconcileId(values: Partial<PersonFields>, current: Partial<PersonFields>, today: string): Partial<PersonFields> {
-  const raw = values.idNumber;
-  if (!raw) return values;
+function reconcileId(values: Partial<PersonFields>, stored: Partial<IdFacts>, today: string): Partial<PersonFields> {
+  const changing = (['idNumber', 'birthDate', 'sex'] as const).filter((k) => values[k] !== undefined);
+  const raw = values.idNumber ?? stored.idNumber;
+  if (!raw || changing.length === 0) return values;
   const id = checkIdNumber(raw, today);
   if (!id.ok) throw new AppError('VALIDATION', 'The ID number is not valid.', { idNumber: `v.id.${id.problem}` });
-  const birthDate = values.birthDate ?? current.birthDate;
-  if (birthDate && birthDate !== id.birthDate) {
-    throw new AppError('VALIDATION', 'The ID number’s birth date differs from the recorded one.', { idNumber: 'v.id.birthMismatch' });
+  const blame = (field: 'birthDate' | 'sex') => (values.idNumber !== undefined ? 'idNumber' : field);
+  const birthDate = values.birthDate ?? stored.birthDate;
+  if (birthDate && birthDate !== id.birthDate && changing.some((k) => k === 'idNumber' || k === 'birthDate')) {
+    throw new AppError('VALIDATION', 'The ID number’s birth date differs from the recorded one.', { [blame('birthDate')]: 'v.id.birthMismatch' });
   }
-  const sex = values.sex ?? current.sex;
-  if (sex && sex !== id.sex) throw new AppError('VALIDATION', 'The ID number’s sex digit differs from the recorded sex.', { idNumber: 'v.id.sexMismatch' });
-  return { ...values, idNumber: id.normalized, birthDate: id.birthDate, sex: id.sex };
+  const sex = values.sex ?? stored.sex;
+  if (sex && sex !== id.sex && changing.some((k) => k === 'idNumber' || k === 'sex')) {
+    throw new AppError('VALIDATION', 'The ID number’s sex digit differs from the recorded sex.', { [blame('sex')]: 'v.id.sexMismatch' });
+  }
+  return values.idNumber !== undefined ? { ...values, idNumber: id.normalized, birthDate: id.birthDate, sex: id.sex } : values;
 }
 
 const blankToNull = (v: unknown) => (v === '' ? null : v);
 
-/** Writes the given fields (undefined = unchanged, '' = cleared) and keeps pinyin and the search index in step. */
-export function writePerson(db: DB, id: number | null, input: Partial<PersonFields>, ctx: { now: number; today: string; actorId: number }): number {
-  const current = id === null ? {} : toFields(getPerson(db, id, ctx.today));
-  const values = reconcileId(input, current, ctx.today);
+/** What writePerson did, in the contract's field names: for the audit row and for the caller's own rules. */
+export interface PersonWrite {
+  id: number;
+  /** The changed fields as they were (null for a new person). */
+  before: Record<string, unknown> | null;
+  /** The fields written, as stored (an ID number normalized, and the birth date and sex it states), with the marks kept. */
+  wrote: Record<string, unknown>;
+}
+
+/** The indexed columns that, when changed, rewrite the person's search rows. */
+const INDEXED = ['name', 'id_number', 'description', 'features', 'clothing'];
+
+/**
+ * Writes the given fields (undefined = unchanged, '' = cleared) and keeps pinyin and the search index in step. A
+ * filled identity field loses its unknown/refused mark, in the same write: the stored row is read once, before.
+ */
+export function writePerson(db: DB, id: number | null, input: Partial<PersonFields>, ctx: { now: number; today: string; actorId: number }): PersonWrite {
+  const stored = id === null ? null : storedPerson(db, id);
+  const facts: Partial<IdFacts> = stored
+    ? { idNumber: stored.id_number ?? undefined, birthDate: stored.birth_date ?? undefined, sex: stored.sex ?? undefined }
+    : {};
+  const values = reconcileId(input, facts, ctx.today);
   if (values.idNumber) {
-    const other = db.prepare('SELECT id FROM persons WHERE id_number = ? AND id IS NOT ?').get(values.idNumber, id) as { id: number } | undefined;
+    const other = stmt(db, 'SELECT id FROM persons WHERE id_number = ? AND id IS NOT ?').get(values.idNumber, id) as { id: number } | undefined;
     if (other) throw new AppError('CONFLICT', 'Another person has this ID number.', { idNumber: 'v.id.taken' }, { personId: other.id });
   }
   const sets: Record<string, unknown> = {};
+  const wrote: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(COLUMNS)) {
     const v = values[key as keyof typeof COLUMNS];
-    if (v !== undefined) sets[column] = blankToNull(v);
+    if (v !== undefined) wrote[key] = sets[column] = blankToNull(v);
   }
-  if (values.estimatedAge !== undefined) sets.estimated_on = ctx.today;
-  if (values.fieldStates !== undefined || id === null) {
-    // A filled field is known: its unknown/refused mark is dropped.
-    const states = { ...(values.fieldStates ?? {}) };
-    sets.field_states = JSON.stringify(states);
-  }
+  if (values.estimatedAge !== undefined) wrote.estimatedOn = sets.estimated_on = ctx.today;
+  // A filled field is known: its unknown/refused mark is dropped.
+  const row = { ...(stored ?? EMPTY_PERSON), ...sets } as StoredPerson;
+  const marks = values.fieldStates ?? (stored ? (JSON.parse(stored.field_states) as PersonDetail['fieldStates']) : {});
+  const unfilled = new Set(missingOf(row, {}));
+  const states = Object.fromEntries(Object.entries(marks).filter(([f]) => unfilled.has(f as IdentityField)));
+  sets.field_states = JSON.stringify(states);
+  if (values.fieldStates !== undefined || stored === null || sets.field_states !== stored.field_states) wrote.fieldStates = states;
   if (sets.name !== undefined) {
     const keys = pinyinKeys(sets.name as string | null);
     sets.pinyin_full = keys.full;
     sets.pinyin_initials = keys.initials;
   }
   sets.updated_at = ctx.now;
-  let personId: number;
-  if (id === null) {
-    sets.created_at = ctx.now;
-    sets.created_by = ctx.actorId;
-    const cols = Object.keys(sets);
-    personId = Number(
-      db.prepare(`INSERT INTO persons (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(sets).lastInsertRowid,
-    );
-  } else {
-    db.prepare(`UPDATE persons SET ${Object.keys(sets).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...sets, id });
-    personId = id;
+  if (stored === null) {
+    const person: PersonRowValues = {
+      ...EMPTY_PERSON,
+      ...(sets as Partial<PersonRowValues>),
+      created_at: ctx.now,
+      created_by: ctx.actorId,
+      updated_at: ctx.now,
+    };
+    const personId = insertPerson(db, person);
+    indexNewPerson(db, personId, person);
+    return { id: personId, before: null, wrote };
   }
-  dropStatesOfFilled(db, personId, ctx.today);
-  reindexPerson(db, personId);
-  return personId;
-}
-
-function dropStatesOfFilled(db: DB, id: number, today: string): void {
-  const p = getPerson(db, id, today);
-  const filled: Record<IdentityField, boolean> = {
-    name: p.name !== null,
-    sex: p.sex !== null,
-    birth: p.birthDate !== null || p.estimatedAge !== null,
-    idNumber: p.idNumber !== null,
-    hukouPlace: p.hukouPlace !== null,
-    residence: p.residence !== null,
-    benefits: p.benefits !== null,
-    dialect: p.dialect !== null,
-  };
-  const states = Object.fromEntries(Object.entries(p.fieldStates).filter(([f]) => !filled[f as IdentityField]));
-  db.prepare('UPDATE persons SET field_states = ? WHERE id = ?').run(JSON.stringify(states), id);
-}
-
-function toFields(p: PersonDetail): Partial<PersonFields> {
-  return { birthDate: p.birthDate ?? undefined, sex: p.sex ?? undefined };
-}
-
-export function setPhoto(db: DB, id: number, dataBase64: string, type: string, now: number): void {
-  const bytes = Buffer.from(dataBase64, 'base64');
-  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
-  if ((type === 'image/png' && !png) || (type === 'image/jpeg' && !jpeg)) {
-    throw new AppError('VALIDATION', 'The file is not a JPEG or PNG picture.', { dataBase64: 'v.photoType' });
-  }
-  const r = db.prepare('UPDATE persons SET photo = ?, photo_type = ?, updated_at = ? WHERE id = ?').run(bytes, type, now, id);
-  if (r.changes === 0) throw new AppError('NOT_FOUND', 'No such person.');
-}
-
-export function linkPeople(db: DB, a: number, b: number, reason: string, actorId: number, now: number): number {
-  if (a === b) throw new AppError('VALIDATION', 'A person cannot be linked to themselves.', { b: 'v.linkSelf' });
-  for (const id of [a, b]) if (!db.prepare('SELECT 1 FROM persons WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', 'No such person.');
-  const [lo, hi] = a < b ? [a, b] : [b, a];
-  if (db.prepare('SELECT 1 FROM person_links WHERE person_a = ? AND person_b = ? AND unlinked_at IS NULL').get(lo, hi)) {
-    throw new AppError('CONFLICT', 'These records are already linked.');
-  }
-  return Number(
-    db
-      .prepare('INSERT INTO person_links (person_a, person_b, reason, linked_at, linked_by) VALUES (?, ?, ?, ?, ?)')
-      .run(lo, hi, reason, now, actorId).lastInsertRowid,
+  updatePersonColumns(db, id!, sets);
+  if (INDEXED.some((c) => c in sets)) reindexPerson(db, id!);
+  const storedStates = JSON.parse(stored.field_states) as PersonDetail['fieldStates'];
+  const before = Object.fromEntries(
+    Object.keys(wrote).map((key) => [key, key === 'fieldStates' ? storedStates : key === 'estimatedOn' ? stored.estimated_on : stored[COLUMNS[key as keyof typeof COLUMNS]]]),
   );
+  return { id: id!, before, wrote };
 }
 
-export function unlinkPeople(db: DB, linkId: number, reason: string, actorId: number, now: number): { a: number; b: number } {
-  const link = db.prepare('SELECT person_a AS a, person_b AS b FROM person_links WHERE id = ? AND unlinked_at IS NULL').get(linkId) as
-    | { a: number; b: number }
-    | undefined;
-  if (!link) throw new AppError('NOT_FOUND', 'No such active link.');
-  db.prepare('UPDATE person_links SET unlinked_at = ?, unlinked_by = ?, unlink_reason = ? WHERE id = ?').run(now, actorId, reason, linkId);
-  return link;
-}
+/** A new person's columns before the given fields are set: what the table's defaults would make of them. */
+const EMPTY_PERSON: Omit<PersonRowValues, 'created_at' | 'created_by' | 'updated_at'> = {
+  name: null,
+  sex: null,
+  birth_date: null,
+  estimated_age: null,
+  estimated_on: null,
+  id_number: null,
+  hukou_place: null,
+  residence: null,
+  benefits: null,
+  dialect: null,
+  height_cm: null,
+  build: null,
+  features: null,
+  clothing: null,
+  description: null,
+  field_states: '{}',
+  pinyin_full: '',
+  pinyin_initials: '',
+};

@@ -1,3 +1,4 @@
+import { DEFAULT_DUTY_SETTINGS } from '../../../shared/contract/duty-settings';
 import type { StationSettings } from '../../../shared/contract/settings';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
@@ -11,6 +12,11 @@ export const DEFAULT_SETTINGS: StationSettings = {
   familyNoticeHours: 24,
   dnaWorkingDays: 7,
   noticeRefreshDays: 30,
+  dateFloor: '2000-01-01',
+  lateRegistrationHours: 24,
+  ...DEFAULT_DUTY_SETTINGS,
+  stockExpiringDays: 30,
+  stockWriteOffApprovalFen: 20_000,
 };
 
 type Key = keyof StationSettings;
@@ -23,13 +29,13 @@ const committed = new WeakMap<DB, StationSettings>();
 
 export function readSettings(db: DB): StationSettings {
   const known = committed.get(db);
-  if (known) return { ...known };
+  if (known) return structuredClone(known);
   const rows = cached(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
-  const out: StationSettings = { ...DEFAULT_SETTINGS };
+  const out: StationSettings = structuredClone(DEFAULT_SETTINGS);
   for (const { key, value } of rows) {
     if (key in out) (out as unknown as Record<string, unknown>)[key] = JSON.parse(value);
   }
-  if (!db.inTransaction) committed.set(db, { ...out });
+  if (!db.inTransaction) committed.set(db, structuredClone(out));
   return out;
 }
 

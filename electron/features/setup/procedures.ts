@@ -1,27 +1,15 @@
 import type { setupContract } from '../../../shared/contract/setup';
 import { AppError } from '../../../shared/domain/result';
-import type { DB } from '../../db/open';
-import { DEMO_PASSWORD, generateStation } from '../demo/generate';
+import { DEMO_PASSWORD } from '../demo/generate';
 import type { Handlers } from '../../rpc/context';
 import { insertAccount } from '../accounts/service';
 import { readSettings, writeSettings } from '../settings/service';
-
-export function isInitialized(db: DB): boolean {
-  return db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
-}
-
-/** Loads the demo station into an empty data folder; used by `setup.loadDemo` and `npm start -- --demo`. */
-export function loadDemoStation(db: DB, now: number) {
-  if (isInitialized(db)) throw new AppError('CONFLICT', 'This station has already been set up.');
-  const report = generateStation(db, { size: 'demo', now });
-  const admin = db.prepare("SELECT id, display_name AS name FROM users WHERE username = 'admin'").get() as { id: number; name: string };
-  return { report, admin };
-}
+import { isInitialized, loadDemoStation } from './service';
 
 export const setupHandlers: Handlers<keyof typeof setupContract> = {
-  'setup.status': (_input, { db }) => {
+  'setup.status': (_input, { db, settings }) => {
     const initialized = isInitialized(db);
-    return { initialized, stationName: initialized ? readSettings(db).stationName : null };
+    return { initialized, stationName: initialized ? settings.stationName : null };
   },
 
   'setup.loadDemo': (_input, ctx) => {

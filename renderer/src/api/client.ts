@@ -54,6 +54,11 @@ export class ApiClient {
     return this.sessionId !== undefined;
   }
 
+  /** The session id, for the bridge's saveExport: the main process checks it as it checks any call. */
+  currentSession(): string | undefined {
+    return this.sessionId;
+  }
+
   /** Told when any call comes back with one of SESSION_CODES. */
   onSessionProblem(listener: Listener): () => void {
     this.listeners.add(listener);

@@ -19,17 +19,26 @@ export function useRpcQuery<K extends ProcedureName>(
 }
 
 /**
- * A mutation that resolves with the Result (forms need the field errors), and refreshes the queries of
- * the features named in `invalidates` when it succeeds.
+ * The features whose queries a successful call of `name` makes stale: the procedure's own feature (its name's
+ * prefix), the audit trail (every mutation writes a row there), and the features the caller names because their
+ * pages show what this changes (e.g. a person's name on intake's board after `people.update`).
  */
-export function useRpcMutation<K extends ProcedureName>(name: K, invalidates: string[] = []) {
+export function staleAfter(name: ProcedureName, refreshes: readonly string[]): string[] {
+  return [...new Set([name.split('.')[0]!, 'audit', ...refreshes])];
+}
+
+/**
+ * A mutation that resolves with the Result (forms need the field errors) and, when it succeeds, refreshes the
+ * queries of its own feature, the audit trail and the features in `refreshes` (see staleAfter).
+ */
+export function useRpcMutation<K extends ProcedureName>(name: K, refreshes: readonly string[] = []) {
   const queryClient = useQueryClient();
   return useMutation<Result<Output<K>>, Error, Input<K>>({
     mutationFn: (input) => api().call(name, input),
     onSuccess: (r) => {
       if (!r.ok) return;
-      for (const prefix of invalidates) {
-        void queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(prefix) });
+      for (const feature of staleAfter(name, refreshes)) {
+        void queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(`${feature}.`) });
       }
     },
   });

@@ -5,12 +5,16 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
+import { missingCase } from '../../../shared/domain/result';
 import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage';
 import { LoginPage } from '../features/accounts/LoginPage';
 import { RecoveryPage } from '../features/backup/RecoveryPage';
-import { PrintRoutes } from '../features/intake/print/PrintRoutes';
 import { SetupPage } from '../features/setup/SetupPage';
 import { AppFrame } from './AppFrame';
+import './catalogs'; // every feature's strings, merged before the first screen renders
+import { FeaturesContext, type FeatureEntry } from './feature';
+import { FEATURES } from './features';
+import { PrintShell, UnknownPrint } from './PrintShell';
 import { SessionProvider, useSession } from './session';
 
 const theme = {
@@ -46,16 +50,32 @@ function Gate() {
         <ChangePasswordPage />
       ) : (
         <SessionData key={gate.info.sessionId}>
-          <HashRouter>
-            <Routes>
-              {/* A4 print views: the page alone, without the application frame. */}
-              <Route path="/print/*" element={<PrintRoutes />} />
-              <Route path="*" element={<AppFrame />} />
-            </Routes>
-          </HashRouter>
+          <Shell features={FEATURES} />
         </SessionData>
       );
+    default:
+      return missingCase(gate);
   }
+}
+
+/** The signed-in app: the features' print views alone on the page, everything else in the application frame. */
+export function Shell({ features }: { features: readonly FeatureEntry[] }) {
+  return (
+    <FeaturesContext.Provider value={features}>
+      <HashRouter>
+        <Routes>
+          {/* A4 print views: the page alone, without the application frame. */}
+          <Route path="/print" element={<PrintShell />}>
+            {features.flatMap((f) => f.printRoutes ?? []).map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+            <Route path="*" element={<UnknownPrint />} />
+          </Route>
+          <Route path="*" element={<AppFrame />} />
+        </Routes>
+      </HashRouter>
+    </FeaturesContext.Provider>
+  );
 }
 
 /**

@@ -1,75 +1,54 @@
-import {
-  AlertOutlined,
-  AuditOutlined,
-  DatabaseOutlined,
-  CarOutlined,
-  ExperimentOutlined,
-  FileTextOutlined,
-  HomeOutlined,
-  LockOutlined,
-  LogoutOutlined,
-  ScheduleOutlined,
-  SettingOutlined,
-  ShopOutlined,
-  SolutionOutlined,
-  SwapOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { AlertOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { formatInstant } from '../i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { LockScreen } from '../features/accounts/LockScreen';
-import { UsersPage } from '../features/accounts/UsersPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { BackupPage } from '../features/backup/BackupPage';
-import { HomePage } from '../features/home/HomePage';
-import { IntakeRoutes } from '../features/intake/IntakeRoutes';
-import { NotBuiltPage } from '../features/home/NotBuiltPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { ADMIN_PAGES, MODULES, type ModuleEntry } from './modules';
+import { formatInstant } from '../i18n';
+import { menuEntries, useFeatures, type FeatureEntry, type MenuEntry } from './feature';
+import { IdleLock } from './LockScreen';
+import { NotBuiltPage } from './NotBuiltPage';
 import { useSession, useSessionInfo } from './session';
-import { useIdleLock } from './useIdleLock';
 
-const MODULE_ICONS: Record<ModuleEntry['key'], ReactNode> = {
-  intake: <SolutionOutlined />,
-  roster: <ScheduleOutlined />,
-  handover: <SwapOutlined />,
-  stock: <ShopOutlined />,
-  foodSamples: <ExperimentOutlined />,
-  fosterCare: <TeamOutlined />,
-  outreach: <CarOutlined />,
-  reports: <FileTextOutlined />,
-};
-const ADMIN_ICONS = { users: <UserOutlined />, audit: <AuditOutlined />, settings: <SettingOutlined />, backup: <DatabaseOutlined /> };
+/** The menu item a page belongs to: the longest menu path that the address is, or lies under ('/' only itself). */
+function menuKeyFor(pathname: string, entries: readonly MenuEntry[]): string {
+  const under = (p: string) => pathname === p || (p !== '/' && pathname.startsWith(`${p}/`));
+  const owner = entries.filter((e) => under(e.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  return owner?.path ?? pathname;
+}
+
+/** A feature's pages at its path: the whole subtree (`path/*`), or exactly `/` for the home page. */
+function FeatureRoute({ feature }: { feature: FeatureEntry }) {
+  if (feature.built === false) return <NotBuiltPage module={feature.key} />;
+  const Pages = feature.routes!;
+  return <Pages />;
+}
 
 export function AppFrame() {
   const { t, i18n } = useTranslation();
   const info = useSessionInfo();
   const { lock, logout } = useSession();
+  const features = useFeatures();
   const navigate = useNavigate();
   const location = useLocation();
-  useIdleLock(info.idleLockMinutes, !info.locked, () => void lock());
 
-  const can = (p: string) => (info.permissions as string[]).includes(p);
-  const adminPages = ADMIN_PAGES.filter((p) => can(p.permission));
+  const permissions = info.permissions as string[];
+  const modules = menuEntries(features, permissions, 'module');
+  const adminPages = menuEntries(features, permissions, 'admin');
   const items = [
-    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
-    ...MODULES.filter((m) => can(m.permission)).map((m) => ({ key: m.path, icon: MODULE_ICONS[m.key], label: t(`nav.${m.key}`) })),
+    ...modules.map((m) => ({ key: m.path, icon: m.menu.icon, label: t(`nav.${m.key}`) })),
     ...(adminPages.length
       ? [
           {
             key: 'admin',
             icon: <AlertOutlined />,
             label: t('nav.admin'),
-            children: adminPages.map((p) => ({ key: p.path, icon: ADMIN_ICONS[p.key], label: t(`nav.${p.key}`) })),
+            children: adminPages.map((p) => ({ key: p.path, icon: p.menu.icon, label: t(`nav.${p.key}`) })),
           },
         ]
       : []),
   ];
+  const mounted = features.filter((f) => f.path !== undefined && (f.routes !== undefined || f.built === false));
 
   return (
     <>
@@ -85,7 +64,7 @@ export function AppFrame() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[location.pathname.startsWith('/intake') ? '/intake' : location.pathname]}
+          selectedKeys={[menuKeyFor(location.pathname, [...modules, ...adminPages])]}
           defaultOpenKeys={['admin']}
           items={items}
           onClick={(e) => navigate(e.key)}
@@ -117,22 +96,19 @@ export function AppFrame() {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/intake/*" element={<IntakeRoutes />} />
-            {MODULES.filter((m) => !m.built).map((m) => (
-              <Route key={m.key} path={m.path} element={<NotBuiltPage module={m.key} />} />
-            ))}
-            <Route path="/admin/users" element={<UsersPage />} />
-            <Route path="/admin/audit" element={<AuditPage />} />
-            <Route path="/admin/settings" element={<SettingsPage />} />
-            <Route path="/admin/backup" element={<BackupPage />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+          {/* A feature's pages may load on first visit (React.lazy in its entry). */}
+          <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '80px auto' }} />}>
+            <Routes>
+              {mounted.map((f) => (
+                <Route key={f.key} path={f.path === '/' ? '/' : `${f.path}/*`} element={<FeatureRoute feature={f} />} />
+              ))}
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
-    {info.locked && <LockScreen />}
+    <IdleLock />
     </>
   );
 }

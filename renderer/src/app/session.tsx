@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract';
+import { setValidationDefaults } from '../../../shared/contract/validation-context';
 import { api } from '../api/client';
 
 export type Gate =
@@ -34,6 +35,15 @@ export function useSessionInfo(): SessionInfo {
   return gate.info;
 }
 
+/**
+ * The signed-in gate. The station's date settings become the forms' validation context here, before any form
+ * renders, so a date the main process would refuse is refused at the field first (shared/contract/validation-context.ts).
+ */
+function signedIn(info: SessionInfo): Gate {
+  setValidationDefaults({ timeZone: info.timeZone, dateFloor: info.dateFloor, lateRegistrationHours: info.lateRegistrationHours });
+  return { kind: 'signedIn', info };
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [gate, setGate] = useState<Gate>({ kind: 'loading' });
   const client = api();
@@ -50,7 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (client.hasSession()) {
         const s = await client.call('auth.session', {});
         if (!live) return;
-        if (s.ok) return setGate({ kind: 'signedIn', info: s.value });
+        if (s.ok) return setGate(signedIn(s.value));
         client.setSession(undefined);
       }
       setGate({ kind: 'login' });
@@ -87,7 +97,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const accept = useCallback(
     (info: SessionInfo) => {
       client.setSession(info.sessionId);
-      setGate({ kind: 'signedIn', info });
+      setGate(signedIn(info));
     },
     [client],
   );

@@ -18,7 +18,8 @@ interface Props<K extends ProcedureName> {
   defaultValues: Partial<Input<K>> & FieldValues;
   /** Field names the form shows, so the main process's field errors land on them. */
   fields: string[];
-  invalidates?: string[];
+  /** Features whose pages show what this changes, refreshed beside the procedure's own (see api/hooks.ts staleAfter). */
+  refreshes?: string[];
   okText?: ReactNode;
   width?: number;
   onClose: (value?: Output<K>) => void;
@@ -29,7 +30,7 @@ interface Props<K extends ProcedureName> {
 export function RpcFormModal<K extends ProcedureName>(p: Props<K>) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
-  const mutation = useRpcMutation(p.procedure, p.invalidates ?? ['intake', 'people', 'audit']);
+  const mutation = useRpcMutation(p.procedure, p.refreshes);
   const base = zodResolver(p.schema as never) as unknown as Resolver<FieldValues>;
   const { control, handleSubmit, setError, watch, reset } = useForm<FieldValues>({
     resolver: (values, ctx, opts) => base(cleanEmpty(values), ctx, opts),

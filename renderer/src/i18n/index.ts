@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { enUS, zhCN as dfZhCN } from 'date-fns/locale';
+import { LANGUAGES, mergeCatalogs, type CatalogSource, type CatalogTree, type Language } from './catalogs';
 import en from './en';
 import zhCN from './zh-CN';
 
-export type Language = 'zh-CN' | 'en';
+export type { Language } from './catalogs';
 const LANGUAGE_KEY = 'stationdesk.language';
 
 export function storedLanguage(): Language {
@@ -28,6 +29,24 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 setZodLanguage(storedLanguage());
+
+/** The strings every screen may use (this folder); the features' own come with their registration. */
+const SHARED: CatalogSource = { source: 'i18n (shared)', catalogs: { 'zh-CN': zhCN, en } };
+
+/**
+ * Makes the catalogs the shared one plus `parts` (app/catalogs.ts calls it once, with the shell's, the print
+ * kit's and every registered feature's). Throws when two parts give the same key, before anything is shown.
+ * Returns the merged catalogs.
+ */
+export function installCatalogs(parts: readonly CatalogSource[]): Record<Language, CatalogTree> {
+  const merged = mergeCatalogs([SHARED, ...parts]);
+  // Replaced whole rather than deep-merged: i18next's deep merge would write into the shared catalog's own object.
+  for (const lng of LANGUAGES) {
+    i18n.removeResourceBundle(lng, 'translation');
+    i18n.addResourceBundle(lng, 'translation', merged[lng]);
+  }
+  return merged;
+}
 
 export function setLanguage(lng: Language): void {
   localStorage.setItem(LANGUAGE_KEY, lng);

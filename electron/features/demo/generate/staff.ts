@@ -1,14 +1,22 @@
-/** The station's accounts and beds for generated data. */
-import type { z } from 'zod';
+/** The station's accounts for generated data, and who of them is on duty when (every section asks). */
 import { AppError } from '../../../../shared/domain/result';
 import { permissionsOf, type Role } from '../../../../shared/domain/roles';
 import { dayStart, stationDay } from '../../../../shared/domain/time';
 import type { DB } from '../../../db/open';
+import { cached } from '../../../db/statements';
 import { insertAccount } from '../../accounts/service';
-import { addBeds, zoneRules, type ZoneRow } from '../../intake/zones';
 import { readSettings, writeSettings } from '../../settings/service';
-import type { Sex, Staff, ZonePlan } from './plan';
-import { DEMO_PASSWORD, DEMO_STATION_NAME, HOUR } from './data';
+import { DAY, DEMO_PASSWORD, DEMO_STATION_NAME, HOUR } from './data';
+
+/** The station's staff as the sections use them. */
+export interface Staff {
+  desk: { id: number; name: string }[];
+  leaders: { id: number; name: string }[];
+  outreach: string[];
+  admin: { id: number; name: string };
+  /** 08:00 on the day of `now`: shifts of twelve hours are counted from here. */
+  dayZero: number;
+}
 
 export const STAFF: readonly { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'admin', displayName: '王建国', roles: ['admin'] },
@@ -29,17 +37,18 @@ export const DEMO_ACCOUNTS = STAFF.map(({ username, displayName, roles }) => ({ 
 
 export function ensureStaff(db: DB, now: number): { staff: Staff; created: string[] } {
   const created: string[] = [];
-  if (!db.prepare('SELECT 1 FROM users LIMIT 1').get()) {
+  if (!cached(db, 'SELECT 1 FROM users LIMIT 1').get()) {
     writeSettings(db, { stationName: DEMO_STATION_NAME, timeZone: 'Asia/Shanghai' });
     // Every demo account has the same published password: it is hashed once (scrypt takes ~0.1–0.2 s), and the
     // staff rows are written as insertAccount writes them, with that hash.
     const [first, ...rest] = STAFF;
     const admin = insertAccount(db, { ...first!, password: DEMO_PASSWORD, mustChangePassword: false }, now);
-    const hash = (db.prepare('SELECT password_hash FROM users WHERE id = ?').get(admin.id) as { password_hash: string }).password_hash;
-    const user = db.prepare(
+    const hash = (cached(db, 'SELECT password_hash FROM users WHERE id = ?').get(admin.id) as { password_hash: string }).password_hash;
+    const user = cached(
+      db,
       `INSERT INTO users (username, display_name, password_hash, must_change_password, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)`,
     );
-    const role = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
+    const role = cached(db, 'INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
     created.push(first!.username);
     for (const s of rest) {
       const id = Number(user.run(s.username, s.displayName, hash, now, now).lastInsertRowid);
@@ -47,12 +56,11 @@ export function ensureStaff(db: DB, now: number): { staff: Staff; created: strin
       created.push(s.username);
     }
   }
-  const users = db
-    .prepare(
-      `SELECT u.id, u.display_name AS name, (SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles
-       FROM users u WHERE u.disabled = 0 ORDER BY u.id`,
-    )
-    .all() as { id: number; name: string; roles: string | null }[];
+  const users = cached(
+    db,
+    `SELECT u.id, u.display_name AS name, (SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles
+     FROM users u WHERE u.disabled = 0 ORDER BY u.id`,
+  ).all() as { id: number; name: string; roles: string | null }[];
   const withRole = (role: Role) => users.filter((u) => (u.roles ?? '').split(',').includes(role));
   const canWrite = users.filter((u) => permissionsOf(((u.roles ?? '').split(',').filter(Boolean) as Role[])).includes('intake.write'));
   const admin = withRole('admin')[0] ?? users[0];
@@ -67,29 +75,37 @@ export function ensureStaff(db: DB, now: number): { staff: Staff; created: strin
   };
 }
 
-/** The benchmark's big station: more beds in the standard zones, through the zone settings' service. */
-export function addStationBeds(db: DB, extra: Partial<Record<string, number>>): void {
-  const prefix: Record<string, string> = { men: '男', women: '女', minors: '少', elderly: '老', medical: '医' };
-  for (const [code, n] of Object.entries(extra)) {
-    const zone = db.prepare('SELECT id FROM zones WHERE code = ?').get(code) as { id: number } | undefined;
-    if (!zone || !n) continue;
-    const have = (db.prepare('SELECT count(*) AS n FROM beds WHERE zone_id = ?').get(zone.id) as { n: number }).n;
-    addBeds(
-      db,
-      zone.id,
-      Array.from({ length: n }, (_, i) => `${prefix[code] ?? code}-${String(have + i + 1).padStart(2, '0')}`),
-    );
-  }
+/** Every account's display name, by id. */
+export function displayNames(db: DB): Map<number, string> {
+  return new Map((cached(db, 'SELECT id, display_name FROM users').all() as { id: number; display_name: string }[]).map((u) => [u.id, u.display_name]));
 }
 
-export function loadZones(db: DB): ZonePlan[] {
-  const zones = db.prepare('SELECT * FROM zones WHERE active = 1 ORDER BY sort, id').all() as ZoneRow[];
-  const beds = db.prepare('SELECT id, zone_id, label FROM beds WHERE active = 1 ORDER BY label').all() as { id: number; zone_id: number; label: string }[];
-  return zones.map((z) => ({ ...zoneRules(z), beds: beds.filter((b) => b.zone_id === z.id).map((b) => ({ id: b.id, label: b.label, stay: -1 })) }));
+// -- on duty: the desk works twelve-hour shifts in turn, the duty leaders a day each -------------------------------
+
+const shift = (staff: Staff, t: number) => Math.floor((t - staff.dayZero) / (12 * HOUR));
+const turn = (n: number, length: number) => ((n % length) + length) % length;
+
+/** The front-desk member on shift at `t`. */
+export function deskOn(staff: Staff, t: number): number {
+  return staff.desk[turn(shift(staff, t), staff.desk.length)]!.id;
 }
 
-/**
- * Builds a station in an opened, migrated database that holds no persons yet.
- * `demo`: a fortnight of stays through the services, about 60–120 persons, some 15–30 in the station.
- * `bench`: ten years, at least 200,000 persons and 500,000 stays, through the bulk path.
- */
+/** A second staff member on the same shift (to co-sign), or none when the station has only one. */
+export function witnessOn(staff: Staff, t: number, actor: number): number | null {
+  const d = staff.desk;
+  const s = turn(shift(staff, t), d.length);
+  for (const cand of [d[(s + 1) % d.length], ...staff.leaders]) if (cand && cand.id !== actor) return cand.id;
+  return null;
+}
+
+/** The duty leader of the day of `t` (the desk, where the station has no duty leader). */
+export function leaderOn(staff: Staff, t: number): number {
+  const l = staff.leaders.length ? staff.leaders : staff.desk;
+  return l[turn(Math.floor((t - staff.dayZero) / DAY), l.length)]!.id;
+}
+
+/** Another front-desk member than `actor` (to hand a case over to), or none. */
+export function otherDeskThan(staff: Staff, t: number, actor: number): number | null {
+  const others = staff.desk.filter((d) => d.id !== actor);
+  return others.length ? others[Math.floor(t / HOUR) % others.length]!.id : null;
+}

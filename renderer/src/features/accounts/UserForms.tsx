@@ -30,7 +30,7 @@ type CreateValues = z.input<typeof accountCreateInput>;
 export function CreateUserModal({ open, onClose }: { open: boolean; onClose: (created?: Account) => void }) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
-  const create = useRpcMutation('accounts.create', ['accounts', 'audit']);
+  const create = useRpcMutation('accounts.create', ['intake']); // intake's staff list (witnesses, handovers)
   const { control, handleSubmit, setError, reset } = useForm<CreateValues>({
     resolver: zodResolver(accountCreateInput),
     defaultValues: { username: '', displayName: '', roles: [], password: '', passwordConfirm: '' },
@@ -87,7 +87,7 @@ type UpdateValues = z.input<typeof accountUpdateInput>;
 export function EditUserModal({ account, onClose }: { account: Account; onClose: () => void }) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
-  const update = useRpcMutation('accounts.update', ['accounts', 'audit']);
+  const update = useRpcMutation('accounts.update', ['intake']);
   const { control, handleSubmit, setError } = useForm<UpdateValues>({
     resolver: zodResolver(accountUpdateInput),
     defaultValues: { id: account.id, displayName: account.displayName, roles: account.roles },
@@ -128,7 +128,7 @@ type ResetValues = z.input<typeof accountResetPasswordInput>;
 export function ResetPasswordModal({ account, onClose }: { account: Account; onClose: () => void }) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
-  const resetPassword = useRpcMutation('accounts.resetPassword', ['accounts', 'audit']);
+  const resetPassword = useRpcMutation('accounts.resetPassword');
   const { control, handleSubmit, setError } = useForm<ResetValues>({
     resolver: zodResolver(accountResetPasswordInput),
     defaultValues: { id: account.id, password: '', passwordConfirm: '' },

@@ -15,7 +15,7 @@ export function UsersPage() {
   const { message } = App.useApp();
   const info = useSessionInfo();
   const list = useRpcQuery('accounts.list', {});
-  const setDisabled = useRpcMutation('accounts.setDisabled', ['accounts', 'audit']);
+  const setDisabled = useRpcMutation('accounts.setDisabled', ['intake']); // intake's staff list
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Account | null>(null);
   const [resetting, setResetting] = useState<Account | null>(null);

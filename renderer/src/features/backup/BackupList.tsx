@@ -1,7 +1,7 @@
 import { Button, Popconfirm, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BackupFile } from '../../../../shared/contract/backup';
-import { when } from '../intake/format';
+import { when } from '../../components/format';
 
 const size = (bytes: number) => (bytes > 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 

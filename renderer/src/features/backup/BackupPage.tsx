@@ -7,12 +7,12 @@ import { canPick, pickPath } from '../../api/picker';
 import { useRpcQuery } from '../../api/hooks';
 import { useSession, useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
+import { when } from '../../components/format';
 import { errorText } from '../../components/serverErrors';
 import { fieldMessage } from '../../i18n';
 import type { BackupFile, Job, RestoreResult } from '../../../../shared/contract/backup';
 import type { PickKind } from '../../../../shared/bridge';
 import type { AppErrorShape } from '../../../../shared/domain/result';
-import { when } from '../intake/format';
 import { BackupList } from './BackupList';
 import { jobPercent, useJob } from './useJob';
 

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { RecoveryStatus } from '../../../../shared/contract/backup';
 import { api } from '../../api/client';
 import { AuthLayout } from '../../components/AuthLayout';
+import { when } from '../../components/format';
 import { errorText } from '../../components/serverErrors';
 import { fieldMessage } from '../../i18n';
-import { when } from '../intake/format';
 import { BackupList } from './BackupList';
 
 const TZ = 'Asia/Shanghai'; // the station's setting lives in the database that cannot be opened

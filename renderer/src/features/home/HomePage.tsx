@@ -1,19 +1,22 @@
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ADMIN_PAGES, MODULES } from '../../app/modules';
+import { menuEntries, useFeatures } from '../../app/feature';
 import { useSessionInfo } from '../../app/session';
 
 export function HomePage() {
   const { t } = useTranslation();
   const info = useSessionInfo();
+  const features = useFeatures();
   const navigate = useNavigate();
-  const can = (p: string) => (info.permissions as string[]).includes(p);
+  const permissions = info.permissions as string[];
+  const adminPages = menuEntries(features, permissions, 'admin');
   const entries = [
-    ...MODULES.filter((m) => can(m.permission)).map((m) => ({ key: m.key, path: m.path, built: m.built })),
-    ...(ADMIN_PAGES.some((p) => can(p.permission))
-      ? [{ key: 'admin' as const, path: ADMIN_PAGES.find((p) => can(p.permission))!.path, built: true }]
-      : []),
+    ...menuEntries(features, permissions, 'module')
+      .filter((m) => m.homeCard)
+      .map((m) => ({ key: m.key, path: m.path, built: m.built !== false })),
+    // One card for all the admin pages this user may open, leading to the first of them.
+    ...(adminPages[0] ? [{ key: 'admin', path: adminPages[0].path, built: true }] : []),
   ];
   return (
     <div>

@@ -9,8 +9,8 @@ import { useRpcQuery } from '../../api/hooks';
 import { useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
 import { formatInstant } from '../../i18n';
-import { clientLabel } from './format';
-import './people.css';
+import { clientLabel } from '../../components/format';
+import './beds.css';
 
 /** The board refreshes itself, so the screen at the desk is never an hour old. */
 const REFRESH_MS = 60_000;

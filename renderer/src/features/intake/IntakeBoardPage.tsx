@@ -1,16 +1,17 @@
 import { PlusOutlined, TableOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Col, Empty, Input, List, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { BoardLine, TodayBoard } from '../../../../shared/contract/intake';
-import type { PersonHit } from '../../../../shared/contract/people';
-import { api } from '../../api/client';
+import { missingCase } from '../../../../shared/domain/result';
 import { useRpcQuery } from '../../api/hooks';
+import { useRpcSearch } from '../../api/useRpcSearch';
 import { useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
-import { clientLabel, STATUS_COLOR, when } from './format';
+import { clientLabel, STATUS_COLOR, when } from '../../components/format';
+import { PeriodExportButton } from '../../components/export';
 
 type ListKey = Exclude<keyof TodayBoard, 'today' | 'zones' | 'residents'>;
 /** Most urgent first: what must be acted on, then what is simply so. */
@@ -32,12 +33,7 @@ function PersonSearch() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<PersonHit[]>([]);
-  useEffect(() => {
-    if (!q.trim()) return setHits([]);
-    const timer = setTimeout(() => void api().call('people.search', { q }).then((r) => setHits(r.ok ? r.value : [])), 150);
-    return () => clearTimeout(timer);
-  }, [q]);
+  const hits = useRpcSearch('people.search', q.trim() ? { q } : null).data ?? [];
   return (
     <AutoComplete
       style={{ width: 460 }}
@@ -84,6 +80,8 @@ function detailText(t: TFunction, key: ListKey, line: BoardLine): string {
     case 'awaitingTriage':
     case 'withoutBed':
       return '';
+    default:
+      return missingCase(key);
   }
 }
 
@@ -110,6 +108,7 @@ export function IntakeBoardPage() {
         <Button size="large" icon={<TableOutlined />} onClick={() => navigate('/intake/beds')}>
           {t('intake.beds')}
         </Button>
+        <PeriodExportButton procedure="export.intakeRegister" title={t('intake.exportRegister')} timeZone={info.timeZone} />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={6}>

@@ -1,40 +1,30 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, List, Radio, Row, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { registerInput } from '../../../../shared/contract/intake';
-import type { PersonMatch } from '../../../../shared/contract/people';
 import { ARRIVAL_CHANNELS, SEXES } from '../../../../shared/domain/person';
 import { api } from '../../api/client';
 import { useRpcQuery } from '../../api/hooks';
+import { useRpcSearch } from '../../api/useRpcSearch';
 import { useSessionInfo } from '../../app/session';
 import { cleanEmpty } from '../../components/cleanEmpty';
 import { StationTimePicker } from '../../components/StationTimePicker';
 import { FormField } from '../../components/FormField';
 import { applyServerError } from '../../components/serverErrors';
-import { clientLabel, STATUS_COLOR, when } from './format';
+import { clientLabel, STATUS_COLOR, when } from '../../components/format';
 
 type Values = z.input<typeof registerInput>;
-const FIELDS = ['person.name', 'person.description', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel', 'channelDetail.unit', 'channelDetail.officers', 'channelDetail.handoverAt', 'channelDetail.referrer', 'channelDetail.phone', 'arrivedAt', 'personId'];
+const FIELDS = ['person.name', 'person.description', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel', 'channelDetail.unit', 'channelDetail.officers', 'channelDetail.handoverAt', 'channelDetail.referrer', 'channelDetail.phone', 'arrivedAt', 'lateReason', 'personId'];
 const UNIT_CHANNELS = ['police', 'city_management', 'hospital', 'other_station'];
 
 /** Likely matches for what has been typed so far, asked of the main process as the desk types. */
 function useMatches(name?: string, sex?: 'male' | 'female', estimatedAge?: number, idNumber?: string) {
-  const [matches, setMatches] = useState<PersonMatch[]>([]);
-  useEffect(() => {
-    const input = cleanEmpty({ name, sex, idNumber, birthYear: estimatedAge != null ? new Date().getFullYear() - estimatedAge : undefined });
-    if (!input.name && !input.idNumber) return setMatches([]);
-    const timer = setTimeout(() => {
-      void api()
-        .call('people.matches', input)
-        .then((r) => setMatches(r.ok ? r.value : []));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [name, sex, estimatedAge, idNumber]);
-  return matches;
+  const input = cleanEmpty({ name, sex, idNumber, birthYear: estimatedAge != null ? new Date().getFullYear() - estimatedAge : undefined });
+  return useRpcSearch('people.matches', input.name || input.idNumber ? input : null).data ?? [];
 }
 
 export function QuickIntakePage() {
@@ -50,10 +40,12 @@ export function QuickIntakePage() {
     resolver: (values, ctx, opts) => base(cleanEmpty(values), ctx, opts),
     defaultValues: { person: { name: '', description: '' }, channel: 'walk_in', channelDetail: {}, arrivedAt: Date.now(), personId: knownPersonId },
   });
-  const [name, sex, estimatedAge, idNumber, channel] = useWatch({
+  const [name, sex, estimatedAge, idNumber, channel, arrivedAt] = useWatch({
     control,
-    name: ['person.name', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel'],
+    name: ['person.name', 'person.sex', 'person.estimatedAge', 'person.idNumber', 'channel', 'arrivedAt'],
   });
+  // Registered long after the arrival: the reason is asked for here, as the contract will require it.
+  const late = typeof arrivedAt === 'number' && arrivedAt < Date.now() - info.lateRegistrationHours * 3_600_000;
   const matches = useMatches(name, sex, estimatedAge, idNumber);
 
   const register = async (values: Values) => {
@@ -65,7 +57,7 @@ export function QuickIntakePage() {
   const submit = handleSubmit(register);
   const linkMatch = (personId: number) => {
     const v = getValues();
-    void register({ personId, channel: v.channel, channelDetail: v.channelDetail, arrivedAt: v.arrivedAt });
+    void register({ personId, channel: v.channel, channelDetail: v.channelDetail, arrivedAt: v.arrivedAt, lateReason: v.lateReason });
   };
 
   return (
@@ -110,6 +102,12 @@ export function QuickIntakePage() {
                 {(f) => <StationTimePicker id={f.id} timeZone={info.timeZone} style={{ width: '100%' }} value={f.value} onChange={f.onChange} />}
               </FormField>
             </div>
+            {late && (
+              <FormField control={control} name="lateReason" label={t('intake.quick.lateReason')} required
+                extra={t('intake.quick.lateReasonHint', { hours: info.lateRegistrationHours })}>
+                {(f) => <Input {...f} value={f.value ?? ''} />}
+              </FormField>
+            )}
             {UNIT_CHANNELS.includes(channel) && (
               <div className="form-row">
                 <FormField control={control} name="channelDetail.unit" label={t('intake.quick.unit')} required={channel === 'police'}>

@@ -8,13 +8,13 @@ import { useRpcMutation, useRpcQuery } from '../../api/hooks';
 import { useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
 import { errorText } from '../../components/serverErrors';
-import { clientLabel, STATUS_COLOR, when } from './format';
+import { clientLabel, STATUS_COLOR, when } from '../../components/format';
 import { BedModal, DischargeModal, ExtendModal, HandoverModal, TriageModal } from './stay/ActionModals';
 import { CustodyTab, FamilyTab, HistoryTab, SafetyTab, ServicesTab } from './stay/CareTabs';
 import { IdentityTab } from './stay/IdentityTab';
+import { isOpenStay } from '../../../../shared/domain/stay';
 
 type Action = 'triage' | 'bed' | 'extend' | 'handover' | 'discharge' | null;
-const OPEN = ['registered', 'in_station', 'at_hospital'];
 const CLOCK_COLOR = { ok: 'blue', warn: 'orange', overdue: 'red', exempt: 'default' } as const;
 
 function StayHeader({ stay, onAction }: { stay: StayDetail; onAction: (a: Action) => void }) {
@@ -22,9 +22,9 @@ function StayHeader({ stay, onAction }: { stay: StayDetail; onAction: (a: Action
   const { message } = App.useApp();
   const info = useSessionInfo();
   const navigate = useNavigate();
-  const answer = useRpcMutation('intake.answerOwnership', ['intake', 'audit']);
+  const answer = useRpcMutation('intake.answerOwnership');
   const can = (p: string) => (info.permissions as string[]).includes(p);
-  const open = OPEN.includes(stay.status);
+  const open = isOpenStay(stay.status);
   const write = can('intake.write');
   const at = (ms: number) => when(ms, i18n.language, info.timeZone);
   const reply = async (accept: boolean) => {
@@ -51,7 +51,9 @@ function StayHeader({ stay, onAction }: { stay: StayDetail; onAction: (a: Action
           {open && (
             <Tag color={CLOCK_COLOR[clock.state]} data-testid="stay-clock">
               {t('intake.stay.day', { day: clock.day })}
-              {clock.state === 'exempt' ? ` · ${t('intake.stay.exempt')}` : ` / ${t('intake.stay.limit', { limit: clock.limitDay })}`}
+              {clock.state === 'exempt'
+                ? ` · ${clock.exemptBecause ? t(`intake.stay.exemptBecause.${clock.exemptBecause}`) : t('intake.stay.exempt')}`
+                : ` / ${t('intake.stay.limit', { limit: clock.limitDay })}`}
               {clock.state === 'warn' && ` · ${t('intake.stay.warn')}`}
               {clock.state === 'overdue' && ` · ${t('intake.stay.overdue')}`}
             </Tag>
@@ -74,6 +76,7 @@ function StayHeader({ stay, onAction }: { stay: StayDetail; onAction: (a: Action
     >
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
         <Descriptions.Item label={t('intake.stay.arrivedAt')}>{at(stay.arrivedAt)}</Descriptions.Item>
+        {stay.lateReason && <Descriptions.Item label={t('intake.stay.lateReason')}>{stay.lateReason}</Descriptions.Item>}
         <Descriptions.Item label={t('intake.stay.channel')}>
           {t(`intake.channels.${stay.channel}`)}
           {typeof stay.channelDetail.unit === 'string' ? `（${stay.channelDetail.unit}${typeof stay.channelDetail.officers === 'string' ? ` ${stay.channelDetail.officers}` : ''}）` : ''}
@@ -122,7 +125,7 @@ export function StayPage() {
   if (!stay.data) return <Card loading />;
   const s = stay.data;
   const canWrite = (info.permissions as string[]).includes('intake.write');
-  const open = OPEN.includes(s.status);
+  const open = isOpenStay(s.status);
   const close = () => setAction(null);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

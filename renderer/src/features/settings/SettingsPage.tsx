@@ -5,11 +5,14 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { settingsUpdateInput } from '../../../../shared/contract/settings';
+import { setValidationDefaults } from '../../../../shared/contract/validation-context';
 import { useRpcMutation, useRpcQuery } from '../../api/hooks';
+import { format, parseISO } from 'date-fns';
+import { DatePicker } from '../../components/DatePicker';
 import { FormField } from '../../components/FormField';
 import { LoadError } from '../../components/LoadError';
 import { applyServerError } from '../../components/serverErrors';
-import { timeZoneOptions } from '../setup/SetupPage';
+import { timeZoneOptions } from '../../components/timeZones';
 import { ZonesCard } from './ZonesCard';
 
 type Values = z.input<typeof settingsUpdateInput>;
@@ -18,7 +21,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const current = useRpcQuery('settings.get', {});
-  const update = useRpcMutation('settings.update', ['settings', 'audit']);
+  const update = useRpcMutation('settings.update', ['intake']); // the stay clock and family-search deadlines follow the settings
   const zones = useMemo(timeZoneOptions, []);
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError, reset } = useForm<Values>({ resolver: zodResolver(settingsUpdateInput) });
@@ -29,8 +32,13 @@ export function SettingsPage() {
   const submit = handleSubmit(async (values) => {
     setFormError(null);
     const r = await update.mutateAsync(values);
-    if (r.ok) void message.success(t('common.saved'));
-    else setFormError(applyServerError(r.error, setError, t, ['stationName', 'timeZone', 'idleLockMinutes', 'stayWarnDay', 'stayLimitDays', 'familyNoticeHours', 'dnaWorkingDays', 'noticeRefreshDays']));
+    if (r.ok) {
+      // The forms' date rules follow the new settings at once (shared/contract/validation-context.ts).
+      const { timeZone, dateFloor, lateRegistrationHours } = r.value;
+      setValidationDefaults({ timeZone, dateFloor, lateRegistrationHours });
+      void message.success(t('common.saved'));
+    }
+    else setFormError(applyServerError(r.error, setError, t, ['stationName', 'timeZone', 'idleLockMinutes', 'stayWarnDay', 'stayLimitDays', 'familyNoticeHours', 'dnaWorkingDays', 'noticeRefreshDays', 'dateFloor', 'lateRegistrationHours']));
   });
 
   if (current.error) return <LoadError error={current.error} />;
@@ -56,6 +64,17 @@ export function SettingsPage() {
               {(f) => <InputNumber {...f} min={1} style={{ width: 160 }} />}
             </FormField>
           ))}
+        </div>
+        <div className="form-row">
+          <FormField control={control} name="dateFloor" label={t('settings.dateFloor')} extra={t('settings.dateFloorHint')} required>
+            {(f) => (
+              <DatePicker id={f.id} value={f.value ? parseISO(f.value) : null} allowClear={false} style={{ width: 160 }}
+                onChange={(v) => f.onChange(v ? format(v, 'yyyy-MM-dd') : undefined)} />
+            )}
+          </FormField>
+          <FormField control={control} name="lateRegistrationHours" label={t('settings.lateRegistrationHours')} extra={t('settings.lateRegistrationHint')} required>
+            {(f) => <InputNumber {...f} min={1} max={720} style={{ width: 160 }} />}
+          </FormField>
         </div>
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" loading={update.isPending}>

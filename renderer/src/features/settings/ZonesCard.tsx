@@ -16,7 +16,7 @@ export function ZonesCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const zones = useRpcQuery('intake.zones', {});
-  const toggleBed = useRpcMutation('intake.bedSetActive', ['intake', 'audit']);
+  const toggleBed = useRpcMutation('intake.bedSetActive');
   const [editing, setEditing] = useState<Partial<ZoneConfig> | null>(null);
   const [addingTo, setAddingTo] = useState<ZoneConfig | null>(null);
   if (zones.error) return <LoadError error={zones.error} />;
@@ -62,7 +62,7 @@ export function ZonesCard() {
       {editing && (
         <RpcFormModal open title={editing.id ? t('common.edit') : t('zones.add')} procedure="intake.zoneSave" schema={zoneSaveInput}
           defaultValues={{ id: editing.id, code: editing.code ?? '', name: editing.name ?? '', sex: editing.sex ?? undefined, minAge: editing.minAge ?? undefined, maxAge: editing.maxAge ?? undefined, medical: editing.medical ?? false, active: editing.active ?? true }}
-          fields={['code', 'name', 'sex', 'minAge', 'maxAge', 'medical', 'active']} invalidates={['intake', 'audit']} onClose={() => setEditing(null)}>
+          fields={['code', 'name', 'sex', 'minAge', 'maxAge', 'medical', 'active']} onClose={() => setEditing(null)}>
           {(control) => (
             <>
               <div className="form-row">
@@ -88,7 +88,7 @@ export function ZonesCard() {
       )}
       {addingTo && (
         <RpcFormModal open title={`${t('zones.addBeds')} · ${addingTo.name}`} procedure="intake.bedsAdd" schema={contract['intake.bedsAdd'].input}
-          defaultValues={{ zoneId: addingTo.id, labels: [] }} fields={['labels']} invalidates={['intake', 'audit']} onClose={() => setAddingTo(null)}>
+          defaultValues={{ zoneId: addingTo.id, labels: [] }} fields={['labels']} onClose={() => setAddingTo(null)}>
           {(control) => (
             <FormField control={control} name="labels" label={t('zones.labels')} required extra={t('zones.labelsHint')}>
               {(f) => <Select id={f.id} mode="tags" value={f.value} onChange={f.onChange} open={false} tokenSeparators={[',', '，', ' ']} />}

@@ -10,14 +10,10 @@ import { useSession } from '../../app/session';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FormField } from '../../components/FormField';
 import { applyServerError } from '../../components/serverErrors';
+import { timeZoneOptions } from '../../components/timeZones';
 
 type Values = z.input<typeof stationSetupInput>;
 const FIELDS = ['stationName', 'timeZone', 'admin.username', 'admin.displayName', 'admin.password', 'admin.passwordConfirm'];
-
-export function timeZoneOptions(): { value: string; label: string }[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai'];
-  return zones.map((z) => ({ value: z, label: z }));
-}
 
 export function SetupPage() {
   const { t } = useTranslation();

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { StayDetail } from '../../../../../shared/contract/intake';
 import { useRpcQuery } from '../../../api/hooks';
-import { yuan } from '../format';
-import { identityText } from '../identity';
-import { SheetFoot, SheetHead, Signatures, specialGroups, str, useWhen } from './PrintFrame';
+import { yuan } from '../../../components/format';
+import { identityText } from '../../../components/identity';
+import { FieldRow, FormTable, SectionRow, SheetFoot, SheetHead, Signatures, str, useWhen } from '../../../components/print';
+import { specialGroups } from './specialGroups';
 
 /** 求助登记表: everything known at intake, with blanks where the desk writes by hand. */
 export function IntakeForm({ stay }: { stay: StayDetail }) {
@@ -31,161 +32,73 @@ export function IntakeForm({ stay }: { stay: StayDetail }) {
   return (
     <>
       <SheetHead title={t('print.intake.title')} left={t('print.regNo', { id: stay.id })} right={t('print.arrivedLine', { at: at(stay.arrivedAt) })} />
-      <table className="form-table">
-        <colgroup>
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '25%' }} />
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '23%' }} />
-          <col style={{ width: '20%' }} />
-        </colgroup>
-        <tbody>
-          <tr>
-            <th colSpan={5} className="section">
-              {t('print.intake.arrival')}
-            </th>
-          </tr>
-          <tr>
-            <th>{t('print.intake.arrivedAt')}</th>
-            <td>{at(stay.arrivedAt)}</td>
-            <th>{t('print.intake.channel')}</th>
-            <td colSpan={2}>{t(`intake.channels.${stay.channel}`)}</td>
-          </tr>
-          <tr>
-            <th>{t('print.intake.unit')}</th>
-            <td>{str(d.unit)}</td>
-            <th>{t('print.intake.officers')}</th>
-            <td colSpan={2}>{str(d.officers)}</td>
-          </tr>
-          <tr>
-            <th>{t('print.intake.handoverAt')}</th>
-            <td>{handoverAt}</td>
-            <th>{t('print.intake.referrer')}</th>
-            <td colSpan={2}>
-              {d.phone ? t('print.intake.withPhone', { name: str(d.referrer), phone: str(d.phone) }) : str(d.referrer)}
-            </td>
-          </tr>
+      <FormTable widths={['16%', '25%', '16%', '23%', '20%']}>
+        <SectionRow title={t('print.intake.arrival')} />
+        <FieldRow fields={[
+          { label: t('print.intake.arrivedAt'), value: at(stay.arrivedAt) },
+          { label: t('print.intake.channel'), value: t(`intake.channels.${stay.channel}`), span: 2 },
+        ]} />
+        <FieldRow fields={[
+          { label: t('print.intake.unit'), value: str(d.unit) },
+          { label: t('print.intake.officers'), value: str(d.officers), span: 2 },
+        ]} />
+        <FieldRow fields={[
+          { label: t('print.intake.handoverAt'), value: handoverAt },
+          { label: t('print.intake.referrer'), value: d.phone ? t('print.intake.withPhone', { name: str(d.referrer), phone: str(d.phone) }) : str(d.referrer), span: 2 },
+        ]} />
 
-          <tr>
-            <th colSpan={5} className="section">
-              {t('print.intake.identity')}
-            </th>
-          </tr>
-          <tr>
-            <th>{t('intake.identity.fields.name')}</th>
-            <td>{id('name')}</td>
-            <th>{t('intake.identity.fields.sex')}</th>
-            <td>{id('sex')}</td>
-            <td rowSpan={6} className="photo-cell">
-              {photo.data ? <img src={`data:${photo.data.type};base64,${photo.data.dataBase64}`} alt={t('print.intake.photo')} /> : t('print.intake.photo')}
-            </td>
-          </tr>
-          <tr>
-            <th>{t('intake.identity.fields.birth')}</th>
-            <td>{id('birth')}</td>
-            <th>{t('intake.identity.fields.dialect')}</th>
-            <td>{id('dialect')}</td>
-          </tr>
-          <tr>
-            <th>{t('intake.identity.fields.idNumber')}</th>
-            <td colSpan={3} className="wide-spaced">
-              {id('idNumber')}
-            </td>
-          </tr>
-          <tr>
-            <th>{t('intake.identity.fields.hukouPlace')}</th>
-            <td colSpan={3}>{id('hukouPlace')}</td>
-          </tr>
-          <tr>
-            <th>{t('intake.identity.fields.residence')}</th>
-            <td colSpan={3}>{id('residence')}</td>
-          </tr>
-          <tr>
-            <th>{t('intake.identity.fields.benefits')}</th>
-            <td>{id('benefits')}</td>
-            <th>{t('print.intake.conditions')}</th>
-            <td>{specialGroups(t, stay)}</td>
-          </tr>
+        <SectionRow title={t('print.intake.identity')} />
+        <FieldRow fields={[
+          { label: t('intake.identity.fields.name'), value: id('name') },
+          { label: t('intake.identity.fields.sex'), value: id('sex') },
+        ]}>
+          <td rowSpan={6} className="photo-cell">
+            {photo.data ? <img src={`data:${photo.data.type};base64,${photo.data.dataBase64}`} alt={t('print.intake.photo')} /> : t('print.intake.photo')}
+          </td>
+        </FieldRow>
+        <FieldRow fields={[
+          { label: t('intake.identity.fields.birth'), value: id('birth') },
+          { label: t('intake.identity.fields.dialect'), value: id('dialect') },
+        ]} />
+        <FieldRow fields={[{ label: t('intake.identity.fields.idNumber'), value: id('idNumber'), span: 3, cell: 'wide-spaced' }]} />
+        <FieldRow fields={[{ label: t('intake.identity.fields.hukouPlace'), value: id('hukouPlace'), span: 3 }]} />
+        <FieldRow fields={[{ label: t('intake.identity.fields.residence'), value: id('residence'), span: 3 }]} />
+        <FieldRow fields={[
+          { label: t('intake.identity.fields.benefits'), value: id('benefits') },
+          { label: t('print.intake.conditions'), value: specialGroups(t, stay) },
+        ]} />
 
-          <tr>
-            <th colSpan={5} className="section">
-              {t('print.intake.physical')}
-            </th>
-          </tr>
-          <tr>
-            <th>{t('people.heightCm')}</th>
-            <td>{p.heightCm === null ? '' : t('people.heightValue', { cm: p.heightCm })}</td>
-            <th>{t('people.build')}</th>
-            <td colSpan={2}>{p.build ?? ''}</td>
-          </tr>
-          <tr>
-            <th>{t('people.features')}</th>
-            <td colSpan={4}>{p.features ?? ''}</td>
-          </tr>
-          <tr>
-            <th>{t('people.clothing')}</th>
-            <td colSpan={4}>{p.clothing ?? ''}</td>
-          </tr>
-          <tr>
-            <th>{t('people.description')}</th>
-            <td colSpan={4}>{p.description ?? ''}</td>
-          </tr>
+        <SectionRow title={t('print.intake.physical')} />
+        <FieldRow fields={[
+          { label: t('people.heightCm'), value: p.heightCm === null ? '' : t('people.heightValue', { cm: p.heightCm }) },
+          { label: t('people.build'), value: p.build ?? '', span: 2 },
+        ]} />
+        <FieldRow fields={[{ label: t('people.features'), value: p.features ?? '', span: 4 }]} />
+        <FieldRow fields={[{ label: t('people.clothing'), value: p.clothing ?? '', span: 4 }]} />
+        <FieldRow fields={[{ label: t('people.description'), value: p.description ?? '', span: 4 }]} />
 
-          <tr>
-            <th colSpan={5} className="section">
-              {t('print.intake.history')}
-            </th>
-          </tr>
-          <tr>
-            <th>{t('print.intake.wandering')}</th>
-            <td colSpan={4} className="tall" />
-          </tr>
-          <tr>
-            <th>{t('print.intake.relatives')}</th>
-            <td colSpan={4} className="medium" />
-          </tr>
-          <tr>
-            <th>{t('print.intake.carried')}</th>
-            <td colSpan={4} className="medium">
-              {carried}
-            </td>
-          </tr>
+        <SectionRow title={t('print.intake.history')} />
+        <FieldRow fields={[{ label: t('print.intake.wandering'), span: 4, cell: 'tall' }]} />
+        <FieldRow fields={[{ label: t('print.intake.relatives'), span: 4, cell: 'medium' }]} />
+        <FieldRow fields={[{ label: t('print.intake.carried'), value: carried, span: 4, cell: 'medium' }]} />
 
-          <tr>
-            <th colSpan={5} className="section">
-              {t('print.intake.check')}
-            </th>
-          </tr>
-          <tr>
-            <th>{t('print.intake.temperature')}</th>
-            <td>{stay.temperatureC === null ? '' : t('print.temperatureValue', { value: stay.temperatureC.toFixed(1) })}</td>
-            <th>{t('print.intake.decision')}</th>
-            <td colSpan={2}>{decision}</td>
-          </tr>
-          <tr>
-            <th>{t('print.intake.triageNote')}</th>
-            <td colSpan={4}>{triage?.note ?? ''}</td>
-          </tr>
-          <tr>
-            <th>{t('print.intake.triageBy')}</th>
-            <td>{triage?.by ?? ''}</td>
-            <th>{t('print.intake.triageAt')}</th>
-            <td colSpan={2}>{triage ? at(triage.at) : ''}</td>
-          </tr>
+        <SectionRow title={t('print.intake.check')} />
+        <FieldRow fields={[
+          { label: t('print.intake.temperature'), value: stay.temperatureC === null ? '' : t('print.temperatureValue', { value: stay.temperatureC.toFixed(1) }) },
+          { label: t('print.intake.decision'), value: decision, span: 2 },
+        ]} />
+        <FieldRow fields={[{ label: t('print.intake.triageNote'), value: triage?.note ?? '', span: 4 }]} />
+        <FieldRow fields={[
+          { label: t('print.intake.triageBy'), value: triage?.by ?? '' },
+          { label: t('print.intake.triageAt'), value: triage ? at(triage.at) : '', span: 2 },
+        ]} />
 
-          <tr>
-            <th colSpan={5} className="section">
-              {t('print.intake.responsibility')}
-            </th>
-          </tr>
-          <tr>
-            <th>{t('print.intake.owner')}</th>
-            <td>{stay.owner.displayName}</td>
-            <th>{t('print.intake.registeredBy')}</th>
-            <td colSpan={2}>{stay.registeredBy.displayName}</td>
-          </tr>
-        </tbody>
-      </table>
+        <SectionRow title={t('print.intake.responsibility')} />
+        <FieldRow fields={[
+          { label: t('print.intake.owner'), value: stay.owner.displayName },
+          { label: t('print.intake.registeredBy'), value: stay.registeredBy.displayName, span: 2 },
+        ]} />
+      </FormTable>
       <Signatures labels={[t('print.intake.clientSign'), t('print.intake.deskSign')]} />
       <p className="sheet-note">{t('print.intake.proxyNote')}</p>
       <SheetFoot />

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { StayDetail } from '../../../../../shared/contract/intake';
 import { useSessionInfo } from '../../../app/session';
+import { clientLabel, yuan } from '../../../components/format';
+import { ageText, identityText } from '../../../components/identity';
+import { FieldRow, FormTable, ListTable, SheetFoot, SheetHead, Signatures, useWhen } from '../../../components/print';
 import { formatInstant } from '../../../i18n';
-import { clientLabel, yuan } from '../format';
-import { ageText, identityText } from '../identity';
-import { SheetFoot, SheetHead, Signatures, useWhen } from './PrintFrame';
 import { settlementText } from './ServiceForm';
 
 /** A formal date on the station's clock: 2026年7月20日. */
@@ -71,34 +71,20 @@ export function SelfDischargeDeclaration({ stay }: { stay: StayDetail }) {
   return (
     <>
       <SheetHead title={t('print.selfDischarge.title')} left={t('print.regNo', { id: stay.id })} />
-      <table className="form-table">
-        <colgroup>
-          <col style={{ width: '15%' }} />
-          <col style={{ width: '35%' }} />
-          <col style={{ width: '15%' }} />
-          <col style={{ width: '35%' }} />
-        </colgroup>
-        <tbody>
-          <tr>
-            <th>{t('print.selfDischarge.name')}</th>
-            <td>{clientLabel(t, p)}</td>
-            <th>{t('print.selfDischarge.sex')}</th>
-            <td>{identityText(t, p, 'sex')}</td>
-          </tr>
-          <tr>
-            <th>{t('print.selfDischarge.age')}</th>
-            <td>{identityText(t, p, 'birth')}</td>
-            <th>{t('print.selfDischarge.idNumber')}</th>
-            <td className="wide-spaced">{identityText(t, p, 'idNumber')}</td>
-          </tr>
-          <tr>
-            <th>{t('print.intake.arrivedAt')}</th>
-            <td>{at(stay.arrivedAt)}</td>
-            <th>{t('print.selfDischarge.dischargeAt')}</th>
-            <td>{left || <span className="blank-date">{t('print.blankDateTime')}</span>}</td>
-          </tr>
-        </tbody>
-      </table>
+      <FormTable widths={['15%', '35%', '15%', '35%']}>
+        <FieldRow fields={[
+          { label: t('print.selfDischarge.name'), value: clientLabel(t, p) },
+          { label: t('print.selfDischarge.sex'), value: identityText(t, p, 'sex') },
+        ]} />
+        <FieldRow fields={[
+          { label: t('print.selfDischarge.age'), value: identityText(t, p, 'birth') },
+          { label: t('print.selfDischarge.idNumber'), value: identityText(t, p, 'idNumber'), cell: 'wide-spaced' },
+        ]} />
+        <FieldRow fields={[
+          { label: t('print.intake.arrivedAt'), value: at(stay.arrivedAt) },
+          { label: t('print.selfDischarge.dischargeAt'), value: left || <span className="blank-date">{t('print.blankDateTime')}</span> },
+        ]} />
+      </FormTable>
       <div className="letter">
         <p>{t('print.selfDischarge.intro', { name: clientLabel(t, p), arrived: at(stay.arrivedAt), station: info.stationName, id: stay.id })}</p>
         <ol className="letter-items">
@@ -110,37 +96,13 @@ export function SelfDischargeDeclaration({ stay }: { stay: StayDetail }) {
       {stay.custody.length === 0 ? (
         <p className="letter-plain">{t('print.selfDischarge.noItems')}</p>
       ) : (
-        <table className="form-table section-table">
-          <colgroup>
-            <col style={{ width: '30%' }} />
-            <col style={{ width: '10%' }} />
-            <col style={{ width: '14%' }} />
-            <col style={{ width: '46%' }} />
-          </colgroup>
-          <thead>
-            <tr>
-              <th colSpan={4} className="section">
-                {t('print.selfDischarge.returned')}
-              </th>
-            </tr>
-            <tr>
-              <th>{t('print.service.item')}</th>
-              <th>{t('print.service.quantity')}</th>
-              <th>{t('print.service.cashYuan')}</th>
-              <th>{t('print.service.settlement')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stay.custody.map((i) => (
-              <tr key={i.id}>
-                <td>{i.description}</td>
-                <td>{i.quantity}</td>
-                <td>{i.cashFen ? yuan(i.cashFen) : ''}</td>
-                <td>{settlementText(t, at, i)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          title={t('print.selfDischarge.returned')}
+          heads={[t('print.service.item'), t('print.service.quantity'), t('print.service.cashYuan'), t('print.service.settlement')]}
+          widths={['30%', '10%', '14%', '46%']}
+          empty={null}
+          rows={stay.custody.map((i) => [i.description, i.quantity, i.cashFen ? yuan(i.cashFen) : '', settlementText(t, at, i)])}
+        />
       )}
       <Signatures labels={[t('print.selfDischarge.clientSign'), t('print.selfDischarge.handlerSign')]} />
       <SheetFoot />

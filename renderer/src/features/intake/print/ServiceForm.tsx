@@ -1,52 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustodyItem, StayDetail } from '../../../../../shared/contract/intake';
-import { clientLabel, yuan } from '../format';
-import { identityText } from '../identity';
-import { SheetFoot, SheetHead, Signatures, specialGroups, str, useWhen } from './PrintFrame';
-
-/** One section of the form: a bordered table whose title and column heads repeat on a new page. */
-function Section({ title, heads, widths, rows, empty }: { title: string; heads: string[]; widths: string[]; rows: ReactNode[][]; empty: string }) {
-  return (
-    <table className="form-table section-table">
-      <colgroup>
-        {widths.map((w, i) => (
-          <col key={i} style={{ width: w }} />
-        ))}
-      </colgroup>
-      <thead>
-        <tr>
-          <th colSpan={heads.length} className="section">
-            {title}
-          </th>
-        </tr>
-        <tr>
-          {heads.map((h) => (
-            <th key={h}>{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
-          <tr>
-            <td colSpan={heads.length} className="empty-row">
-              {empty}
-            </td>
-          </tr>
-        ) : (
-          rows.map((cells, r) => (
-            <tr key={r}>
-              {cells.map((c, i) => (
-                <td key={i}>{c}</td>
-              ))}
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
-  );
-}
+import { clientLabel, yuan } from '../../../components/format';
+import { identityText } from '../../../components/identity';
+import { FieldRow, FormTable, ListTable, SectionRow, SheetFoot, SheetHead, Signatures, str, useWhen } from '../../../components/print';
+import { specialGroups } from './specialGroups';
 
 /** How an item left custody: returned (with the client's count), disposed or handed over, when and by whom. */
 export function settlementText(t: TFunction, at: (ms: number) => string, item: CustodyItem): string {
@@ -101,57 +59,25 @@ export function ServiceForm({ stay }: { stay: StayDetail }) {
   return (
     <>
       <SheetHead title={t('print.service.title')} left={t('print.regNo', { id: stay.id })} right={t('print.arrivedLine', { at: at(stay.arrivedAt) })} />
-      <table className="form-table">
-        <colgroup>
-          <col style={{ width: '14%' }} />
-          <col style={{ width: '21%' }} />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '28%' }} />
-        </colgroup>
-        <tbody>
-          <tr>
-            <th colSpan={6} className="section">
-              {t('print.service.basic')}
-            </th>
-          </tr>
-          <tr>
-            <th>{t('intake.identity.fields.name')}</th>
-            <td>{clientLabel(t, p)}</td>
-            <th>{t('intake.identity.fields.sex')}</th>
-            <td>{identityText(t, p, 'sex')}</td>
-            <th>{t('intake.identity.fields.birth')}</th>
-            <td>{identityText(t, p, 'birth')}</td>
-          </tr>
-          <tr>
-            <th>{t('intake.identity.fields.idNumber')}</th>
-            <td colSpan={3} className="wide-spaced">
-              {identityText(t, p, 'idNumber')}
-            </td>
-            <th>{t('print.service.stayDay')}</th>
-            <td>{t('print.service.stayDayValue', { day: stay.clock.day })}</td>
-          </tr>
-          <tr>
-            <th>{t('print.intake.owner')}</th>
-            <td colSpan={3}>{stay.owner.displayName}</td>
-            <th>{t('print.intake.conditions')}</th>
-            <td>{specialGroups(t, stay)}</td>
-          </tr>
-          <tr>
-            <th>{t('print.service.bed')}</th>
-            <td colSpan={5}>
-              {beds.length === 0
-                ? t('print.service.noBed')
-                : beds.map((l, i) => (
-                    <div key={i}>{l}</div>
-                  ))}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <FormTable widths={['14%', '21%', '10%', '10%', '17%', '28%']}>
+        <SectionRow title={t('print.service.basic')} />
+        <FieldRow fields={[
+          { label: t('intake.identity.fields.name'), value: clientLabel(t, p) },
+          { label: t('intake.identity.fields.sex'), value: identityText(t, p, 'sex') },
+          { label: t('intake.identity.fields.birth'), value: identityText(t, p, 'birth') },
+        ]} />
+        <FieldRow fields={[
+          { label: t('intake.identity.fields.idNumber'), value: identityText(t, p, 'idNumber'), span: 3, cell: 'wide-spaced' },
+          { label: t('print.service.stayDay'), value: t('print.service.stayDayValue', { day: stay.clock.day }) },
+        ]} />
+        <FieldRow fields={[
+          { label: t('print.intake.owner'), value: stay.owner.displayName, span: 3 },
+          { label: t('print.intake.conditions'), value: specialGroups(t, stay) },
+        ]} />
+        <FieldRow fields={[{ label: t('print.service.bed'), value: beds.length === 0 ? t('print.service.noBed') : beds.map((l, i) => <div key={i}>{l}</div>), span: 5 }]} />
+      </FormTable>
 
-      <Section
+      <ListTable
         title={t('print.service.safety')}
         heads={[t('print.service.safetyAt'), t('print.service.findings'), t('print.service.disposition'), t('print.service.witnesses')]}
         widths={['18%', '32%', '32%', '18%']}
@@ -159,7 +85,7 @@ export function ServiceForm({ stay }: { stay: StayDetail }) {
         rows={stay.safetyChecks.map((s) => [at(s.at), s.findings, s.disposition, s.witnesses.join(t('print.listSep'))])}
       />
 
-      <Section
+      <ListTable
         title={t('print.service.custody')}
         heads={[
           t('print.service.item'),
@@ -183,7 +109,7 @@ export function ServiceForm({ stay }: { stay: StayDetail }) {
         ])}
       />
 
-      <Section
+      <ListTable
         title={t('print.service.services')}
         heads={[t('print.service.serviceAt'), t('print.service.serviceKind'), t('print.service.serviceNote'), t('print.service.serviceBy')]}
         widths={['18%', '14%', '52%', '16%']}
@@ -191,7 +117,7 @@ export function ServiceForm({ stay }: { stay: StayDetail }) {
         rows={stay.services.map((s) => [at(s.at), t(`intake.services.kinds.${str(s.data.kind)}`, { defaultValue: str(s.data.kind) }), str(s.data.note), s.actor])}
       />
 
-      <Section
+      <ListTable
         title={t('print.service.extensions')}
         heads={[t('print.service.extendAt'), t('print.service.days'), t('print.service.reason'), t('print.service.approver')]}
         widths={['18%', '12%', '54%', '16%']}
@@ -199,7 +125,7 @@ export function ServiceForm({ stay }: { stay: StayDetail }) {
         rows={stay.extensions.map((e) => [at(e.at), t('print.service.daysValue', { days: e.days }), e.reason, e.approvedBy])}
       />
 
-      <Section
+      <ListTable
         title={t('print.service.family')}
         heads={[t('print.service.task'), t('print.service.due'), t('print.service.doneAt'), t('print.service.doneBy'), t('print.service.taskNote')]}
         widths={['20%', '17%', '17%', '12%', '34%']}
@@ -213,36 +139,19 @@ export function ServiceForm({ stay }: { stay: StayDetail }) {
         ])}
       />
 
-      <table className="form-table section-table">
-        <colgroup>
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '34%' }} />
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '34%' }} />
-        </colgroup>
-        <tbody>
-          <tr>
-            <th colSpan={4} className="section">
-              {t('print.service.discharge')}
-            </th>
-          </tr>
-          <tr>
-            <th>{t('print.service.dischargeType')}</th>
-            <td>{stay.discharge ? t(`intake.discharge.types.${stay.discharge.type}`) : t('print.service.notDischarged')}</td>
-            <th>{t('print.service.dischargeAt')}</th>
-            <td>{stay.discharge ? at(stay.discharge.at) : ''}</td>
-          </tr>
-          <tr>
-            <th>{t('print.service.dischargeDetail')}</th>
-            <td colSpan={3} className="medium">
-              {stay.discharge &&
-                dischargeDetails(t, stay.discharge.detail).map((l, i) => (
-                  <div key={i}>{l}</div>
-                ))}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <FormTable widths={['16%', '34%', '16%', '34%']} spaced>
+        <SectionRow title={t('print.service.discharge')} />
+        <FieldRow fields={[
+          { label: t('print.service.dischargeType'), value: stay.discharge ? t(`intake.discharge.types.${stay.discharge.type}`) : t('print.service.notDischarged') },
+          { label: t('print.service.dischargeAt'), value: stay.discharge ? at(stay.discharge.at) : '' },
+        ]} />
+        <FieldRow fields={[{
+          label: t('print.service.dischargeDetail'),
+          value: stay.discharge && dischargeDetails(t, stay.discharge.detail).map((l, i) => <div key={i}>{l}</div>),
+          span: 3,
+          cell: 'medium',
+        }]} />
+      </FormTable>
 
       <Signatures labels={[t('print.service.clientSign'), t('print.service.handlerSign'), t('print.service.leaderSign')]} />
       <SheetFoot />

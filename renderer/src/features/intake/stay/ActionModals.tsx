@@ -9,6 +9,9 @@ import { FormField } from '../../../components/FormField';
 import { RpcFormModal } from '../../../components/RpcFormModal';
 import { NumberField, TextField, YuanField } from './fields';
 
+/** A stay's status shows on its person's page and in the people search: the two changes of status refresh them. */
+const PERSON_PAGE = ['people'];
+
 interface ModalProps {
   stay: StayDetail;
   open: boolean;
@@ -20,7 +23,7 @@ export function TriageModal({ stay, open, onClose }: ModalProps) {
   return (
     <RpcFormModal open={open} title={t('intake.triage.title')} procedure="intake.triage" schema={triageInput} okText={t('intake.triage.submit')}
       defaultValues={{ stayId: stay.id, decision: 'admit', conditions: stay.conditions, temperatureC: stay.temperatureC ?? undefined }}
-      fields={['decision', 'temperatureC', 'conditions', 'destination', 'refusalReason', 'note']} onClose={onClose}>
+      fields={['decision', 'temperatureC', 'conditions', 'destination', 'refusalReason', 'note']} refreshes={PERSON_PAGE} onClose={onClose}>
       {(control, v) => (
         <>
           <FormField control={control} name="decision" label={t('intake.triage.decision')} required>
@@ -132,7 +135,7 @@ export function DischargeModal({ stay, open, onClose }: ModalProps) {
   const all = Object.values(TYPE_FIELDS).flatMap((f) => f.map(([name]) => name));
   return (
     <RpcFormModal open={open} title={t('intake.discharge.title')} procedure="intake.discharge" schema={dischargeInput} okText={t('intake.discharge.submit')}
-      defaultValues={{ stayId: stay.id, type: 'return_home' }} fields={['type', 'note', ...all]} onClose={onClose} width={600}>
+      defaultValues={{ stayId: stay.id, type: 'return_home' }} fields={['type', 'note', ...all]} refreshes={PERSON_PAGE} onClose={onClose} width={600}>
       {(control, v) => (
         <>
           <FormField control={control} name="type" label={t('intake.discharge.type')} required>

@@ -6,17 +6,12 @@ import { useFieldArray, type Control, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../../shared/contract';
 import { custodyAddInput, custodySettleInput, safetyCheckInput, SERVICE_KINDS, type CustodyItem, type StayDetail } from '../../../../../shared/contract/intake';
-import { useSessionInfo } from '../../../app/session';
 import { FormField } from '../../../components/FormField';
 import { RpcFormModal } from '../../../components/RpcFormModal';
-import { when, yuan } from '../format';
+import { yuan } from '../../../components/format';
+import { useWhen } from '../../../components/useWhen';
 import { TextField, WitnessFields } from './fields';
-
-function useWhen() {
-  const { i18n } = useTranslation();
-  const tz = useSessionInfo().timeZone;
-  return (ms: number) => when(ms, i18n.language, tz);
-}
+import { isOpenStay } from '../../../../../shared/domain/stay';
 
 export function SafetyTab({ stay, canWrite }: { stay: StayDetail; canWrite: boolean }) {
   const { t } = useTranslation();
@@ -81,7 +76,7 @@ export function CustodyTab({ stay, canWrite }: { stay: StayDetail; canWrite: boo
   const at = useWhen();
   const [adding, setAdding] = useState(false);
   const [settling, setSettling] = useState<CustodyItem | null>(null);
-  const open = ['registered', 'in_station', 'at_hospital'].includes(stay.status);
+  const open = isOpenStay(stay.status);
   return (
     <>
       {canWrite && open && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>{t('intake.custody.add')}</Button>}

@@ -4,14 +4,16 @@ import { format, parseISO } from 'date-fns';
 import { useMemo, useState } from 'react';
 import { useForm, type Control, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { personUpdateInput, type PersonDetail } from '../../../../../shared/contract/people';
+import { peopleContract, personUpdateInput, type PersonDetail } from '../../../../../shared/contract/people';
 import { BENEFITS, FIELD_STATES, SEXES, type IdentityField } from '../../../../../shared/domain/person';
 import { useRpcMutation } from '../../../api/hooks';
 import { cleanEmpty } from '../../../components/cleanEmpty';
 import { DatePicker } from '../../../components/DatePicker';
 import { FormField } from '../../../components/FormField';
+import { RpcFormModal } from '../../../components/RpcFormModal';
 import { applyServerError } from '../../../components/serverErrors';
 
+const clearIdInput = peopleContract['people.clearIdNumber'].input;
 const FIELDS = ['name', 'sex', 'birthDate', 'estimatedAge', 'idNumber', 'hukouPlace', 'residence', 'benefits', 'dialect', 'heightCm', 'build', 'features', 'clothing', 'description'];
 
 /** Known, unknown or refused: an identity field is never left ambiguous. */
@@ -31,7 +33,7 @@ function StateSwitch({ control, field, onMarked }: { control: Control<FieldValue
 export function IdentityTab({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const update = useRpcMutation('people.update', ['intake', 'people', 'audit']);
+  const update = useRpcMutation('people.update', ['intake']); // the stay and the board show the person
   const [formError, setFormError] = useState<string | null>(null);
   const base = useMemo(() => zodResolver(personUpdateInput) as unknown as Resolver<FieldValues>, []);
   const { control, handleSubmit, setError, setValue, watch } = useForm<FieldValues>({
@@ -56,8 +58,14 @@ export function IdentityTab({ person }: { person: PersonDetail }) {
     },
   });
   const states = (watch('fieldStates') ?? {}) as Partial<Record<IdentityField, string>>;
+  const [clearing, setClearing] = useState(false);
   const submit = handleSubmit(async (values) => {
     setFormError(null);
+    // An emptied box would be read as "unchanged"; a saved number is only removed by the explicit action below.
+    if (person.idNumber && !String(values.idNumber ?? '').trim()) {
+      setError('idNumber', { type: 'client', message: 'v.id.clearExplicitly' });
+      return;
+    }
     const r = await update.mutateAsync(cleanEmpty({ ...values, fieldStates: values.fieldStates ?? {} }) as never);
     if (r.ok) void message.success(t('common.saved'));
     else setFormError(applyServerError(r.error, setError, t, FIELDS));
@@ -80,6 +88,7 @@ export function IdentityTab({ person }: { person: PersonDetail }) {
   );
 
   return (
+    <>
     <Form layout="vertical" component="form" onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
       {person.missing.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }}
@@ -92,11 +101,22 @@ export function IdentityTab({ person }: { person: PersonDetail }) {
             {(f) => <Radio.Group id={f.id} disabled={d} value={f.value} onChange={(e) => f.onChange(e.target.value)} options={SEXES.map((s) => ({ value: s, label: t(`intake.sex.${s}`) }))} />}
           </FormField>
         ))}
-        {identity('idNumber', t('intake.quick.idNumber'), ['idNumber'], (d) => text('idNumber', d))}
+        {identity('idNumber', t('intake.quick.idNumber'), ['idNumber'], (d) => (
+          <>
+            {text('idNumber', d)}
+            {person.idNumber && (
+              <div style={{ textAlign: 'right', marginTop: -20 }}>
+                <Button type="link" size="small" danger onClick={() => setClearing(true)} data-testid="clear-id" style={{ padding: 0 }}>
+                  {t('intake.identity.clearId')}
+                </Button>
+              </div>
+            )}
+          </>
+        ))}
         {identity('birth', t('intake.identity.fields.birth'), ['birthDate', 'estimatedAge'], (d) => (
           <Space.Compact style={{ width: '100%' }}>
             <FormField control={control} name="birthDate" label={null}>
-              {(f) => <DatePicker id={f.id} disabled={d} value={f.value ? parseISO(f.value) : null} onChange={(v) => f.onChange(v ? format(v, 'yyyy-MM-dd') : undefined)} placeholder={t('intake.quick.birthDate')} />}
+              {(f) => <DatePicker id={f.id} disabled={d} disabledDate={(day) => day > new Date()} value={f.value ? parseISO(f.value) : null} onChange={(v) => f.onChange(v ? format(v, 'yyyy-MM-dd') : undefined)} placeholder={t('intake.quick.birthDate')} />}
             </FormField>
             <FormField control={control} name="estimatedAge" label={null}>
               {(f) => <InputNumber id={f.id} disabled={d} value={f.value} onChange={(v) => f.onChange(v ?? undefined)} min={0} max={120} placeholder={t('intake.quick.estimatedAge')} />}
@@ -134,5 +154,19 @@ export function IdentityTab({ person }: { person: PersonDetail }) {
         {t('intake.identity.save')}
       </Button>
     </Form>
+    {/* Outside the form above: a portal's events still bubble through React's tree. */}
+    <RpcFormModal open={clearing} title={t('intake.identity.clearIdTitle')} procedure="people.clearIdNumber" schema={clearIdInput}
+        defaultValues={{ id: person.id, reason: '' }} fields={['reason']} refreshes={['intake']} okText={t('intake.identity.clearId')}
+        onClose={(done) => (setClearing(false), done && void message.success(t('common.saved')))}>
+        {(c) => (
+          <>
+            <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('intake.identity.clearIdWarning', { id: person.idNumber })} />
+            <FormField control={c} name="reason" label={t('intake.identity.clearIdReason')} required>
+              {(f) => <Input {...f} value={f.value ?? ''} autoFocus />}
+            </FormField>
+          </>
+        )}
+    </RpcFormModal>
+    </>
   );
 }

@@ -1,0 +1,93 @@
+import type { CheckpointRef, MissedRound } from '../../../shared/contract/patrol';
+import type { StationSettings } from '../../../shared/contract/settings';
+import { addDays, patrolSlots } from '../../../shared/domain/duty';
+import { stationDay } from '../../../shared/domain/time';
+import type { DB } from '../../db/open';
+import { cached } from '../../db/statements';
+
+const MINUTE = 60_000;
+
+export interface SlotState {
+  checkpoint: CheckpointRef;
+  from: number;
+  dueAt: number;
+  /** The round that did it, or null. */
+  roundId: number | null;
+  /** No round, and the grace period after it is over. */
+  missed: boolean;
+}
+
+export interface PatrolTally {
+  slots: SlotState[];
+  missed: MissedRound[];
+  /** Slots done or missed (the ones still open are neither). */
+  due: number;
+}
+
+interface CheckpointRow extends CheckpointRef {
+  active_from: number;
+  retired_at: number | null;
+}
+
+/**
+ * The patrol schedule of [from, to) against the rounds walked (DOMAIN §2: a missed round is visible). Each patrol band
+ * splits into slots of its interval; every checkpoint active at a slot's start needs a round within it, or at most the
+ * grace period after it ends. One round is one slot: a round walked at 20:10 is the 20:00–21:00 round, not a late
+ * one for 18:00–20:00, unless 20:00–21:00 has another. A slot without a round is missed once `now` is more than the
+ * grace period past its end.
+ *
+ * Reads the checkpoints and the rounds of the window (patrol_rounds_by_time): a shift's is a few hundred rows.
+ */
+export function patrolTally(db: DB, settings: StationSettings, from: number, to: number, now: number): PatrolTally {
+  const grace = settings.patrolGraceMinutes * MINUTE;
+  const longest = Math.max(0, ...settings.patrolBands.map((b) => b.intervalMinutes)) * MINUTE;
+  const tz = settings.timeZone;
+  const checkpoints = cached(
+    db,
+    'SELECT id, code, name, active_from, retired_at FROM checkpoints WHERE active_from < ? AND (retired_at IS NULL OR retired_at > ?) ORDER BY sort, id',
+  ).all(to, from) as CheckpointRow[];
+  const slots = patrolSlots(settings.patrolBands, from, to, tz, addDays(stationDay(from, tz), -1), stationDay(to, tz));
+  const rounds = cached(db, 'SELECT id, checkpoint_id, at FROM patrol_rounds WHERE at >= ? AND at <= ? ORDER BY at, id').all(from, to + longest + grace) as {
+    id: number;
+    checkpoint_id: number;
+    at: number;
+  }[];
+  const out: SlotState[] = [];
+  for (const cp of checkpoints) {
+    const mine = rounds.filter((r) => r.checkpoint_id === cp.id);
+    const used = new Set<number>();
+    const own = slots.filter((slot) => slot.from >= cp.active_from && (cp.retired_at === null || slot.from < cp.retired_at));
+    // First each slot takes the last round walked within it (slots do not overlap, and rounds and slots are in time
+    // order: one pass); then a slot still without one takes a spare round from its grace period (an earlier one in the
+    // next slot, which keeps its last): on time before late, and as many slots done as the rounds allow.
+    const matched: (number | null)[] = [];
+    let lo = 0;
+    let hi = 0;
+    for (const slot of own) {
+      while (lo < mine.length && mine[lo]!.at < slot.from) lo += 1;
+      hi = Math.max(hi, lo);
+      while (hi < mine.length && mine[hi]!.at < slot.to) hi += 1;
+      const last = hi > lo ? mine[hi - 1]! : null;
+      if (last) used.add(last.id);
+      matched.push(last?.id ?? null);
+    }
+    let g = 0;
+    own.forEach((slot, i) => {
+      let roundId = matched[i]!;
+      if (roundId === null) {
+        while (g < mine.length && mine[g]!.at < slot.to) g += 1;
+        for (let k = g; k < mine.length && mine[k]!.at <= slot.to + grace; k += 1) {
+          if (!used.has(mine[k]!.id)) {
+            roundId = mine[k]!.id;
+            used.add(roundId);
+            break;
+          }
+        }
+      }
+      out.push({ checkpoint: { id: cp.id, code: cp.code, name: cp.name }, from: slot.from, dueAt: slot.to, roundId, missed: roundId === null && now > slot.to + grace });
+    });
+  }
+  out.sort((a, b) => a.dueAt - b.dueAt || a.checkpoint.id - b.checkpoint.id);
+  const missed = out.filter((s) => s.missed).map((s) => ({ checkpoint: s.checkpoint, slotFrom: s.from, dueAt: s.dueAt, missedAt: s.dueAt + grace }));
+  return { slots: out, missed, due: out.filter((s) => s.roundId !== null || s.missed).length };
+}

@@ -1,0 +1,60 @@
+import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
+import type { Permission } from '../../../shared/domain/roles';
+import type { FeatureCatalogs } from '../i18n/catalogs';
+
+/**
+ * One feature of the renderer, as it registers itself (`features/<feature>/feature.tsx`, listed once in
+ * `app/features.ts`). The menu, the routes, the print routes, the home cards and the catalogs all follow from
+ * the list; nothing else names a feature's paths or pages.
+ */
+export interface FeatureEntry {
+  /**
+   * Names the menu item and home card in the catalogs (`nav.<key>`, `modules.<key>`), in test ids
+   * (`module-<key>`), and a catalog collision (see i18n/catalogs.ts).
+   */
+  key: string;
+  /** Where the feature's pages live; the menu item and home card lead here. */
+  path?: string;
+  /** The pages, mounted at `path/*` (at `/` exactly for the home page). A `React.lazy` component loads on first visit. */
+  routes?: ComponentType;
+  /** A4 print views, each at `/print/<path>`, outside the application frame (build them from components/print). */
+  printRoutes?: readonly PrintRoute[];
+  /** The menu item: 'module' items in list order, 'admin' items under 系统管理. None: reached by links only. */
+  menu?: MenuItem;
+  /** A card on the home page, for the users who see the menu item. */
+  homeCard?: boolean;
+  /** false for a module of the product outline that does not exist yet: it says so on its card and page. */
+  built?: boolean;
+  /** The feature's strings, zh-CN and en (`i18n.zh-CN.ts`, `i18n.en.ts` in its folder). */
+  catalogs: FeatureCatalogs;
+}
+
+export interface MenuItem {
+  group: 'module' | 'admin';
+  icon: ReactNode;
+  /** Shown to users with this permission (none: to everyone); the main process enforces it on every call. */
+  permission?: Permission;
+}
+
+export interface PrintRoute {
+  /** Under /print/, e.g. `intake/:stayId`. */
+  path: string;
+  element: ReactNode;
+}
+
+/** A feature with a menu item, which the menu and the home page list. */
+export type MenuEntry = FeatureEntry & { path: string; menu: MenuItem };
+
+/** The entries this user's menu shows, in list order. */
+export function menuEntries(features: readonly FeatureEntry[], permissions: readonly string[], group: MenuItem['group']): MenuEntry[] {
+  return features.filter(
+    (f): f is MenuEntry => f.path !== undefined && f.menu?.group === group && (f.menu.permission === undefined || permissions.includes(f.menu.permission)),
+  );
+}
+
+/**
+ * The registry, as the pages that list features (the menu, the home page) read it. A context rather than an
+ * import of app/features.ts: that list imports every feature, so a feature importing it would import the others.
+ */
+export const FeaturesContext = createContext<readonly FeatureEntry[]>([]);
+export const useFeatures = () => useContext(FeaturesContext);

@@ -1,0 +1,14 @@
+import { DatabaseOutlined } from '@ant-design/icons';
+import type { FeatureEntry } from '../../app/feature';
+import { BackupPage } from './BackupPage';
+import en from './i18n.en';
+import zhCN from './i18n.zh-CN';
+
+/** Backups and restore (an admin page). The recovery screen is a gate screen (app/App.tsx). */
+export const backup: FeatureEntry = {
+  key: 'backup',
+  path: '/admin/backup',
+  routes: BackupPage,
+  menu: { group: 'admin', icon: <DatabaseOutlined />, permission: 'settings.manage' },
+  catalogs: { 'zh-CN': zhCN, en },
+};

@@ -1,0 +1,66 @@
+/** Backups and recovery. */
+const zhCN = {
+  nav: {
+    backup: '备份与恢复',
+  },
+  backup: {
+    title: '备份与恢复',
+    intro: '系统每天自动备份一次，退出时再备份一次；保留最近7天每天一份、再往前4周每周一份。备份通过数据库完成，不会遗漏正在写入的数据。',
+    folder: '备份文件夹',
+    lastAuto: '最近一次自动备份',
+    never: '尚无',
+    runNow: '立即备份',
+    choose: '选择…',
+    runTo: '备份到其他文件夹（如U盘，用于迁移到新电脑）',
+    running: '正在备份…',
+    done: '已备份：{{name}}',
+    name: '文件',
+    kind: '类型',
+    kinds: { auto: '自动', manual: '手动', before_restore: '恢复前', other: '其他' },
+    madeAt: '数据时间',
+    size: '大小',
+    check: '检查',
+    good: '完好',
+    restore: '恢复',
+    restoreFrom: '从其他文件恢复（从旧电脑导入）',
+    restoreConfirm: '用这个备份替换当前数据？当前数据会先另存备份并保留原文件；所有人需要重新登录。',
+    checking: '检查中…',
+    steps: { checking: '正在检查备份文件…', copying: '正在复制：{{done}} / {{total}} 页', replacing: '正在替换数据库…', finished: '完成' },
+    busy: '另一项备份或恢复正在进行，请稍候。',
+    restored: '已恢复：{{file}}（数据时间 {{at}}）。原数据库另存为 {{aside}}。请重新登录。',
+  },
+  recovery: {
+    title: '数据库无法打开',
+    intro: '系统没有改动这个数据库文件。可以用最近一份完好的备份恢复；损坏的文件会改名保留，不会删除。',
+    problem: { unreadable: '数据库文件无法读取', corrupt: '数据库文件已损坏', future: '这是更新版本的救助站值守台写入的数据库', not_stationdesk: '这不是救助站值守台的数据库' },
+    futureHint: '请安装更新版本的救助站值守台；只有确认要退回旧数据时，才用备份恢复。',
+    file: '数据库文件',
+    backups: '可用的备份',
+    newest: '最新的完好备份',
+    none: '没有找到可用的备份。请联系技术人员，不要删除数据文件夹。',
+    restore: '用这份备份恢复',
+    checking: '正在检查备份，请稍候…',
+    restored: '已恢复：{{file}}。请登录。',
+  },
+  entities: {
+    backup: '备份',
+  },
+  procedures: {
+    backup: { _: '备份与恢复', run: '立即备份', restore: '从备份恢复', list: '备份列表', job: '备份进度' },
+    recovery: { _: '故障恢复', restore: '故障恢复', status: '数据库状态' },
+  },
+  v: {
+    absolutePath: '请填写完整路径，如 D:\\备份 或 /media/usb',
+    backupFolder: '请选择数据文件夹以外的位置',
+    backupFolderMissing: '没有这个文件夹',
+    backupFolderUnwritable: '无法写入这个文件夹',
+    backup: {
+      unreadable: '文件无法读取',
+      corrupt: '文件已损坏，不能用来恢复',
+      future: '这是更新版本的数据，不能用本版本恢复',
+      not_stationdesk: '这不是救助站值守台的数据文件',
+    },
+  },
+};
+
+export default zhCN;

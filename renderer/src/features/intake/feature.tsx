@@ -1,0 +1,22 @@
+import { SolutionOutlined } from '@ant-design/icons';
+import type { FeatureEntry } from '../../app/feature';
+import en from './i18n.en';
+import zhCN from './i18n.zh-CN';
+import { IntakeRoutes } from './IntakeRoutes';
+import { StayPrint } from './print/StayPrint';
+
+/** 24-hour intake: today's board, quick intake, the stay, the bed board, and the stay's four A4 forms. */
+export const intake: FeatureEntry = {
+  key: 'intake',
+  path: '/intake',
+  routes: IntakeRoutes,
+  printRoutes: [
+    { path: 'intake/:stayId', element: <StayPrint kind="intake" /> },
+    { path: 'service/:stayId', element: <StayPrint kind="service" /> },
+    { path: 'refusal/:stayId', element: <StayPrint kind="refusal" /> },
+    { path: 'self-discharge/:stayId', element: <StayPrint kind="selfDischarge" /> },
+  ],
+  menu: { group: 'module', icon: <SolutionOutlined />, permission: 'intake.read' },
+  homeCard: true,
+  catalogs: { 'zh-CN': zhCN, en },
+};

@@ -1,0 +1,15 @@
+import type { FeatureEntry } from '../../app/feature';
+import en from './i18n.en';
+import zhCN from './i18n.zh-CN';
+import { PeopleRoutes } from './PeopleRoutes';
+
+/**
+ * The person registry's pages. No menu item of its own: a person is found through intake's search, so the page
+ * keeps its address under intake's (the menu marks 接待登记 there).
+ */
+export const people: FeatureEntry = {
+  key: 'people',
+  path: '/intake/person',
+  routes: PeopleRoutes,
+  catalogs: { 'zh-CN': zhCN, en },
+};

@@ -1,0 +1,214 @@
+'use strict';
+/**
+ * The bench's browser stage (issue 12): what the person at the desk waits for, measured in Debian's Chromium against
+ * the browser host on the ten-year station. Each path is repeated and reported as p50/p95 beside the dispatcher's
+ * rows. A measurement, never an assertion.
+ *
+ * "Painted" is measured inside the page: the moment the element the person looks for is in the DOM, visible and
+ * complete (no skeleton, no spinner), taken at the first animation frame after that, and confirmed still so one
+ * frame later. The start is the input event's own timestamp (a key or a click, `event.timeStamp`), or the
+ * navigation's start for the first load, so Playwright's own round trips are never counted.
+ */
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..');
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+/** In the page: resolves with performance.now() at the frame in which `check()` first holds (and still holds next frame). */
+const PAINT_PROBE = `
+  window.__stationdeskInput = [];
+  for (const type of ['keydown', 'pointerdown']) addEventListener(type, (e) => window.__stationdeskInput.push(e.timeStamp), true);
+  window.__paintedWhen = (check) => new Promise((resolve, reject) => {
+    const gaveUp = performance.now() + 20000;
+    const frame = () => requestAnimationFrame(() => {
+      if (performance.now() > gaveUp) return reject(new Error('not painted within 20 s: ' + check));
+      if (!check()) return frame();
+      const at = performance.now();
+      requestAnimationFrame(() => (check() ? resolve(at) : frame()));
+    });
+    frame();
+  });
+  window.__visible = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+`;
+
+function startHost(dataDir) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/electron/host/start.js'), '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 60_000);
+    const onData = (d) => {
+      out += d.toString();
+      const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], child });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}`)));
+  });
+}
+
+async function rpc(host, procedure, input, sessionId) {
+  const u = new URL(host.url);
+  const res = await fetch(`${u.origin}/rpc/${procedure}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-stationdesk-token': u.searchParams.get('token') ?? '', ...(sessionId ? { 'x-stationdesk-session': sessionId } : {}) },
+    body: JSON.stringify(input),
+  });
+  const r = await res.json();
+  if (!r.ok) throw new Error(`${procedure}: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** Waits for `check` (a function source evaluated in the page) to be painted; returns ms since the last input event. */
+async function sinceInput(page, check) {
+  return page.evaluate(async (src) => {
+    // eslint-disable-next-line no-new-func
+    const painted = await window.__paintedWhen(new Function(`return (${src})()`));
+    const input = window.__stationdeskInput.at(-1);
+    return painted - input;
+  }, check);
+}
+
+/** Checks written as page functions (strings: they run in the browser). */
+const CHECKS = {
+  login: `() => __visible(document.querySelector('button[type=submit]')) && !!document.querySelector('#username')`,
+  home: `() => __visible(document.querySelector('[data-testid="module-intake"]'))`,
+  board: `() => { const cards = document.querySelectorAll('[data-testid^="board-"]');
+    return cards.length > 0 && !document.querySelector('.ant-skeleton, .ant-card-loading-content, .ant-spin-spinning')
+      && [...cards].every((c) => __visible(c)); }`,
+  stay: `() => __visible(document.querySelector('[data-testid="stay-title"]')) && __visible(document.querySelector('[role="tab"]'))
+      && !document.querySelector('.ant-skeleton, .ant-spin-spinning')`,
+  /** The dropdown shows exactly the first hits the main process gives for the whole query (not the shorter one's). */
+  hits: (ids) => `() => [...document.querySelectorAll('[data-testid^="hit-"]')].filter(__visible).slice(0, ${ids.length})
+      .map((e) => e.dataset.testid.slice(4)).join(',') === '${ids.join(',')}'`,
+};
+
+async function measurePaths(host, opts) {
+  const { chromium } = require('@playwright/test');
+  const browser = await chromium.launch(CHROMIUM);
+  const rows = [];
+  const runs = opts.runs;
+  const record = (op, list, target) => {
+    const s = [...list].sort((a, b) => a - b);
+    const q = (f) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(f * s.length) - 1))];
+    rows.push({ op, calls: list.length, dispatcher: { p50: q(0.5), p95: q(0.95), max: s.at(-1) }, floor: null, target: { p95: target }, painted: true });
+  };
+  const context = async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await ctx.addInitScript(PAINT_PROBE);
+    return ctx;
+  };
+  const login = async (page) => {
+    await page.fill('#username', opts.username);
+    await page.fill('#password', opts.password);
+    await page.click('button[type=submit]');
+  };
+
+  // 1. App load to the login screen, painted: a fresh context each time (no HTTP cache), time since navigation start.
+  const load = [];
+  const loginToHome = [];
+  for (let i = 0; i < runs; i++) {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.goto(host.url, { waitUntil: 'commit' });
+    load.push(await page.evaluate(`window.__paintedWhen(${CHECKS.login})`));
+    // 2. Login to the home screen.
+    await login(page);
+    loginToHome.push(await sinceInput(page, CHECKS.home));
+    await ctx.close();
+  }
+  record('app load → login screen painted', load, 1000);
+  record('login → home painted', loginToHome, 500);
+
+  // One signed-in page for the rest.
+  const ctx = await context();
+  const page = await ctx.newPage();
+  await page.goto(host.url);
+  await page.waitForSelector('#username');
+  await login(page);
+  await page.waitForSelector('[data-testid="module-intake"]');
+
+  // 3. Navigation to the intake board, painted (from the home screen each time).
+  const board = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.waitForSelector('[data-testid="module-intake"]');
+    await page.click('[data-testid="module-intake"]');
+    board.push(await sinceInput(page, CHECKS.board));
+  }
+  record('home → intake board painted', board, 300);
+
+  // 4. A keystroke to search results painted: the query less its last character is typed first and answered; the
+  // last key is the one timed, and done when the first hit the main process gives for the whole query is shown.
+  const search = page.getByRole('combobox').first();
+  for (const [label, queries] of Object.entries(opts.queries)) {
+    const list = [];
+    for (let i = 0; i < runs * 3 && list.length < runs; i++) {
+      const q = queries[i % queries.length];
+      const first = async (text) => (await rpc(host, 'people.search', { q: text }, opts.session)).slice(0, 5).map((h) => h.id);
+      const [full, shorter] = [await first(q), await first(q.slice(0, -1))];
+      // A keystroke that changes nothing on screen cannot be timed.
+      if (full.length === 0 || full.join() === shorter.join()) continue;
+      await search.fill('');
+      await search.fill(q.slice(0, -1));
+      await page.waitForTimeout(300); // the shorter query answered and painted: not part of the measure
+      await search.press(q.slice(-1) === ' ' ? 'Space' : q.slice(-1));
+      list.push(await sinceInput(page, CHECKS.hits(full)));
+    }
+    if (list.length) record(`keystroke → results painted: ${label}`, list, 50);
+  }
+  await search.fill('');
+
+  // 5. Opening a stay page from the board.
+  const stay = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => (window.location.hash = '#/intake'));
+    await page.evaluate(`window.__paintedWhen(${CHECKS.board})`);
+    const lines = page.locator('.board-line');
+    const n = await lines.count();
+    if (n === 0) break;
+    await lines.nth(i % n).click();
+    stay.push(await sinceInput(page, CHECKS.stay));
+  }
+  if (stay.length) record('board → stay page painted', stay, 200);
+
+  // 6. Sending quick intake, to the stay page shown.
+  const intake = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => (window.location.hash = '#/intake/new'));
+    await page.waitForSelector('[id="person.name"]');
+    await page.fill('[id="person.name"]', `测速${i}号`);
+    await page.locator('label.ant-radio-button-wrapper').first().click();
+    await page.waitForTimeout(200);
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    intake.push(await sinceInput(page, CHECKS.stay));
+  }
+  record('quick intake sent → stay page painted', intake, 300);
+
+  await ctx.close();
+  await browser.close();
+  return rows;
+}
+
+/**
+ * Runs the stage on the station in `dataDir` (a scratch copy: quick intakes are written to it). `queries` are per
+ * kind of search; `username`/`password` a front-desk account of the demo generator.
+ */
+async function browserStage({ dataDir, runs = 20, username = 'liming', password = 'Demo-pass-1', queries }) {
+  const host = await startHost(dataDir);
+  try {
+    const session = (await rpc(host, 'auth.login', { username, password })).sessionId;
+    return await measurePaths(host, { runs, username, password, session, queries });
+  } finally {
+    host.child.kill('SIGTERM');
+  }
+}
+
+module.exports = { browserStage };

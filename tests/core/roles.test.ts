@@ -52,7 +52,7 @@ describe('roles and what they may do (DOMAIN "Its users")', () => {
     expect(permissionsOf([])).toEqual([]);
     const both = permissionsOf(['storekeeper', 'inspector', 'storekeeper']);
     expect(both).toEqual(PERMISSIONS.filter((p) => permissionsOf(['storekeeper']).includes(p) || permissionsOf(['inspector']).includes(p)));
-    expect(both).toEqual(['intake.read', 'roster.read', 'stock.read', 'stock.write', 'foster_care.inspect']);
+    expect(both).toEqual(['intake.read', 'roster.read', 'stock.read', 'stock.write', 'stock.issue_to_stay', 'foster_care.inspect']);
     expect(permissionsOf(ROLES)).toEqual([...PERMISSIONS]);
   });
 

@@ -25,7 +25,7 @@ export function checkCharacter(first17: string): string {
 export function checkIdNumber(raw: string, today?: string): IdCheck {
   const s = raw.trim().toUpperCase();
   if (s.length !== 18 && s.length !== 15) return { ok: false, problem: 'length' };
-  if (s.length === 15 ? !/^\d{15}$/.test(s) : !/^\d{17}[\dX]$/.test(s)) return { ok: false, problem: 'chars' };
+  if (s.length === 15 ? !/^\d+$/.test(s) : !/^\d+[\dX]$/.test(s)) return { ok: false, problem: 'chars' };
   const first17 = s.length === 15 ? `${s.slice(0, 6)}19${s.slice(6, 15)}` : s.slice(0, 17);
   const y = Number(first17.slice(6, 10));
   const m = Number(first17.slice(10, 12));

@@ -1,6 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 
+// The memo below changes how fast, never what: a memo that never answers gives the same days. Its equivalent mutants
+// (a finer key, an emptied or unset memo, a memo never consulted) are marked where they occur.
+// Stryker disable next-line ObjectLiteral,StringLiteral: NaN equals no minute, so the first call never answers from these values
 let lastDay = { minute: NaN, timeZone: '', day: '' };
 
 /**
@@ -9,9 +12,12 @@ let lastDay = { minute: NaN, timeZone: '', day: '' };
  * in use since 1972, and the time-zone arithmetic costs more than many a query.
  */
 export function stationDay(ms: number, timeZone: string): string {
+  // Stryker disable next-line ArithmeticOperator: a finer key (ms * 60_000 keys each instant) only remembers less
   const minute = Math.floor(ms / 60_000);
+  // Stryker disable next-line ConditionalExpression: never answering from the memo gives the same days (its EqualityOperator and LogicalOperator mutants stay, and are caught)
   if (minute === lastDay.minute && timeZone === lastDay.timeZone) return lastDay.day;
   const day = format(new TZDate(ms, timeZone), 'yyyy-MM-dd');
+  // Stryker disable next-line ObjectLiteral: an empty memo is never consulted
   lastDay = { minute, timeZone, day };
   return day;
 }

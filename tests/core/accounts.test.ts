@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FREE_TRIES } from '../../electron/features/accounts/throttle';
+import { FREE_TRIES, LoginThrottle } from '../../electron/features/accounts/throttle';
 import { ADMIN, contentHash, openStation, type TestStation } from './helpers';
 
 let st: TestStation;
@@ -83,6 +83,69 @@ describe('login and passwords', () => {
   });
 });
 
+describe('passwords as typed at the desk', () => {
+  it('a password typed in full-width characters (a Chinese input method) is the same password', () => {
+    st = openStation();
+    st.userWith(['front_desk'], 'li');
+    const id = st.must('accounts.list', {}, st.adminSession).find((a) => a.username === 'li')!.id;
+    st.must('accounts.resetPassword', { id, password: 'Ｔｅｍｐ－ｐａｓｓ－１', passwordConfirm: 'Ｔｅｍｐ－ｐａｓｓ－１' }, st.adminSession);
+    expect(st.call('auth.login', { username: 'li', password: 'Temp-pass-1' }).ok).toBe(true);
+    st.must('accounts.resetPassword', { id, password: 'Half-width-2', passwordConfirm: 'Half-width-2' }, st.adminSession);
+    expect(st.call('auth.login', { username: 'li', password: 'Ｈａｌｆ－ｗｉｄｔｈ－２' }).ok).toBe(true);
+  });
+
+  it('a damaged or foreign password hash signs no one in, and never breaks the sign-in', () => {
+    st = openStation();
+    const real = st.core.db.prepare("SELECT password_hash FROM users WHERE username = 'admin'").pluck().get() as string;
+    const otherScheme = real.replace(/^scrypt\$/, 'bcrypt$'); // right password, right key: only the scheme is not ours
+    for (const hash of [otherScheme, '', 'bcrypt$2b$10$abc', 'scrypt$$8$1$c2FsdA==$a2V5', 'scrypt$32768$$1$c2FsdA==$a2V5', 'scrypt$32768$8$$c2FsdA==$a2V5', 'scrypt$32768$8$1$$a2V5', 'scrypt$32768$8$1$c2FsdA==$']) {
+      st.core.db.prepare("UPDATE users SET password_hash = ? WHERE username = 'admin'").run(hash);
+      const r = st.call('auth.login', { username: 'admin', password: ADMIN.password });
+      expect(r.ok || r.error.code, JSON.stringify(hash)).toBe('BAD_CREDENTIALS');
+      st.core.services.throttle.recordSuccess('admin');
+    }
+  });
+});
+
+describe('the wrong-password throttle', () => {
+  const T0 = 1_000_000;
+  const failTimes = (t: LoginThrottle, name: string, n: number, at: number) => {
+    for (let i = 0; i < n; i++) t.recordFailure(name, at);
+  };
+
+  it('holds a name for 30 s from its fifth wrong password in a row, not before, and frees it when the 30 s are up', () => {
+    const t = new LoginThrottle();
+    failTimes(t, 'li', FREE_TRIES - 1, T0);
+    expect(t.waitFor('li', T0)).toBe(0);
+    t.recordFailure('li', T0);
+    expect(t.waitFor('li', T0)).toBe(30_000);
+    expect(t.waitFor('li', T0 + 29_999)).toBe(1);
+    expect(t.waitFor('li', T0 + 30_000)).toBe(0);
+  });
+
+  it('doubles the hold with each further wrong password, up to 15 minutes', () => {
+    const t = new LoginThrottle();
+    failTimes(t, 'li', FREE_TRIES, T0);
+    const holds = [];
+    for (let i = 0; i < 6; i++) {
+      t.recordFailure('li', T0);
+      holds.push(t.waitFor('li', T0));
+    }
+    expect(holds).toEqual([60_000, 120_000, 240_000, 480_000, 900_000, 900_000]);
+  });
+
+  it('a right password clears the count; names are one whatever their case, and each has its own count', () => {
+    const t = new LoginThrottle();
+    failTimes(t, 'Li', FREE_TRIES - 1, T0);
+    t.recordSuccess('LI');
+    t.recordFailure('li', T0);
+    expect(t.waitFor('li', T0)).toBe(0);
+    failTimes(t, 'LI', FREE_TRIES - 1, T0);
+    expect(t.waitFor('lI', T0)).toBe(30_000);
+    expect(t.waitFor('wang', T0)).toBe(0);
+  });
+});
+
 describe('roles and account management', () => {
   it('a disabled user is signed out at once and cannot sign in', () => {
     st = openStation();
@@ -104,16 +167,46 @@ describe('roles and account management', () => {
     expect(st.call('accounts.list', {}, sid).ok).toBe(true);
   });
 
+  it('a second admin may be disabled or demoted while another stays active', () => {
+    st = openStation();
+    st.userWith(['admin', 'duty_leader'], 'second');
+    const second = st.must('accounts.list', {}, st.adminSession).find((a) => a.username === 'second')!;
+    expect(st.must('accounts.update', { id: second.id, displayName: '副站长', roles: ['duty_leader'] }, st.adminSession).roles).toEqual(['duty_leader']);
+    st.must('accounts.update', { id: second.id, displayName: '副站长', roles: ['admin', 'admin'] }, st.adminSession);
+    expect(st.must('accounts.setDisabled', { id: second.id, disabled: true }, st.adminSession)).toMatchObject({ disabled: true, roles: ['admin'] });
+    // The list shows active accounts first, each part by username.
+    expect(st.must('accounts.list', {}, st.adminSession).map((a) => [a.username, a.disabled])).toEqual([['admin', false], ['second', true]]);
+  });
+
+  it('acting on an account that does not exist is NOT_FOUND, and changes nothing', () => {
+    st = openStation();
+    const before = contentHash(st.core);
+    expect(st.call('accounts.update', { id: 99, displayName: '无', roles: ['admin'] }, st.adminSession)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(st.call('accounts.setDisabled', { id: 99, disabled: true }, st.adminSession)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(st.call('accounts.resetPassword', { id: 99, password: 'Reset-pass-1', passwordConfirm: 'Reset-pass-1' }, st.adminSession)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(contentHash(st.core)).toBe(before);
+  });
+
+  it('an account shows when its user last signed in', () => {
+    st = openStation();
+    st.must('accounts.create', { username: 'li', displayName: '李', roles: ['front_desk'], password: 'Temp-pass-1', passwordConfirm: 'Temp-pass-1' }, st.adminSession);
+    const li = () => st.must('accounts.list', {}, st.adminSession).find((a) => a.username === 'li')!;
+    expect(li().lastLoginAt).toBeNull();
+    st.clock.advance(60_000);
+    st.must('auth.login', { username: 'li', password: 'Temp-pass-1' });
+    expect(li().lastLoginAt).toBe(st.clock.now());
+  });
+
   it('keeps at least one active admin and refuses a duplicate username', () => {
     st = openStation();
     const adminId = st.must('accounts.list', {}, st.adminSession)[0]!.id;
     const before = contentHash(st.core);
     const demote = st.call('accounts.update', { id: adminId, displayName: '王站长', roles: ['duty_leader'] }, st.adminSession);
-    expect(demote.ok || demote.error.code).toBe('CONFLICT');
+    expect(demote.ok || demote.error).toMatchObject({ code: 'CONFLICT', fields: { roles: 'v.lastAdmin' } });
     const self = st.call('accounts.setDisabled', { id: adminId, disabled: true }, st.adminSession);
     expect(self.ok || self.error.code).toBe('CONFLICT');
     const dup = st.call('accounts.create', { username: 'ADMIN', displayName: 'x', roles: ['front_desk'], password: 'Temp-pass-1', passwordConfirm: 'Temp-pass-1' }, st.adminSession);
-    expect(dup.ok || dup.error.fields).toEqual({ username: 'v.usernameTaken' });
+    expect(dup.ok || dup.error).toMatchObject({ code: 'CONFLICT', fields: { username: 'v.usernameTaken' } });
     expect(contentHash(st.core)).toBe(before);
   });
 });

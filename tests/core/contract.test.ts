@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, procedureNames, type ProcedureName } from '../../shared/contract';
-import { ROLES, rolesWith, type Permission } from '../../shared/domain/roles';
+import { ROLES } from '../../shared/domain/roles';
 import { contentHash, openStation, parseAsStation, type TestStation } from './helpers';
+import { PERMISSION_SPEC, PUBLIC, specAllows, specFor } from './permission-spec';
 import { validInputs } from './samples';
 
 /**
@@ -26,26 +27,28 @@ function expectRefused(name: ProcedureName, input: unknown, sessionId: string | 
 const MALFORMED: unknown[] = [42, 'text', null, [], { __proto__: { admin: true } }, { id: 'one' }];
 
 describe.each(procedureNames)('%s', (name) => {
-  const def = contract[name];
-
   it('refuses malformed input with VALIDATION and field detail, changing nothing', () => {
     for (const bad of MALFORMED.slice(0, 4)) expectRefused(name, bad, st.adminSession, 'VALIDATION');
     const r = st.core.dispatch(name, 42, { sessionId: st.adminSession });
     expect(!r.ok && Object.keys(r.error.fields ?? {})).not.toHaveLength(0);
   });
 
-  // Public procedures (setup, login) have no session to lack; permission-free ones no role to lack.
-  if (def.access !== 'public') {
+  // Who may call what comes from the permission spec (tests/core/permission-spec.ts), not from the role table.
+  // Public procedures (setup, login) have no session to lack; those open to everyone no role to lack.
+  if (!(name in PERMISSION_SPEC)) {
+    it('is placed in the permission spec', () => void specFor(name));
+    return;
+  }
+  if (specFor(name) !== PUBLIC) {
     it('refuses a call without a session, or with a made-up one, with UNAUTHENTICATED', () => {
       expectRefused(name, validInputs[name], undefined, 'UNAUTHENTICATED');
       expectRefused(name, validInputs[name], 'not-a-session', 'UNAUTHENTICATED');
     });
   }
 
-  const permission = def.access;
-  const lacking = ['public', 'session', 'user'].includes(permission) ? [] : ROLES.filter((r) => !rolesWith(permission as Permission).includes(r));
+  const lacking = ROLES.filter((r) => !specAllows(name, r));
   if (lacking.length > 0) {
-    it(`refuses roles without ${permission} with FORBIDDEN`, () => {
+    it(`refuses ${lacking.join(', ')} with FORBIDDEN`, () => {
       for (const role of lacking) expectRefused(name, validInputs[name], sessionByRole.get(role), 'FORBIDDEN');
     });
   }

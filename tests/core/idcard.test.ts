@@ -36,6 +36,77 @@ describe('resident ID numbers', () => {
   });
 });
 
+/**
+ * Known-good numbers for each of the 11 check characters, written out here (computed once by hand from GB 11643's
+ * weights, never with checkCharacter): the remainder of the weighted sum of the first 17 digits picks the character.
+ */
+const BY_REMAINDER = [
+  [0, '110105194912310011', '1'],
+  [1, '110105194912310070', '0'],
+  [2, '11010519491231002X', 'X'],
+  [3, '110105194912310089', '9'],
+  [4, '110105194912310038', '8'],
+  [5, '110105194912310097', '7'],
+  [6, '110105194912310046', '6'],
+  [7, '110105194912310185', '5'],
+  [8, '110105194912310054', '4'],
+  [9, '110105194912310193', '3'],
+  [10, '110105194912310062', '2'],
+] as const;
+
+describe('the check character (ISO 7064 MOD 11-2): remainders 0..10 give 1 0 X 9 8 7 6 5 4 3 2', () => {
+  it.each(BY_REMAINDER)('remainder %i: %s is accepted with its check character and refused with any other', (_r, number, check) => {
+    expect(number.endsWith(check)).toBe(true);
+    expect(checkIdNumber(number)).toMatchObject({ ok: true, normalized: number });
+    expect(checkCharacter(number.slice(0, 17))).toBe(check);
+    for (const other of '0123456789X'.replace(check, '')) {
+      expect(checkIdNumber(number.slice(0, 17) + other), `${number.slice(0, 17)}${other}`).toEqual({ ok: false, problem: 'checksum' });
+    }
+  });
+});
+
+describe('the birth date in an ID number is a real calendar day, from 1880 until today', () => {
+  it.each([
+    ['29 February in a leap year', '11010520240229002X'],
+    ['29 February 2000 (a leap century)', '110105200002290021'],
+    ['31 December', '110105202312310023'],
+    ['1 January 1880', '110105188001010025'],
+  ])('accepts %s', (_what, number) => {
+    expect(checkIdNumber(number, '2026-07-20')).toMatchObject({ ok: true, normalized: number });
+  });
+
+  it.each([
+    ['29 February in a common year', '110105202302290022'],
+    ['29 February 1900 (not a leap year)', '110105190002290025'],
+    ['a 13th month', '110105202313010022'],
+    ['month 00', '110105202300010023'],
+    ['day 00', '110105202304000025'],
+    ['31 April', '110105202304310023'],
+    ['31 December 1879', '110105187912310024'],
+  ])('refuses %s', (_what, number) => {
+    expect(checkIdNumber(number)).toEqual({ ok: false, problem: 'birthDate' });
+  });
+
+  it('accepts someone born today and refuses a birth date after today', () => {
+    expect(checkIdNumber('110105202607200024', '2026-07-20')).toMatchObject({ ok: true, birthDate: '2026-07-20' });
+    expect(checkIdNumber('11010520260721002X', '2026-07-20')).toEqual({ ok: false, problem: 'birthDate' });
+    expect(checkIdNumber('11010520260721002X')).toMatchObject({ ok: true, birthDate: '2026-07-21' }); // no today given: no bound
+  });
+
+  it('reads a number typed with spaces around it or a lowercase x', () => {
+    expect(checkIdNumber('  11010519491231002x ')).toMatchObject({ ok: true, normalized: '11010519491231002X' });
+    expect(checkIdNumber(' 110105491231002 ')).toMatchObject({ ok: true, normalized: '11010519491231002X' });
+  });
+
+  it('a 15-digit number is digits only: no check character, no X', () => {
+    expect(checkIdNumber('11010549123100X')).toEqual({ ok: false, problem: 'chars' });
+    expect(checkIdNumber('X10105491231002')).toEqual({ ok: false, problem: 'chars' });
+    expect(checkIdNumber('X1010519491231002')).toEqual({ ok: false, problem: 'length' });
+    expect(checkIdNumber('X10105194912310021')).toEqual({ ok: false, problem: 'chars' });
+    expect(checkIdNumber('1101051949123100X1')).toEqual({ ok: false, problem: 'chars' }); // X only as the check character
+  });
+});
+
 describe('ages and the stay clock', () => {
   it('derives age from a birth date or an estimate made on a known day', () => {
     expect(ageOn('2026-07-20', { birthDate: '2011-07-21' })).toBe(14);

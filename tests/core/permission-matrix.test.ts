@@ -2,15 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, procedureNames, type ProcedureName } from '../../shared/contract';
 import type { Access } from '../../shared/contract/define';
 import type { AppErrorShape, Result } from '../../shared/domain/result';
-import { ROLES, rolesWith, type Permission, type Role } from '../../shared/domain/roles';
+import { PERMISSIONS, ROLES, type Role } from '../../shared/domain/roles';
 import { contentHash, openStation, type TestStation } from './helpers';
+import { MODULE_SPEC, PERMISSION_SPEC, specAllows, specFor } from './permission-spec';
 import { validInputs } from './samples';
 
 /**
  * The whole access table, procedure × role, run for real: one user per role calls every procedure with its
- * valid sample. A role with the procedure's permission (or any role, for 'public' / 'session' / 'user'
- * procedures) gets a success or a domain refusal; a role without it gets the dispatcher's FORBIDDEN and
- * changes nothing. The matrix is printed as a table.
+ * valid sample. The expected answers come from the permission spec (tests/core/permission-spec.ts, written from
+ * DOMAIN.md's "Its users"), never from the role table the dispatcher enforces: a role the spec allows gets a success
+ * or a domain refusal; any other role gets the dispatcher's FORBIDDEN and changes nothing. A procedure missing from
+ * the spec fails. The matrix is printed as a table.
  */
 
 /** What a permitted caller may get instead of a success: the procedure saying no about the data, not the role. */
@@ -100,21 +102,25 @@ type Cell = string;
 const matrix = new Map<ProcedureName, Map<Role, Cell>>();
 const footnotes: string[] = [];
 
-function permitted(access: Access): readonly Role[] {
-  return OPEN_ACCESS.includes(access) ? ROLES : rolesWith(access as Permission);
-}
-
 describe('the permission matrix', () => {
-  it('every permission-gated procedure is open to at least one role (nobody could call it otherwise)', () => {
-    for (const name of procedureNames) {
-      const access = contract[name].access;
-      if (!OPEN_ACCESS.includes(access)) expect(rolesWith(access as Permission), `${name} (${access})`).not.toHaveLength(0);
-    }
+  it('every procedure is placed in the permission spec and open to at least one role (nobody could call it otherwise)', () => {
+    const missing = procedureNames.filter((name) => !(name in PERMISSION_SPEC));
+    expect(missing, 'place each in tests/core/permission-spec.ts').toEqual([]);
+    for (const name of procedureNames) expect(ROLES.some((r) => specAllows(name, r)), name).toBe(true);
   });
 
-  it.each(procedureNames)('%s: permitted roles are let through, the others get FORBIDDEN and change nothing', (name) => {
+  it.each(ROLES)('a %s user’s session lists the permissions the spec gives the role (the navigation shows what they hold)', (role) => {
+    const u = ready(role);
+    const granted = st.must('auth.session', {}, u.session).permissions;
+    const viaProcedures = procedureNames.filter((n) => specAllows(n, role)).map((n) => contract[n].access);
+    const viaModules = Object.entries(MODULE_SPEC).filter(([, roles]) => (roles as readonly Role[]).includes(role)).map(([p]) => p);
+    expect(granted).toEqual(PERMISSIONS.filter((p) => viaProcedures.includes(p) || viaModules.includes(p)));
+  });
+
+  it.each(procedureNames)('%s: the roles the spec allows are let through, the others get FORBIDDEN and change nothing', (name) => {
     const def = contract[name];
-    const allowed = permitted(def.access);
+    specFor(name); // a procedure missing from the spec fails here, naming it
+    const allowed = ROLES.filter((r) => specAllows(name, r));
     const target = actsOnAccountId(name) ? throwaway() : null;
     const row = new Map<Role, Cell>();
     matrix.set(name, row);

@@ -10,6 +10,7 @@ describe('the station calendar', () => {
     expect(stationDay(midnight - 1, 'Asia/Shanghai')).toBe('2026-07-20');
     expect(stationDay(midnight, 'Asia/Shanghai')).toBe('2026-07-21');
     expect(stationDay(midnight - 1, 'Asia/Shanghai')).toBe('2026-07-20');
+    expect(stationDay(midnight, 'Asia/Shanghai')).toBe('2026-07-21');
     expect(stationDay(midnight, 'UTC')).toBe('2026-07-20'); // same minute, another zone
     expect(stationDay(midnight, 'Asia/Kathmandu')).toBe('2026-07-20'); // +05:45
     expect(dayStart('2026-07-21', 'Asia/Shanghai')).toBe(midnight);

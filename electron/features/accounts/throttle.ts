@@ -19,7 +19,7 @@ export class LoginThrottle {
   /** Milliseconds the name must still wait, or 0. */
   waitFor(username: string, now: number): number {
     const e = this.entries.get(username.toLowerCase());
-    return e && e.heldUntil > now ? e.heldUntil - now : 0;
+    return e ? Math.max(0, e.heldUntil - now) : 0;
   }
 
   recordFailure(username: string, now: number): void {

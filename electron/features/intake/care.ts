@@ -30,7 +30,9 @@ export function assignBed(c: IntakeCtx, stayId: number, target: { bedId?: number
   const stay = stayRow(db, stayId);
   if (stay.status !== 'in_station') throw new AppError('CONFLICT', 'Only admitted clients get a bed.', { bedId: 'v.notAdmitted' });
   let bedId = target.bedId;
-  const zoneId = target.zoneId ?? (stmt(db, 'SELECT zone_id FROM beds WHERE id = ? AND active = 1').get(bedId) as { zone_id: number } | undefined)?.zone_id;
+  // A chosen bed decides the zone whose rules apply: never the rules of one zone and a bed in another.
+  const zoneId =
+    bedId === undefined ? target.zoneId : (stmt(db, 'SELECT zone_id FROM beds WHERE id = ? AND active = 1').get(bedId) as { zone_id: number } | undefined)?.zone_id;
   const zone = zoneId === undefined ? undefined : (stmt(db, 'SELECT * FROM zones WHERE id = ? AND active = 1').get(zoneId) as ZoneRow | undefined);
   if (!zone) throw new AppError('NOT_FOUND', 'No such bed or zone.');
   const person = personFacts(db, stay.person_id, c.today);
@@ -56,8 +58,10 @@ export function assignBed(c: IntakeCtx, stayId: number, target: { bedId?: number
         db,
         `SELECT b.id FROM beds b WHERE b.zone_id = ? AND b.active = 1
          AND NOT EXISTS (SELECT 1 FROM bed_assignments a WHERE a.bed_id = b.id AND a.to_at IS NULL) ORDER BY b.label LIMIT 1`,
-      ).get(zone.id) as { id: number }
-    ).id;
+      ).get(zone.id) as { id: number } | undefined
+    )?.id;
+    // A client moving within a full zone: no other bed is free for them.
+    if (bedId === undefined) throw new AppError('CONFLICT', `${zone.name} is full.`, { bedId: 'v.zoneFull' }, { zone: zone.name, capacity });
   } else if (stmt(db, 'SELECT 1 FROM bed_assignments WHERE bed_id = ? AND to_at IS NULL AND stay_id <> ?').get(bedId, stayId)) {
     throw new AppError('CONFLICT', 'That bed is taken.', { bedId: 'v.bedTaken' });
   }

@@ -135,7 +135,8 @@ function createFamilySearchTasks(c: IntakeCtx, stayId: number, arrivedAt: number
 const DAY = 86_400_000;
 export function taskState(t: { due_at: number; done_at: number | null }, now: number): FamilySearchTask['state'] {
   if (t.done_at !== null) return 'done';
-  if (t.due_at < now) return 'overdue';
+  // "Within 24 hours": once the deadline is reached, the task is late.
+  if (t.due_at <= now) return 'overdue';
   return t.due_at - now <= DAY ? 'due' : 'upcoming';
 }
 

@@ -52,7 +52,8 @@ export interface ZoneChange {
  * a zone with people in it cannot be closed, and its rules cannot be changed to exclude who is there.
  */
 export function saveZone(db: DB, z: ZoneInput): ZoneChange {
-  if (z.minAge != null && z.maxAge != null && z.minAge > z.maxAge) throw new AppError('VALIDATION', 'Age range is reversed.', { maxAge: 'v.ageRange' });
+  // An open end is no limit: from age 0, or up to any age.
+  if ((z.minAge ?? 0) > (z.maxAge ?? Infinity)) throw new AppError('VALIDATION', 'Age range is reversed.', { maxAge: 'v.ageRange' });
   const dup = stmt(db, 'SELECT id FROM zones WHERE code = ? AND id IS NOT ?').get(z.code, z.id ?? null) as { id: number } | undefined;
   if (dup) throw new AppError('CONFLICT', 'This code is taken.', { code: 'v.zoneCodeTaken' });
   const values = { code: z.code, name: z.name, sex: z.sex ?? null, min_age: z.minAge ?? null, max_age: z.maxAge ?? null, medical: z.medical ? 1 : 0, active: z.active ? 1 : 0 };

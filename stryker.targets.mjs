@@ -1,0 +1,174 @@
+// The rule files and the tests that guard each one, for `npm run mutate` (scripts/mutate.mjs).
+// Stryker mutates one rule file at a time and runs only its tests here, so the whole run stays within reach.
+//
+// A rule file is found by RULE_FILE_PATTERNS below. Each one found must be listed in TARGETS with its tests, or in
+// NOT_RULE_FILES with the reason it holds no rule: `npm run mutate` refuses to start otherwise, so a new module's
+// rule files cannot be left out. New modules keep their rule files at 90% or above (README, "Mutation testing").
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+const core = (...names) => names.map((n) => `tests/core/${n}.test.ts`);
+
+/** Rule file → the test files that state its rules. */
+export const TARGETS = {
+  // Domain rules shared by both processes.
+  'shared/domain/idcard.ts': core('idcard'),
+  'shared/domain/person.ts': core('idcard', 'intake-limits'),
+  'shared/domain/result.ts': core('dispatch'),
+  'shared/domain/roles.ts': core('roles'),
+  'shared/domain/time.ts': core('time'),
+
+  // The contract's field rules and refinements. Most of a schema is built when its module loads, so Stryker runs
+  // every test mapped here for each of those mutants: the schemas' own tests, which need no database, keep that quick.
+  'shared/contract/fields.ts': core('contract-fields'),
+  'shared/contract/accounts.ts': core('contract-fields'),
+  'shared/contract/auth.ts': core('contract-fields'),
+  'shared/contract/setup.ts': core('contract-fields'),
+  'shared/contract/people.ts': core('contract-fields'),
+  'shared/contract/intake.ts': core('contract-fields'),
+  'shared/contract/backup.ts': core('contract-fields'),
+
+  // The dispatcher and the audit chain.
+  'electron/rpc/dispatch.ts': core('dispatch'),
+  'electron/features/audit/chain.ts': core('audit'),
+  'electron/features/audit/procedures.ts': core('audit'),
+
+  // Accounts, sign-in and settings.
+  'electron/features/accounts/service.ts': core('accounts', 'dispatch'), // dispatch: an account disabled behind a session's back
+  'electron/features/accounts/password.ts': core('accounts'),
+  'electron/features/accounts/throttle.ts': core('accounts'),
+  'electron/features/accounts/procedures.ts': core('accounts'), // no disabling one's own account
+  'electron/features/accounts/auth-procedures.ts': core('accounts'), // sign-in, throttle, lock, password change
+  'electron/features/settings/service.ts': core('settings', 'accounts'),
+  'electron/features/settings/procedures.ts': core('accounts'), // the warning day never after the limit
+  'electron/features/setup/procedures.ts': core('accounts'), // set up once
+
+  // Intake and people.
+  'electron/features/intake/zones.ts': core('zones', 'placement'),
+  'electron/features/intake/care.ts': core('intake', 'intake-limits', 'placement'),
+  'electron/features/intake/stays.ts': core('intake', 'intake-limits'),
+  'electron/features/intake/board.ts': core('intake', 'intake-limits'),
+  'electron/features/people/service.ts': core('intake'),
+  'electron/features/people/search.ts': core('intake'),
+
+  // Backups and recovery.
+  'electron/features/backup/service.ts': core('backup', 'backup-checks', 'backup-no-worker'),
+  'electron/features/backup/restore.ts': core('backup'),
+  'electron/features/backup/rotation.ts': core('backup'),
+  'electron/features/backup/procedures.ts': core('backup'), // which folders a manual backup may go to
+
+  // The kit (issue 9): witnesses, signatures, alerts, exports, the audit trail's reading, station timers.
+  'electron/features/accounts/witness.ts': core('witness'),
+  'shared/domain/signatures.ts': core('signatures'),
+  'electron/features/signatures/canonical.ts': core('signatures'),
+  'electron/features/signatures/index.ts': core('signatures'),
+  'electron/features/signatures/keys.ts': core('signatures'),
+  'electron/features/signatures/sign.ts': core('signatures', 'handover'),
+  'electron/features/signatures/verify.ts': core('signatures', 'handover'),
+  'electron/features/alerts/registry.ts': core('alerts'),
+  'electron/features/alerts/providers.ts': core('alerts', 'handover'),
+  'electron/features/alerts/procedures.ts': core('alerts'),
+  'electron/features/intake/alerts.ts': core('alerts', 'intake'),
+  'electron/features/audit/trail.ts': core('audit'),
+  'electron/features/backup/schedule.ts': core('timers'),
+  'shared/contract/export.ts': core('export'),
+  'electron/features/export/cells.ts': core('export-workbook'),
+  'electron/features/export/sheet.ts': core('export-workbook'),
+  'electron/features/export/workbook.ts': core('export-workbook'),
+  'electron/features/export/files.ts': core('export-files', 'export-save'),
+  'electron/features/export/start.ts': core('export'),
+  'electron/features/export/procedures.ts': core('export'),
+  'electron/features/export/intake-register.ts': core('export'),
+  'electron/features/export/intake-labels.ts': core('export'),
+
+  // Intake's row writers and views, the calendar (issue 8).
+  'shared/domain/calendar.ts': core('intake-integrity', 'time'),
+  'shared/domain/stay.ts': core('intake', 'conventions'),
+  'electron/features/intake/rows.ts': core('intake', 'audit-rows'),
+  'electron/features/intake/stay-view.ts': core('intake', 'intake-limits'),
+  'electron/features/people/records.ts': core('intake-integrity', 'person-edits.property'),
+  'electron/features/people/rows.ts': core('intake', 'audit-rows'),
+  'electron/features/setup/service.ts': core('accounts'),
+  'shared/contract/settings.ts': core('settings', 'duty-settings'),
+
+  // Duty (issue 10): rosters, patrols, incidents, handovers.
+  'shared/domain/duty.ts': core('duty-domain'),
+  'shared/contract/roster.ts': core('roster', 'duty-settings'),
+  'shared/contract/patrol.ts': core('patrol'),
+  'shared/contract/handover.ts': core('handover'),
+  'electron/features/roster/context.ts': core('roster-changes'),
+  'electron/features/roster/schedule.ts': core('duty-domain', 'roster'),
+  'electron/features/roster/staff.ts': core('roster'),
+  'electron/features/roster/assignments.ts': core('roster'),
+  'electron/features/roster/planning.ts': core('roster'),
+  'electron/features/roster/coverage.ts': core('roster', 'duty-domain'),
+  'electron/features/roster/changes.ts': core('roster-changes'),
+  'electron/features/roster/view.ts': core('roster'),
+  'electron/features/roster/on-duty.ts': core('roster', 'handover'),
+  'electron/features/roster/patrols.ts': core('patrol'),
+  'electron/features/roster/follow-ups.ts': core('patrol'),
+  'electron/features/roster/incidents.ts': core('patrol'),
+  'electron/features/roster/alerts.ts': core('patrol', 'alerts'),
+  'electron/features/roster/procedures.ts': core('roster', 'roster-changes', 'patrol'),
+  'electron/features/handover/service.ts': core('handover'),
+  'electron/features/handover/flow.ts': core('handover'),
+  'electron/features/handover/procedures.ts': core('handover'),
+
+  // Stock (issue 11).
+  'shared/domain/stock.ts': core('stock-domain', 'stock.property'),
+  'shared/contract/stock.ts': core('stock', 'stock-domain'),
+  'electron/features/stock/context.ts': core('stock'),
+  'electron/features/stock/catalogue.ts': core('stock'),
+  'electron/features/stock/movements.ts': core('stock', 'stock.property'),
+  'electron/features/stock/balances.ts': core('stock', 'stock.property'),
+  'electron/features/stock/receipts.ts': core('stock'),
+  'electron/features/stock/issues.ts': core('stock', 'stock.property'),
+  'electron/features/stock/approval.ts': core('stock', 'stock-stocktake'),
+  'electron/features/stock/reversals.ts': core('stock', 'stock.property'),
+  'electron/features/stock/stocktake.ts': core('stock-stocktake'),
+  'electron/features/stock/ledger.ts': core('stock-ledger'),
+  'electron/features/stock/journal.ts': core('stock-ledger'),
+  'electron/features/stock/budget.ts': core('stock-ledger'),
+  'electron/features/stock/alerts.ts': core('stock', 'alerts'),
+  'electron/features/stock/startup.ts': core('stock'),
+  'electron/features/stock/procedures.ts': core('stock', 'stock-stocktake', 'stock-ledger'),
+};
+
+/** Files the patterns find that hold no rule, and why. */
+export const NOT_RULE_FILES = {
+  'electron/features/intake/procedures.ts': 'bindings: each handler calls the rules in stays.ts, care.ts and zones.ts and writes its audit row',
+  'electron/features/people/procedures.ts': 'bindings: each handler calls the rules in service.ts and search.ts and writes its audit row',
+  'electron/features/demo/generate.ts': 'the demo station’s made-up data, not a rule of the station (tests/core/generate.test.ts checks it keeps the rules)',
+};
+
+/** Where rule files live: the domain, the contract files that hold refinements, the features, the dispatcher. */
+export function discoverRuleFiles(root) {
+  const ts = (dir) =>
+    fs
+      .readdirSync(path.join(root, dir), { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => `${dir}/${e.name}`);
+  const features = fs
+    .readdirSync(path.join(root, 'electron/features'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => ts(`electron/features/${e.name}`));
+  const refines = (file) => /\.(refine|superRefine)\(/.test(fs.readFileSync(path.join(root, file), 'utf8'));
+  return [...ts('shared/domain'), ...ts('shared/contract').filter(refines), ...features, 'electron/rpc/dispatch.ts'].sort();
+}
+
+/** Problems with the map: a rule file not placed, a mapped file or test that does not exist. */
+export function mapProblems(root) {
+  const problems = [];
+  for (const file of discoverRuleFiles(root)) {
+    if (!(file in TARGETS) && !(file in NOT_RULE_FILES)) {
+      problems.push(`${file} holds rules but has no tests mapped: add it to TARGETS in stryker.targets.mjs (or to NOT_RULE_FILES, saying why)`);
+    }
+  }
+  for (const [file, tests] of Object.entries(TARGETS)) {
+    if (!fs.existsSync(path.join(root, file))) problems.push(`${file} is mapped but does not exist`);
+    if (tests.length === 0) problems.push(`${file} has no tests mapped`);
+    for (const t of tests) if (!fs.existsSync(path.join(root, t))) problems.push(`${file}: its test ${t} does not exist`);
+  }
+  return problems;
+}

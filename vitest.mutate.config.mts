@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The core tests of one rule file, for Stryker (`npm run mutate`): scripts/mutate.mjs sets MUTATE_TESTS to the test
+ * files stryker.targets.mjs maps to the file being mutated, so each mutant runs against that file's own tests only.
+ */
+const tests = JSON.parse(process.env.MUTATE_TESTS ?? '[]') as string[];
+if (tests.length === 0) throw new Error('MUTATE_TESTS names no test files: run `npm run mutate`.');
+
+export default defineConfig({
+  test: { name: 'mutate', environment: 'node', globals: true, include: tests, testTimeout: 60_000, hookTimeout: 60_000 },
+});

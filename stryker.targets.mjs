@@ -67,7 +67,7 @@ export const TARGETS = {
   'electron/features/signatures/sign.ts': core('signatures', 'handover'),
   'electron/features/signatures/verify.ts': core('signatures', 'handover'),
   'electron/features/alerts/registry.ts': core('alerts'),
-  'electron/features/alerts/providers.ts': core('alerts', 'handover'),
+  'electron/features/index.ts': core('main-features', 'alerts', 'handover'),
   'electron/features/alerts/procedures.ts': core('alerts'),
   'electron/features/intake/alerts.ts': core('alerts', 'intake'),
   'electron/features/audit/trail.ts': core('audit'),
@@ -79,8 +79,8 @@ export const TARGETS = {
   'electron/features/export/files.ts': core('export-files', 'export-save'),
   'electron/features/export/start.ts': core('export'),
   'electron/features/export/procedures.ts': core('export'),
-  'electron/features/export/intake-register.ts': core('export'),
-  'electron/features/export/intake-labels.ts': core('export'),
+  'electron/features/intake/export-register.ts': core('export'),
+  'electron/features/intake/export-labels.ts': core('export'),
 
   // Intake's row writers and views, the calendar (issue 8).
   'shared/domain/calendar.ts': core('intake-integrity', 'time'),

@@ -109,7 +109,7 @@ export const PERMISSION_SPEC = {
   /** Each caller's alerts are filtered by what they may read; the list itself is for everyone. */
   'alerts.list': EVERYONE,
   /** The intake register leaves the station with those who read the clients' records. */
-  'export.intakeRegister': CASE_READERS,
+  'intake.exportRegister': CASE_READERS,
   /** An export belongs to the session that started it; the file answers only to it. */
   'export.status': EVERYONE,
   'export.file': EVERYONE,

@@ -7,8 +7,15 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const core = (...names) => names.map((n) => `tests/core/${n}.test.ts`);
+
+/** A test file by its name, wherever it sits under tests/core/ (tests live in a folder per feature). */
+const testFiles = (dir) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? testFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+const here = path.dirname(fileURLToPath(import.meta.url));
+const byName = new Map(testFiles(path.join(here, 'tests/core')).map((f) => [path.basename(f), path.relative(here, f).split(path.sep).join('/')]));
+const core = (...names) => names.map((n) => byName.get(`${n}.test.ts`) ?? `tests/core/${n}.test.ts`);
 
 /** Rule file → the test files that state its rules. */
 export const TARGETS = {
@@ -139,7 +146,7 @@ export const TARGETS = {
 export const NOT_RULE_FILES = {
   'electron/features/intake/procedures.ts': 'bindings: each handler calls the rules in stays.ts, care.ts and zones.ts and writes its audit row',
   'electron/features/people/procedures.ts': 'bindings: each handler calls the rules in service.ts and search.ts and writes its audit row',
-  'electron/features/demo/generate.ts': 'the demo station’s made-up data, not a rule of the station (tests/core/generate.test.ts checks it keeps the rules)',
+  'electron/features/demo/generate.ts': 'the demo station’s made-up data, not a rule of the station (tests/core/demo/generate.test.ts checks it keeps the rules)',
 };
 
 /** Where rule files live: the domain, the contract files that hold refinements, the features, the dispatcher. */

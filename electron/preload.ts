@@ -3,7 +3,7 @@ import type { PickKind, SavedExport, StationDeskBridge } from '../shared/bridge'
 import type { Result } from '../shared/domain/result';
 
 // A sandboxed preload can only require 'electron', so the channel names are written here again;
-// tests/core/electron-shell.test.ts checks they equal RPC_CHANNEL, PICK_CHANNEL and SAVE_CHANNEL in shared/bridge.ts.
+// tests/core/harness/electron-shell.test.ts checks they equal RPC_CHANNEL, PICK_CHANNEL and SAVE_CHANNEL in shared/bridge.ts.
 const RPC_CHANNEL = 'stationdesk:rpc';
 const PICK_CHANNEL = 'stationdesk:pick';
 const SAVE_CHANNEL = 'stationdesk:saveExport';

@@ -8,7 +8,7 @@
  * - `stop()` ends the schedule (on quit, before a last run), `runNow()` runs the work at once, `idle()` waits for a
  *   run in progress;
  * - the work takes its time from `clock`, never from Date.now, so a test drives a timer with a clock of its own and
- *   vitest's fake timers (tests/core/timers.test.ts).
+ *   vitest's fake timers (tests/core/backup/timers.test.ts).
  * Work that writes records does so through a job or a mutation's transaction of its own, with its audit row.
  */
 import type { Core } from './core';

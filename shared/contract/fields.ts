@@ -55,7 +55,7 @@ export const requiredText = (max: number) => text(max).min(1, { message: 'v.requ
 
 /**
  * The kinds of date and time field the contract uses. Each schema carries its kind as metadata, so the harnesses
- * (tests/core/fuzz.test.ts) can aim the boundary values of that kind at every such field in the contract.
+ * (tests/core/harness/fuzz.test.ts) can aim the boundary values of that kind at every such field in the contract.
  */
 export type FieldKind = 'calendarDate' | 'birthDate' | 'eventTime' | 'idNumber';
 export const kindOf = <T extends z.ZodType>(schema: T, fieldKind: FieldKind): T => schema.meta({ fieldKind });

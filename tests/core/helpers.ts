@@ -6,7 +6,7 @@ import { openCore, type Core } from '../../electron/core';
 import { contract, type Input, type Output, type ProcedureName } from '../../shared/contract';
 import { withValidationContext } from '../../shared/contract/validation-context';
 import { validationContextOf } from '../../electron/rpc/dispatch';
-import { isInputPath } from './schema-paths';
+import { isInputPath } from './harness/schema-paths';
 import type { Result } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';
 

@@ -3,7 +3,7 @@ import type { ArrivalChannel, FieldState, Sex } from '../../../shared/domain/per
 
 /**
  * The intake register's words, in the Chinese the file is sent to the bureau in (the export does not follow the
- * user's UI language). The same words as the renderer's zh-CN catalog; tests/core/export.test.ts checks that they
+ * user's UI language). The same words as the renderer's zh-CN catalog; tests/core/export/export.test.ts checks that they
  * stay the same.
  */
 export const CHANNEL_LABELS: Record<ArrivalChannel, string> = {

@@ -5,7 +5,7 @@
  * - `services`, for the demo station: each op through the feature's checked service functions, as the desk would
  *   (the whole demo in one transaction);
  * - `bulk`, for the benchmark's ten-year station: each op through the row writers beneath those services, without
- *   the checks (the plan already obeys them), in big transactions. tests/core/generate.test.ts runs one plan
+ *   the checks (the plan already obeys them), in big transactions. tests/core/demo/generate.test.ts runs one plan
  *   through both and compares every table, so the two can never drift apart.
  *
  * A new module adds a folder `electron/features/<feature>/demo/` with its section, and one line in ./sections.ts.

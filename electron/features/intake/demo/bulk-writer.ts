@@ -1,7 +1,7 @@
 /**
  * The benchmark's writer of intake's ops: the row writers beneath intake's and the registry's services, without
  * their checks (the plan obeys the rules already) and without reading anything back. Every row is the one the
- * services write for the same step (tests/core/generate.test.ts runs one plan through both writers and compares).
+ * services write for the same step (tests/core/demo/generate.test.ts runs one plan through both writers and compares).
  */
 import { checkIdNumber } from '../../../../shared/domain/idcard';
 import { missingCase } from '../../../../shared/domain/result';

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AlertGroup } from '../../../shared/contract/alerts';
+import { FEATURE_REGISTRY } from '../../../electron/features';
+
+const HANDOVER_SECTIONS = FEATURE_REGISTRY.handoverSections;
+import { collectAlerts, compileSections, group, type AlertContext, type AlertProvider } from '../../../electron/features/alerts/registry';
+import { readSettings } from '../../../electron/features/settings/service';
+import { stationDay } from '../../../shared/domain/time';
+import { openStation, type TestStation } from '../helpers';
+
+/**
+ * The kit's alert registry (issue 9): each feature declares its alerts and its handover sections once; the board,
+ * the header and the handover read them. Intake's board alerts are its first provider.
+ */
+let st: TestStation;
+let desk: string;
+afterEach(() => st?.close());
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** 09:00 on 20 July 2026 in Shanghai. */
+const NOW = Date.UTC(2026, 6, 20, 1, 0);
+
+function station() {
+  st = openStation();
+  st.clock.t = NOW;
+  desk = st.userWith(['front_desk'], 'desk');
+}
+/** An admitted adult who arrived `daysAgo` days before now (registered then: the clock is moved back and forth). */
+function arrived(name: string | undefined, daysAgo: number, opts: { admit?: boolean; description?: string } = {}) {
+  const at = NOW - daysAgo * DAY;
+  st.clock.t = at;
+  const r = st.must('intake.register', { person: { ...(name ? { name } : { description: opts.description ?? '无名' }), sex: 'male', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: at }, desk);
+  if (opts.admit !== false) st.must('intake.triage', { stayId: r.stayId, decision: 'admit' }, desk);
+  st.clock.t = NOW;
+  st.must('auth.unlock', { password: 'Own-pass-22' }, desk);
+  return r.stayId;
+}
+const byKey = (groups: AlertGroup[]) => Object.fromEntries(groups.map((g) => [g.key, g]));
+
+describe('the registry', () => {
+  const ctx = {} as AlertContext;
+  const provider = (feature: string, permission: AlertProvider['permission'], groups: AlertGroup[]): AlertProvider => ({ feature, permission, alerts: () => groups });
+  const g = (key: string, urgency: AlertGroup['urgency'], count: number) => group(key, key.split('.')[0]!, urgency, Array.from({ length: count }, (_, i) => ({ entity: 'x', id: i + 1, name: null, description: null, owner: null, detail: '', at: null })), 2);
+
+  it('shows only what the caller’s roles may see, most urgent first, and leaves out empty groups', () => {
+    const providers = [
+      provider('intake', 'intake.read', [g('intake.incomplete', 'notice', 3), g('intake.overLimit', 'urgent', 1), g('intake.nearLimit', 'warning', 0)]),
+      provider('stock', 'stock.read', [g('stock.expired', 'urgent', 2)]),
+    ];
+    expect(collectAlerts(providers, ctx, ['intake.read'], 2).map((x) => x.key)).toEqual(['intake.overLimit', 'intake.incomplete']);
+    expect(collectAlerts(providers, ctx, ['intake.read', 'stock.read'], 2).map((x) => x.key)).toEqual(['intake.overLimit', 'stock.expired', 'intake.incomplete']);
+    expect(collectAlerts(providers, ctx, [], 2)).toEqual([]);
+  });
+
+  it('counts the whole list and carries its first lines only', () => {
+    expect(g('a.b', 'notice', 3)).toMatchObject({ count: 3, lines: [{ id: 1 }, { id: 2 }] });
+  });
+
+  it('compiles a handover only over a window that runs forwards', () => {
+    expect(() => compileSections(HANDOVER_SECTIONS, ctx, { from: 2, to: 1 })).toThrow(/forwards/);
+  });
+});
+
+describe('intake’s alerts', () => {
+  it('are the board’s lists, by urgency, each line opening its stay, for the roles that read intake', () => {
+    station();
+    const over = arrived('超期', 10); // day 11
+    const near = arrived('临期', 7); // day 8
+    const fresh = arrived('新来', 0, { admit: false });
+    const unknown = arrived(undefined, 2, { description: '不明身份男子' }); // a family-search notice due 24 h after arrival
+    const groups = byKey(st.must('alerts.list', {}, desk));
+    expect(groups['intake.overLimit']).toMatchObject({ urgency: 'urgent', count: 1, lines: [{ entity: 'stay', id: over, name: '超期', detail: '11' }] });
+    expect(groups['intake.nearLimit']).toMatchObject({ urgency: 'warning', count: 1, lines: [{ id: near, detail: '8' }] });
+    expect(groups['intake.awaitingTriage']).toMatchObject({ count: 1, lines: [{ id: fresh }] });
+    expect(groups['intake.familySearchDue']!.lines[0]).toMatchObject({ id: unknown, description: '不明身份男子', detail: 'notice:overdue' });
+    expect(groups['intake.withoutBed']!.count).toBe(3);
+    // Urgent groups come first.
+    expect(st.must('alerts.list', {}, desk).slice(0, 2).map((x) => x.urgency)).toEqual(['urgent', 'urgent']);
+    // The board shows the same lines (one source).
+    const board = st.must('intake.board', {}, desk);
+    expect(board.overLimit.map((l) => l.stayId)).toEqual([over]);
+    expect(board.withoutBed.map((l) => l.stayId).sort()).toEqual(groups['intake.withoutBed']!.lines.map((l) => l.id).sort());
+    // A storekeeper does not read intake: no intake alerts.
+    const store = st.userWith(['storekeeper'], 'store');
+    expect(st.must('alerts.list', {}, store)).toEqual([]);
+  });
+
+  it('carry as many lines as asked, and the whole count', () => {
+    station();
+    for (let i = 0; i < 4; i++) arrived(`待床${i}`, 0);
+    const g = byKey(st.must('alerts.list', { lines: 2 }, desk))['intake.withoutBed']!;
+    expect(g.count).toBe(4);
+    expect(g.lines).toHaveLength(2);
+  });
+});
+
+describe('intake’s handover sections', () => {
+  it('compile the census, the shift’s arrivals and departures (its edges on both sides), hospital, limits and open records', () => {
+    station();
+    const from = NOW - 12 * HOUR; // the night shift, 21:00 → 09:00
+    const before = arrived('班前到站', 0.5 + 1 / 24 / 60); // one minute before the shift began
+    const first = arrived('交班起点到站', 0.5); // at its first instant
+    const during = arrived('夜里到站', 0.25);
+    st.must('intake.discharge', { stayId: before, type: 'hospital', hospital: '市一院' }, desk);
+    st.must('intake.triage', { stayId: arrived('送医', 3, { admit: false }), decision: 'hospital', destination: '区医院' }, desk);
+    st.must('intake.assignBed', { stayId: during, zoneId: 1 }, desk);
+    const settings = readSettings(st.core.db);
+    const ctx: AlertContext = { db: st.core.db, now: NOW, today: stationDay(NOW, settings.timeZone), settings, actorId: null };
+    const sections = Object.fromEntries(compileSections(HANDOVER_SECTIONS, ctx, { from, to: NOW }).filter((s) => s.feature === 'intake').map((s) => [s.key, s]));
+    expect(Object.keys(sections)).toEqual(['intake.census', 'intake.arrivals', 'intake.departures', 'intake.atHospital', 'intake.overLimit', 'intake.nearLimit', 'intake.familySearchDue', 'intake.openCustody', 'intake.incomplete']);
+    expect(sections['intake.arrivals']!.lines.map((l) => l.id)).toEqual([first, during]);
+    expect(sections['intake.departures']!.lines.map((l) => [l.id, l.detail])).toEqual([[before, 'hospital']]);
+    expect(sections['intake.atHospital']!.lines.map((l) => l.name)).toEqual(['送医']);
+    const census = sections['intake.census']!.figures;
+    expect(census.find((f) => f.key === 'residents')!.value).toBe(2);
+    expect(census.find((f) => f.key === 'freeBeds')).toEqual({ key: 'freeBeds', value: 37, of: 38 });
+    expect(census.find((f) => f.label === '男宿区')).toEqual({ key: 'zone', label: '男宿区', value: 1, of: 12 });
+  });
+});

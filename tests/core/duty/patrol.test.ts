@@ -1,0 +1,187 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../../electron/db/open';
+import type { AlertGroup } from '../../../shared/contract/alerts';
+import { contentHash } from '../helpers';
+import { dutyStation, wall, type DutyStation } from './duty-helpers';
+
+/** Duty patrols, missed rounds, follow-ups and incidents (issue 10). */
+let st: DutyStation;
+afterEach(() => st?.close());
+
+const DAY = '2026-07-20';
+const alerts = (session = st.s.guard) => Object.fromEntries(st.must('alerts.list', {}, session).map((g) => [g.key, g])) as Record<string, AlertGroup>;
+const missedNow = () => (alerts()['duty.missedRounds']?.lines ?? []).map((l) => `${l.detail}@${(l.at! - wall(DAY, '00:00')) / 3_600_000}`);
+
+/** Keeps only the gate and the kitchen as checkpoints (the others retired before the night begins). */
+function twoCheckpoints() {
+  st.at(wall(DAY, '19:00'));
+  for (const cp of st.must('patrol.checkpoints', {}, st.s.admin)) {
+    if (cp.code !== 'CP-GATE' && cp.code !== 'CP-KITCHEN') st.must('patrol.checkpointSave', { ...cp, zoneId: cp.zoneId, active: false }, st.s.admin);
+  }
+}
+/** A round at `hhmm` tonight, by the guard. */
+function round(code: string, hhmm: string) {
+  st.at(wall(DAY, hhmm));
+  return st.must('patrol.record', { code, finding: 'normal' }, st.s.guard);
+}
+
+describe('patrol rounds', () => {
+  it('are recorded from the code a scanner types, and refused at their fields when the code, time or finding is wrong', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    st.at(wall(DAY, '20:05'));
+    const r = st.must('patrol.record', { code: ' cp-gate ', finding: 'normal' }, st.s.guard);
+    expect(r).toMatchObject({ checkpoint: { code: 'CP-GATE', name: '大门' }, at: wall(DAY, '20:05'), walkedBy: { name: 'guard' }, recordedBy: { name: 'guard' } });
+    const before = contentHash(st.core);
+    expect(st.outcome('patrol.record', { code: 'CP-GATE', finding: 'normal' }, st.s.guard)).toBe('CONFLICT {"code":"v.justRecorded"}');
+    expect(st.outcome('patrol.record', { code: 'CP-NOWHERE', finding: 'normal' }, st.s.guard)).toBe('VALIDATION {"code":"v.checkpointUnknown"}');
+    expect(st.outcome('patrol.record', { code: 'CP-MEN', finding: 'normal' }, st.s.guard)).toBe('VALIDATION {"code":"v.checkpointRetired"}');
+    expect(st.outcome('patrol.record', { code: 'CP-KITCHEN', finding: 'issue' }, st.s.guard)).toBe('VALIDATION {"category":"v.required"}');
+    expect(st.outcome('patrol.record', { code: 'CP-KITCHEN', finding: 'normal', at: wall(DAY, '20:11') }, st.s.guard)).toBe('VALIDATION {"at":"v.future"}');
+    expect(st.outcome('patrol.record', { code: 'CP-KITCHEN', finding: 'normal', walkedBy: 9999 }, st.s.guard)).toBe('VALIDATION {"walkedBy":"v.staffUnknown"}');
+    const issue = { code: 'CP-KITCHEN', finding: 'issue' as const, category: 'fire_hazard' as const, note: '灶台旁堆放纸箱' };
+    expect(st.outcome('patrol.record', { ...issue, followUp: { task: '清理纸箱', ownerId: st.staff.guard!, dueAt: wall(DAY, '20:00') } }, st.s.guard)).toBe(
+      'VALIDATION {"followUp.dueAt":"v.timeReversed"}',
+    );
+    expect(st.outcome('patrol.record', { ...issue, followUp: { task: '清理纸箱', ownerId: 9999, dueAt: wall(DAY, '22:00') } }, st.s.guard)).toBe(
+      'VALIDATION {"followUp.ownerId":"v.staffUnknown"}',
+    );
+    expect(st.outcome('patrol.record', { code: 'CP-GATE', finding: 'normal' }, st.s.admin)).toBe('FORBIDDEN {}');
+    expect(contentHash(st.core)).toBe(before);
+    // Someone who never signs in walked it; the desk records it for them.
+    const temp = st.must('roster.staffSave', { name: '保安老周', posts: ['duty'] }, st.s.leader).id;
+    expect(st.must('patrol.record', { code: 'CP-KITCHEN', finding: 'normal', walkedBy: temp }, st.s.desk)).toMatchObject({ walkedBy: { name: '保安老周' }, recordedBy: { name: 'desk' } });
+  });
+
+  it('a round missed is an alert once the grace period after its slot is over: not at 21:15, at 21:15 and a millisecond', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    round('CP-GATE', '20:30');
+    st.at(wall(DAY, '21:15'));
+    expect(missedNow()).toEqual([]);
+    expect(st.must('patrol.status', {}, st.s.guard).map((s) => [s.checkpoint.code, s.missed, s.slot?.done])).toEqual([
+      ['CP-KITCHEN', 0, false],
+      ['CP-GATE', 0, false],
+    ]);
+    st.at(wall(DAY, '21:15') + 1);
+    expect(missedNow()).toEqual(['CP-KITCHEN@21']);
+    expect(alerts()['duty.missedRounds']).toMatchObject({ urgency: 'urgent', count: 1, lines: [{ entity: 'checkpoint', name: '厨房' }] });
+    // A kitchen round now, late, is for the slot running now; the missed one stays missed.
+    round('CP-KITCHEN', '21:20');
+    expect(missedNow()).toEqual(['CP-KITCHEN@21']);
+  });
+
+  it('a late round within the grace period counts for its slot, one minute later it does not; one round is one slot', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    round('CP-GATE', '20:30');
+    round('CP-KITCHEN', '20:10');
+    round('CP-GATE', '22:15'); // for the slot due at 22:00, at the last minute of its grace
+    round('CP-KITCHEN', '22:16'); // a minute too late for that slot: it counts for the next one
+    round('CP-GATE', '22:50');
+    st.at(wall(DAY, '23:16'));
+    expect(missedNow()).toEqual(['CP-KITCHEN@22']);
+    const log = st.must('patrol.log', { from: DAY, to: DAY }, st.s.desk);
+    expect(log.rounds).toHaveLength(5);
+    // Tonight: the kitchen's 21–22 slot is missed; the 23:00 slots are still open. Each of the five rounds did one slot.
+    const tonight = log.missed.filter((m) => m.slotFrom >= wall(DAY, '20:00'));
+    expect(tonight.map((m) => [m.checkpoint.code, m.dueAt, m.missedAt])).toEqual([['CP-KITCHEN', wall(DAY, '22:00'), wall(DAY, '22:15')]]);
+    expect(log.due - log.missed.length).toBe(5);
+    // By day, rounds are every 2 hours: nobody walked 08:00–10:00, when all nine checkpoints were still in use.
+    expect(log.missed.filter((m) => m.slotFrom === wall(DAY, '08:00') && m.dueAt === wall(DAY, '10:00'))).toHaveLength(9);
+  });
+
+  it('rounds are append-only in the file', () => {
+    st = dutyStation();
+    const r = round('CP-GATE', '20:30');
+    const raw = new Database(path.join(st.dir, DATABASE_FILE));
+    try {
+      expect(() => raw.prepare("UPDATE patrol_rounds SET finding = 'issue', category = 'fight' WHERE id = ?").run(r.id)).toThrow(/append-only/);
+      expect(() => raw.prepare('DELETE FROM patrol_rounds').run()).toThrow(/append-only/);
+    } finally {
+      raw.close();
+    }
+  });
+});
+
+describe('follow-up tasks', () => {
+  it('open from an issue found on a round, show until done and are overdue after their deadline', () => {
+    st = dutyStation();
+    st.at(wall(DAY, '20:05'));
+    const r = st.must(
+      'patrol.record',
+      { code: 'CP-KITCHEN', finding: 'issue', category: 'fire_hazard', note: '灶台旁堆放纸箱', followUp: { task: '清理纸箱', ownerId: st.staff.guard!, dueAt: wall(DAY, '22:00') } },
+      st.s.guard,
+    );
+    expect(r.followUps).toEqual([expect.objectContaining({ task: '清理纸箱', owner: { id: st.staff.guard, name: 'guard' }, dueAt: wall(DAY, '22:00'), done: null })]);
+    const id = r.followUps[0]!.id;
+    expect(alerts()['duty.followUpsOpen']).toMatchObject({ count: 1, lines: [{ entity: 'followUp', id, owner: 'guard', detail: 'open' }] });
+    st.at(wall(DAY, '22:00'));
+    expect(alerts()['duty.followUpsOverdue']).toBeUndefined();
+    st.at(wall(DAY, '22:00') + 1);
+    expect(alerts()['duty.followUpsOverdue']).toMatchObject({ urgency: 'warning', count: 1 });
+    const done = st.must('patrol.closeFollowUp', { id, note: '已清理' }, st.s.desk);
+    expect(done.done).toMatchObject({ by: { name: 'desk' }, note: '已清理' });
+    expect(st.outcome('patrol.closeFollowUp', { id, note: '再次' }, st.s.desk)).toBe('CONFLICT {"id":"v.followUpClosed"}');
+    expect(st.must('patrol.followUps', {}, st.s.desk)).toEqual([]);
+  });
+});
+
+describe('incidents', () => {
+  it('record their time, category, the stays involved and the action; a correction is a new entry', () => {
+    st = dutyStation();
+    const stay = st.must('intake.register', { person: { name: '张三', sex: 'male', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: wall(DAY, '08:30') }, st.s.desk).stayId;
+    st.at(wall(DAY, '21:00'));
+    const input = { at: wall(DAY, '20:40'), category: 'fight' as const, description: '男宿区两人争执', action: '分开安置，已报告带班领导', stayIds: [stay] };
+    expect(st.outcome('incident.record', { ...input, stayIds: [stay, 999] }, st.s.guard)).toBe('VALIDATION {"stayIds.1":"v.stayUnknown"}');
+    const first = st.must('incident.record', input, st.s.guard);
+    expect(first).toMatchObject({ category: 'fight', stays: [{ stayId: stay, name: '张三' }], recordedBy: { name: 'guard' }, correctsId: null, correctedBy: null });
+    const fix = st.must('incident.record', { ...input, category: 'complaint', description: '男宿区两人口角（更正：未动手）', correctsId: first.id }, st.s.guard);
+    expect(st.outcome('incident.record', { ...input, correctsId: first.id }, st.s.guard)).toBe('CONFLICT {"correctsId":"v.alreadyCorrected"}');
+    expect(st.outcome('incident.record', { ...input, correctsId: 999 }, st.s.guard)).toBe('VALIDATION {"correctsId":"v.incidentUnknown"}');
+    const list = st.must('incident.list', { from: DAY, to: DAY }, st.s.desk);
+    expect(list.map((i) => [i.id, i.category, i.correctsId, i.correctedBy])).toEqual([
+      [first.id, 'fight', null, fix.id],
+      [fix.id, 'complaint', first.id, null],
+    ]);
+    expect(st.must('incident.list', { from: '2026-07-21', to: '2026-07-21' }, st.s.desk)).toEqual([]);
+    const raw = new Database(path.join(st.dir, DATABASE_FILE));
+    try {
+      expect(() => raw.prepare("UPDATE incidents SET action = 'x'").run()).toThrow(/append-only/);
+      expect(() => raw.prepare('DELETE FROM incident_stays').run()).toThrow(/append-only/);
+    } finally {
+      raw.close();
+    }
+  });
+});
+
+describe('duty’s handover sections', () => {
+  it('count the shift’s rounds and misses, list findings, incidents and open follow-ups', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    round('CP-GATE', '20:30');
+    st.at(wall(DAY, '20:35'));
+    st.must('patrol.record', { code: 'CP-KITCHEN', finding: 'issue', category: 'hygiene', note: '地面湿滑', followUp: { task: '拖干', ownerId: st.staff.guard!, dueAt: wall(DAY, '21:00') } }, st.s.guard);
+    st.at(wall(DAY, '21:30'));
+    st.must('incident.record', { at: wall(DAY, '21:10'), category: 'illness', description: '一人发热', action: '送医疗观察区', stayIds: [] }, st.s.guard);
+    st.at(wall(DAY, '22:20'));
+    const opened = st.must('handover.open', { day: DAY, shift: 'night' }, st.s.desk);
+    const s = Object.fromEntries(opened.sections.filter((x) => x.feature === 'duty').map((x) => [x.key, x]));
+    expect(Object.keys(s)).toEqual(['duty.patrols', 'duty.findings', 'duty.incidents', 'duty.followUps']);
+    expect(s['duty.patrols']!.figures).toEqual([
+      { key: 'rounds', value: 2 },
+      { key: 'slotsDone', value: 2, of: 4 },
+      { key: 'missed', value: 2 },
+      { key: 'issues', value: 1 },
+    ]);
+    expect(s['duty.patrols']!.lines.map((l) => l.detail)).toEqual(['CP-KITCHEN', 'CP-GATE']);
+    expect(s['duty.findings']!.lines).toEqual([expect.objectContaining({ entity: 'patrolRound', name: '厨房', description: '地面湿滑', detail: 'hygiene', owner: 'guard' })]);
+    expect(s['duty.incidents']!.lines).toEqual([expect.objectContaining({ entity: 'incident', detail: 'illness', description: '一人发热' })]);
+    expect(s['duty.followUps']!.figures).toEqual([
+      { key: 'open', value: 1 },
+      { key: 'overdue', value: 1 },
+    ]);
+  });
+});

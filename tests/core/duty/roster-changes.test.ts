@@ -1,0 +1,164 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../../electron/db/open';
+import type { Post } from '../../../shared/domain/duty';
+import { dutyViolations } from './duty-invariants';
+import { contentHash } from '../helpers';
+import { dutyStation, OWN, wall, type DutyStation } from './duty-helpers';
+
+/** Publishing a roster, and the changes recorded after it (issue 10). */
+let st: DutyStation;
+afterEach(() => {
+  if (st) expect(dutyViolations(st.core)).toEqual([]);
+  st?.close();
+});
+
+const DAY = '2026-07-27';
+const put = (day: string, shift: string, post: Post, who: string) => st.must('roster.assign', { day, shift, post, staffId: st.staff[who]! }, st.s.leader).ids[0]!;
+
+/** A fully covered 27 July: desk2 on the nights either side, desk by day, leader on duty by day. */
+function coveredDay() {
+  const ids = {
+    nightBefore: put('2026-07-26', 'night', 'front_desk', 'desk2'),
+    day: put(DAY, 'day', 'front_desk', 'desk'),
+    night: put(DAY, 'night', 'front_desk', 'desk2'),
+    leader: put(DAY, 'day', 'leader', 'leader'),
+  };
+  return ids;
+}
+const lastAudit = () => st.core.db.prepare('SELECT procedure, entity, actor_id, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as { procedure: string; entity: string; actor_id: number; after: string };
+
+describe('publishing', () => {
+  it('publishes a covered week without an override', () => {
+    st = dutyStation();
+    coveredDay();
+    const r = st.must('roster.publish', { from: DAY, to: DAY }, st.s.leader);
+    expect(r.days).toEqual([DAY]);
+    expect(r.check).toMatchObject({ gaps: [], conflicts: [] });
+    expect(st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).published).toEqual([{ day: DAY, publicationId: r.publicationId }]);
+    expect(st.outcome('roster.publish', { from: DAY, to: DAY }, st.s.leader)).toBe('CONFLICT {"from":"v.alreadyPublished"}');
+  });
+
+  it('refuses a roster with a gap until a duty leader overrides it with a reason, and audits the override', () => {
+    st = dutyStation();
+    coveredDay();
+    const week = { from: DAY, to: '2026-08-02' };
+    const before = contentHash(st.core);
+    expect(st.outcome('roster.publish', week, st.s.leader)).toBe('CONFLICT {"override.reason":"v.coverageGaps"}');
+    // An administrator may publish, but the override is a duty leader's: named and confirmed with their password.
+    const override = { reason: '下周新人到岗前临时空缺，已安排电话值守' };
+    expect(st.outcome('roster.publish', { ...week, override }, st.s.admin)).toBe('VALIDATION {"override.leader.userId":"v.leaderApproval"}');
+    expect(st.outcome('roster.publish', { ...week, override: { ...override, leader: { userId: st.user.desk! } } }, st.s.admin)).toBe(
+      'VALIDATION {"override.leader.userId":"v.notLeader"}',
+    );
+    expect(st.outcome('roster.publish', { ...week, override: { ...override, leader: { userId: st.user.leader! } } }, st.s.admin)).toBe(
+      'VALIDATION {"override.leader.password":"v.required"}',
+    );
+    expect(st.outcome('roster.publish', { ...week, override: { ...override, leader: { userId: st.user.leader!, password: 'Wrong-pass-1' } } }, st.s.admin)).toBe(
+      'BAD_CREDENTIALS {"override.leader.password":"v.badCredentials"}',
+    );
+    expect(contentHash(st.core)).toBe(before);
+    const r = st.must('roster.publish', { ...week, override: { ...override, leader: { userId: st.user.leader!, password: OWN } } }, st.s.admin);
+    expect(r.days).toHaveLength(7);
+    expect(r.check.gaps.length).toBeGreaterThan(0);
+    const audit = lastAudit();
+    expect(audit).toMatchObject({ procedure: 'roster.publish', entity: 'roster_publication', actor_id: st.user.admin });
+    expect(JSON.parse(audit.after)).toMatchObject({ days: r.days, gaps: r.check.gaps.length, override: { reason: override.reason, by: st.user.leader } });
+    expect(audit.after).not.toContain(OWN);
+    const view = st.must('roster.get', { from: DAY, to: DAY }, st.s.desk);
+    expect(view.publications[0]).toMatchObject({ gaps: r.check.gaps.length, override: { reason: override.reason, by: { id: st.user.leader, name: 'leader' } } });
+  });
+
+  it('fixes the plan: a published day is not edited, neither through the desk nor in the file', () => {
+    st = dutyStation();
+    const ids = coveredDay();
+    st.must('roster.publish', { from: DAY, to: DAY }, st.s.leader);
+    expect(st.outcome('roster.unassign', { assignmentId: ids.day }, st.s.leader)).toBe('CONFLICT {"assignmentId":"v.published"}');
+    expect(st.outcome('roster.assign', { day: DAY, shift: 'day', post: 'duty', staffId: st.staff.guard! }, st.s.leader)).toBe('CONFLICT {"day":"v.published"}');
+    const raw = new Database(path.join(st.dir, DATABASE_FILE));
+    try {
+      expect(() => raw.prepare('DELETE FROM roster_assignments WHERE id = ?').run(ids.day)).toThrow(/never edited/);
+      expect(() => raw.prepare('UPDATE roster_assignments SET staff_id = ? WHERE id = ?').run(st.staff.guard!, ids.day)).toThrow(/never edited/);
+      expect(() => raw.prepare('DELETE FROM roster_publications').run()).toThrow(/append-only/);
+    } finally {
+      raw.close();
+    }
+  });
+});
+
+describe('changes after publishing', () => {
+  it('a replacement for a no-show: the plan shows who was rostered, the roster as worked who came and from when', () => {
+    st = dutyStation();
+    const ids = coveredDay();
+    st.must('roster.publish', { from: DAY, to: DAY }, st.s.leader);
+    const temp = st.must('roster.staffSave', { name: '临时工小王', posts: ['front_desk'] }, st.s.leader).id;
+    const from = wall(DAY, '09:30');
+    // The leader on duty that day is busy: nobody works two shifts at once.
+    expect(st.outcome('roster.replace', { assignmentId: ids.day, staffId: st.staff.leader!, reason: '未到岗' }, st.s.leader)).toBe('CONFLICT {"staffId":"v.overlap"}');
+    expect(st.outcome('roster.replace', { assignmentId: ids.day, staffId: temp, from: wall(DAY, '20:00'), reason: '未到岗' }, st.s.leader)).toBe(
+      'VALIDATION {"from":"v.outsideShift"}',
+    );
+    expect(st.outcome('roster.replace', { assignmentId: ids.day, staffId: temp, reason: '未到岗' }, st.s.admin)).toBe('VALIDATION {"approval.userId":"v.leaderApproval"}');
+    const r = st.must('roster.replace', { assignmentId: ids.day, staffId: temp, from, reason: 'desk 未到岗，临时工 9:30 到' }, st.s.leader);
+    expect(r.check.gaps.filter((g) => g.post === 'front_desk').map((g) => g.hour)).toEqual([8, 9]);
+    const view = st.must('roster.get', { from: DAY, to: DAY }, st.s.desk);
+    const asPublished = view.assignments.filter((a) => a.addedBy === null && a.day === DAY).map((a) => a.staff.name);
+    const asWorked = view.assignments.filter((a) => a.removedBy === null && a.day === DAY).map((a) => `${a.staff.name}@${a.startsAt}`);
+    expect(asPublished).toEqual(['desk', 'leader', 'desk2']);
+    expect(asWorked).toEqual([`leader@${wall(DAY, '08:00')}`, `临时工小王@${from}`, `desk2@${wall(DAY, '20:00')}`]);
+    expect(view.changes).toEqual([
+      expect.objectContaining({ id: r.ids[0], kind: 'replacement', approvedBy: { id: st.user.leader, name: 'leader' }, removed: [ids.day], added: [expect.any(Number)] }),
+    ]);
+    expect(st.outcome('roster.replace', { assignmentId: ids.day, staffId: temp, reason: '再换' }, st.s.leader)).toBe('CONFLICT {"assignmentId":"v.assignmentRemoved"}');
+  });
+
+  it('sick leave leaves gaps the check shows, until someone covers them; each change names its approver', () => {
+    st = dutyStation();
+    coveredDay();
+    st.must('roster.publish', { from: '2026-07-26', to: DAY, override: { reason: '26日白班另行安排' } }, st.s.leader);
+    // Another duty leader approves at the administrator's desk with their own password.
+    const sick = st.must('roster.sickLeave', { staffId: st.staff.desk2!, from: DAY, to: DAY, reason: '发烧', approval: { userId: st.user.leader2!, password: OWN } }, st.s.admin);
+    expect(sick.check.gaps.filter((g) => g.post === 'front_desk').map((g) => g.hour)).toEqual([20, 21, 22, 23]);
+    expect(st.outcome('roster.sickLeave', { staffId: st.staff.desk2!, from: DAY, to: DAY, reason: '发烧' }, st.s.leader)).toBe('CONFLICT {"staffId":"v.noAssignments"}');
+    expect(st.outcome('roster.sickLeave', { staffId: st.staff.desk2!, from: DAY, to: '2026-07-26', reason: '发烧' }, st.s.leader)).toBe('VALIDATION {"to":"v.rangeReversed"}');
+    const cover = st.must('roster.cover', { day: DAY, shift: 'night', post: 'front_desk', staffId: st.staff.guard!, reason: '顶替病假' }, st.s.leader);
+    expect(cover.check.gaps.filter((g) => g.post === 'front_desk')).toEqual([]);
+    expect(cover.check.conflicts.map((c) => `${c.kind} ${c.staff.name} ${c.detail}`)).toEqual(['unqualified guard front_desk']);
+    const changes = st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).changes;
+    expect(changes.map((c) => [c.kind, c.approvedBy.name, c.recordedBy.name])).toEqual([
+      ['sick_leave', 'leader2', '王站长'],
+      ['cover', 'leader', 'leader'],
+    ]);
+    expect(st.outcome('roster.cover', { day: '2026-07-28', shift: 'night', post: 'front_desk', staffId: st.staff.guard!, reason: '顶班' }, st.s.leader)).toBe(
+      'CONFLICT {"day":"v.notPublished"}',
+    );
+  });
+
+  it('a swap exchanges two people’s assignments', () => {
+    st = dutyStation();
+    const ids = coveredDay();
+    st.must('roster.publish', { from: '2026-07-26', to: DAY, override: { reason: '26日白班另行安排' } }, st.s.leader);
+    expect(st.outcome('roster.swap', { a: ids.day, b: ids.day, reason: '调班' }, st.s.leader)).toBe('VALIDATION {"b":"v.swapSame"}');
+    expect(st.outcome('roster.swap', { a: ids.night, b: ids.nightBefore, reason: '调班' }, st.s.leader)).toBe('VALIDATION {"b":"v.swapSame"}');
+    st.must('roster.swap', { a: ids.day, b: ids.night, reason: '家中有事，两人调班' }, st.s.leader);
+    const worked = st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).assignments.filter((a) => a.removedBy === null && a.day === DAY && a.post === 'front_desk');
+    expect(worked.map((a) => `${a.shift} ${a.staff.name}`)).toEqual(['day desk2', 'night desk']);
+  });
+});
+
+describe('on duty now', () => {
+  it('names the current shift, who holds each post, the leader on duty and the next handover', () => {
+    st = dutyStation();
+    coveredDay();
+    st.at(wall(DAY, '21:00'));
+    const now = st.must('roster.onDuty', {}, st.s.guard);
+    expect(now.shift).toMatchObject({ day: DAY, code: 'night', from: wall(DAY, '20:00'), to: wall('2026-07-28', '08:00') });
+    expect(now.onDuty).toEqual([{ post: 'front_desk', staff: [{ id: st.staff.desk2, name: 'desk2' }] }]);
+    // Nobody leads the night itself: the leader of its roster day does.
+    expect(now.leaders).toEqual([{ id: st.staff.leader, name: 'leader' }]);
+    expect(now.nextHandoverAt).toBe(wall('2026-07-28', '08:00'));
+    st.at(wall('2026-07-28', '08:00'));
+    expect(st.must('roster.onDuty', {}, st.s.guard)).toMatchObject({ shift: { day: '2026-07-28', code: 'day' }, leaders: [], onDuty: [] });
+  });
+});

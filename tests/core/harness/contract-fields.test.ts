@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { contract, type ProcedureName } from '../../../shared/contract';
+import { idleLockMinutes, isTimeZone, newPassword, stationName, username } from '../../../shared/contract/fields';
+
+/**
+ * The contract's field rules, read straight from its schemas: the same schemas validate every call in the main process
+ * and every form in the renderer, so a rule here holds in both. No database, so Stryker can run these for every
+ * mutant of a contract file (stryker.targets.mjs). Messages are the catalog keys the renderer translates.
+ */
+function fields(name: ProcedureName, input: unknown): Record<string, string> {
+  const r = (contract[name].input as z.ZodType).safeParse(input);
+  const out: Record<string, string> = {};
+  if (!r.success) for (const issue of r.error.issues) out[issue.path.join('.')] ??= issue.message;
+  return out;
+}
+const parsed = <T>(name: ProcedureName, input: unknown) => (contract[name].input as z.ZodType<T>).parse(input);
+
+const account = { username: 'li.jie_2', displayName: '李洁', roles: ['front_desk'], password: 'Temp-pass-1', passwordConfirm: 'Temp-pass-1' };
+const station = { stationName: '东城区救助管理站', admin: { username: 'admin', displayName: '王站长', password: 'Admin-pass-1', passwordConfirm: 'Admin-pass-1' } };
+
+describe('accounts and passwords', () => {
+  it('a username is 2 to 32 letters, digits, _ . or -, spaces around it dropped', () => {
+    expect(username.parse('  li  ')).toBe('li');
+    expect(username.safeParse('l').error?.issues[0]?.message).toBe('v.usernameLength');
+    expect(username.safeParse('a'.repeat(33)).error?.issues[0]?.message).toBe('v.usernameLength');
+    expect(username.safeParse('a'.repeat(32)).success).toBe(true);
+    expect(username.safeParse('李洁').error?.issues[0]?.message).toBe('v.usernameChars');
+    expect(username.safeParse('li jie').error?.issues[0]?.message).toBe('v.usernameChars');
+  });
+
+  it('a new password has at least 8 characters and is not all digits', () => {
+    expect(newPassword.safeParse('Abc-123').error?.issues[0]?.message).toBe('v.passwordTooShort');
+    expect(newPassword.safeParse('Abc-1234').success).toBe(true);
+    expect(newPassword.safeParse('12345678').error?.issues[0]?.message).toBe('v.passwordAllDigits');
+    expect(newPassword.safeParse('1234567a').success).toBe(true);
+    expect(newPassword.safeParse('a'.repeat(129)).error?.issues[0]?.message).toBe('v.tooLong');
+  });
+
+  it('a new account needs a display name, at least one role, and the password typed twice alike', () => {
+    expect(fields('accounts.create', account)).toEqual({});
+    expect(fields('accounts.create', { ...account, passwordConfirm: 'Temp-pass-2' })).toEqual({ passwordConfirm: 'v.passwordMismatch' });
+    expect(fields('accounts.create', { ...account, displayName: '   ' })).toEqual({ displayName: 'v.required' });
+    expect(fields('accounts.create', { ...account, displayName: '名'.repeat(41) })).toEqual({ displayName: 'v.tooLong' });
+    expect(fields('accounts.create', { ...account, roles: [] })).toEqual({ roles: 'v.rolesRequired' });
+    expect(fields('accounts.resetPassword', { id: 2, password: 'Reset-pass-1', passwordConfirm: 'Reset-pass-2' })).toEqual({ passwordConfirm: 'v.passwordMismatch' });
+    expect(fields('accounts.resetPassword', { id: 2, password: 'Reset-pass-1', passwordConfirm: 'Reset-pass-1' })).toEqual({});
+  });
+
+  it('a password change needs the new password twice alike, and a different one', () => {
+    const change = { currentPassword: 'Old-pass-1', newPassword: 'New-pass-22', newPasswordConfirm: 'New-pass-22' };
+    expect(fields('auth.changePassword', change)).toEqual({});
+    expect(fields('auth.changePassword', { ...change, newPasswordConfirm: 'New-pass-23' })).toEqual({ newPasswordConfirm: 'v.passwordMismatch' });
+    expect(fields('auth.changePassword', { ...change, newPassword: 'Old-pass-1', newPasswordConfirm: 'Old-pass-1' })).toEqual({ newPassword: 'v.passwordUnchanged' });
+    expect(fields('auth.changePassword', { ...change, currentPassword: '' })).toEqual({ currentPassword: 'v.required' });
+  });
+
+  it('signing in needs a username and a password; the name is read without the spaces around it', () => {
+    expect(fields('auth.login', { username: ' ', password: 'x' })).toEqual({ username: 'v.required' });
+    expect(fields('auth.login', { username: 'li', password: '' })).toEqual({ password: 'v.required' });
+    expect(parsed<{ username: string }>('auth.login', { username: ' li ', password: 'x' }).username).toBe('li');
+  });
+});
+
+describe('the station', () => {
+  it('first-run setup needs a station name, a real time zone (Asia/Shanghai unless chosen), and the admin’s password twice alike', () => {
+    expect(fields('setup.initialize', station)).toEqual({});
+    expect(parsed<{ timeZone: string }>('setup.initialize', station).timeZone).toBe('Asia/Shanghai');
+    expect(fields('setup.initialize', { ...station, timeZone: 'Mars/Olympus' })).toEqual({ timeZone: 'v.timeZone' });
+    expect(fields('setup.initialize', { ...station, admin: { ...station.admin, passwordConfirm: 'x' } })).toEqual({ 'admin.passwordConfirm': 'v.passwordMismatch' });
+    expect(fields('setup.initialize', { ...station, stationName: ' 站 ' })).toEqual({ stationName: 'v.required' });
+    expect(stationName.safeParse('站'.repeat(61)).error?.issues[0]?.message).toBe('v.tooLong');
+    expect([isTimeZone('Asia/Urumqi'), isTimeZone('Asia/Nowhere'), isTimeZone('')]).toEqual([true, false, false]);
+  });
+
+  it('the idle lock is 1 to 240 minutes', () => {
+    expect([0, 1, 240, 241].map((m) => idleLockMinutes.safeParse(m).success)).toEqual([false, true, true, false]);
+    expect(idleLockMinutes.safeParse(0).error?.issues[0]?.message).toBe('v.idleLockRange');
+  });
+
+  it('a backup goes to, and a restore comes from, an absolute path', () => {
+    for (const file of ['/media/usb/a.sqlite', 'D:\\backup\\a.sqlite', 'd:/backup/a.sqlite', '\\\\server\\share\\a.sqlite']) {
+      expect(fields('backup.restore', { file }), file).toEqual({});
+    }
+    for (const file of ['a.sqlite', '../a.sqlite', 'backup/a.sqlite', '/tmp/a\0.sqlite']) {
+      expect(fields('backup.restore', { file }), JSON.stringify(file)).toEqual({ file: 'v.absolutePath' });
+    }
+  });
+});
+
+describe('intake forms', () => {
+  const arrivedAt = Date.UTC(2026, 6, 20);
+
+  it('a new person needs a name or, when it is unknown, a description; a known person needs neither', () => {
+    expect(fields('intake.register', { person: { sex: 'male' }, channel: 'walk_in', arrivedAt })).toEqual({ 'person.name': 'v.nameOrDescription' });
+    expect(fields('intake.register', { person: { name: '张三' }, channel: 'walk_in', arrivedAt })).toEqual({});
+    expect(fields('intake.register', { person: { description: '光头男子' }, channel: 'walk_in', arrivedAt })).toEqual({});
+    expect(fields('intake.register', { personId: 3, channel: 'walk_in', arrivedAt })).toEqual({});
+  });
+
+  it('a police arrival names the police unit', () => {
+    expect(fields('intake.register', { person: { name: '张三' }, channel: 'police', arrivedAt })).toEqual({ 'channelDetail.unit': 'v.policeUnit' });
+    expect(fields('intake.register', { person: { name: '张三' }, channel: 'police', channelDetail: { unit: '东城派出所' }, arrivedAt })).toEqual({});
+  });
+
+  it('a refusal states its reason, a hospital or police referral its destination', () => {
+    expect(fields('intake.triage', { stayId: 1, decision: 'refuse' })).toEqual({ refusalReason: 'v.required' });
+    expect(fields('intake.triage', { stayId: 1, decision: 'refuse', refusalReason: 'can_pay' })).toEqual({});
+    expect(fields('intake.triage', { stayId: 1, decision: 'hospital' })).toEqual({ destination: 'v.required' });
+    expect(fields('intake.triage', { stayId: 1, decision: 'police' })).toEqual({ destination: 'v.required' });
+    expect(fields('intake.triage', { stayId: 1, decision: 'admit' })).toEqual({});
+    expect(fields('intake.triage', { stayId: 1, decision: 'admit', temperatureC: 29.9 })).toEqual({ temperatureC: 'v.temperature' });
+    expect(fields('intake.triage', { stayId: 1, decision: 'admit', temperatureC: 45.1 })).toEqual({ temperatureC: 'v.temperature' });
+  });
+
+  it('a belonging returned needs the client’s confirmation; disposed of or handed over, a reason', () => {
+    expect(fields('intake.custodySettle', { itemId: 1, kind: 'returned' })).toEqual({ clientConfirmed: 'v.clientConfirm' });
+    expect(fields('intake.custodySettle', { itemId: 1, kind: 'returned', clientConfirmed: true })).toEqual({});
+    expect(fields('intake.custodySettle', { itemId: 1, kind: 'disposed', clientConfirmed: true })).toEqual({ reason: 'v.required' });
+    expect(fields('intake.custodySettle', { itemId: 1, kind: 'handed_over', reason: '交派出所' })).toEqual({});
+    const witness = { userId: 2, password: 'x' };
+    expect(fields('intake.custodyAdd', { stayId: 1, items: [], witness })).toEqual({ items: 'v.itemsRequired' });
+    expect(fields('intake.custodyAdd', { stayId: 1, items: [{ description: '手机', quantity: 0, storagePlace: '柜A' }], witness })).toEqual({ 'items.0.quantity': 'v.quantity' });
+  });
+
+  it('a bed is assigned by bed or by zone', () => {
+    expect(fields('intake.assignBed', { stayId: 1 })).toEqual({ bedId: 'v.required' });
+    expect(fields('intake.assignBed', { stayId: 1, zoneId: 2 })).toEqual({});
+    expect(fields('intake.assignBed', { stayId: 1, bedId: 2 })).toEqual({});
+  });
+
+  it('self-discharge needs the signed declaration; a death, the police informed', () => {
+    expect(fields('intake.discharge', { stayId: 1, type: 'self_discharge', declarationSigned: false })).toEqual({ declarationSigned: 'v.declarationRequired' });
+    expect(fields('intake.discharge', { stayId: 1, type: 'death', policeInformed: false, policeUnit: '东城派出所' })).toEqual({ policeInformed: 'v.policeInformed' });
+    expect(fields('intake.discharge', { stayId: 1, type: 'return_home', ticket: ' ' })).toEqual({ ticket: 'v.required' });
+  });
+
+  it('a zone’s code is 2 to 20 lower-case letters, digits, _ or -; ages are 0 to 120', () => {
+    expect(fields('intake.zoneSave', { code: 'old_women-2', name: '老年女宿区' })).toEqual({});
+    for (const code of ['a', 'Men', 'a'.repeat(21), '男区']) expect(fields('intake.zoneSave', { code, name: '区' }), code).toEqual({ code: 'v.zoneCode' });
+    expect(fields('intake.zoneSave', { code: 'old', name: '区', minAge: 121 })).toEqual({ minAge: 'v.age' });
+  });
+});
+
+describe('people', () => {
+  it('an ID number is read in capitals without spaces, and a wrong one names the part that is wrong', () => {
+    expect(parsed<{ idNumber: string }>('people.update', { id: 1, idNumber: ' 11010519491231002x ' }).idNumber).toBe('11010519491231002X');
+    expect(fields('people.update', { id: 1, idNumber: '110105194912310021' })).toEqual({ idNumber: 'v.id.checksum' });
+    expect(fields('people.update', { id: 1, idNumber: '1101051949' })).toEqual({ idNumber: 'v.id.length' });
+  });
+
+  it('a birth date is written YYYY-MM-DD; an estimated age is 0 to 120; a photo is at most ~600 kB', () => {
+    expect(fields('people.update', { id: 1, birthDate: '1980-05-05' })).toEqual({});
+    expect(fields('people.update', { id: 1, birthDate: '1980-5-5' })).toEqual({ birthDate: 'v.date' });
+    expect(fields('people.update', { id: 1, estimatedAge: 121 })).toEqual({ estimatedAge: 'v.age' });
+    expect(fields('people.setPhoto', { id: 1, dataBase64: 'a'.repeat(800_001), type: 'image/png' })).toEqual({ dataBase64: 'v.photoTooLarge' });
+  });
+
+  it('linking and unlinking two records says why', () => {
+    expect(fields('people.link', { a: 1, b: 2, reason: ' ' })).toEqual({ reason: 'v.required' });
+    expect(fields('people.unlink', { linkId: 1, reason: '' })).toEqual({ reason: 'v.required' });
+  });
+});

@@ -1,0 +1,338 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../../shared/contract';
+import { checkCharacter } from '../../../shared/domain/idcard';
+import { contentHash, openStation, type TestStation } from '../helpers';
+
+let st: TestStation;
+let desk: string; // a front-desk session
+let deskId: number;
+let colleague: { id: number; session: string };
+afterEach(() => st?.close());
+
+const HOUR = 3_600_000;
+/** 03:00 on 20 July 2026 in Shanghai. */
+const NIGHT = Date.UTC(2026, 6, 19, 19, 0);
+
+function station() {
+  st = openStation();
+  st.clock.t = NIGHT + 5 * 60_000;
+  desk = st.userWith(['front_desk'], 'desk');
+  colleague = { session: st.userWith(['front_desk'], 'colleague'), id: 0 };
+  const users = st.must('accounts.list', {}, st.adminSession);
+  deskId = users.find((u) => u.username === 'desk')!.id;
+  colleague.id = users.find((u) => u.username === 'colleague')!.id;
+}
+/** Days pass: the idle lock engages, and the desk unlocks with their password. */
+function daysPass(n: number) {
+  st.clock.advance(n * 24 * HOUR);
+  for (const s of [desk, colleague.session]) st.must('auth.unlock', { password: 'Own-pass-22' }, s);
+  st.must('auth.unlock', { password: 'Admin-pass-1' }, st.adminSession);
+}
+const witness = () => ({ userId: colleague.id, password: 'Own-pass-22' });
+const err = (r: { ok: boolean; error?: { code: string; fields?: Record<string, string> } }) => (r.ok ? 'ok' : `${r.error!.code} ${JSON.stringify(r.error!.fields ?? {})}`);
+
+function quick(person: Input<'intake.register'>['person'], extra: Partial<Input<'intake.register'>> = {}) {
+  return st.must('intake.register', { person, channel: 'walk_in', arrivedAt: NIGHT, ...extra }, desk);
+}
+function admitted(person: Input<'intake.register'>['person']) {
+  const { stayId, personId } = quick(person);
+  st.must('intake.triage', { stayId, decision: 'admit' }, desk);
+  return { stayId, personId };
+}
+const validId = (first17: string) => first17 + checkCharacter(first17);
+
+describe('quick intake and first-contact responsibility', () => {
+  it('registers an unknown person in a few fields, owned by whoever registered them, shown as incomplete', () => {
+    station();
+    const { stayId } = quick({ description: '男，约50岁，光头，灰色外套', sex: 'male', estimatedAge: 50 });
+    const stay = st.must('intake.get', { stayId }, desk);
+    expect(stay).toMatchObject({ status: 'registered', owner: { id: deskId }, registeredBy: { id: deskId }, arrivedOn: '2026-07-20', incomplete: true, age: 50 });
+    expect(stay.person.missing).toEqual(expect.arrayContaining(['name', 'idNumber', 'hukouPlace']));
+  });
+
+  it('refuses a registration with neither name nor description, and police arrivals without the unit', () => {
+    station();
+    expect(err(st.call('intake.register', { person: { sex: 'male' }, channel: 'walk_in', arrivedAt: NIGHT }, desk))).toContain('v.nameOrDescription');
+    expect(err(st.call('intake.register', { person: { name: '李四' }, channel: 'police', arrivedAt: NIGHT }, desk))).toContain('v.policeUnit');
+    const ok = st.must('intake.register', { person: { name: '李四' }, channel: 'police', channelDetail: { unit: '东城派出所', officers: '王警官', handoverAt: NIGHT }, arrivedAt: NIGHT }, desk);
+    expect(st.must('intake.get', { stayId: ok.stayId }, desk).channelDetail).toMatchObject({ unit: '东城派出所', officers: '王警官' });
+  });
+
+  it('passes ownership only when the other staff member accepts', () => {
+    station();
+    const { stayId } = quick({ name: '赵六', sex: 'male' });
+    expect(err(st.call('intake.offerOwnership', { stayId, toUserId: colleague.id }, colleague.session))).toMatch(/^FORBIDDEN/);
+    const offered = st.must('intake.offerOwnership', { stayId, toUserId: colleague.id, note: '交班' }, desk);
+    expect(offered.owner.id).toBe(deskId);
+    expect(st.must('intake.board', {}, colleague.session).offersToMe.map((l) => l.stayId)).toEqual([stayId]);
+    expect(err(st.call('intake.answerOwnership', { offerId: offered.pendingOffer!.id, accept: true }, desk))).toMatch(/^FORBIDDEN/);
+    const accepted = st.must('intake.answerOwnership', { offerId: offered.pendingOffer!.id, accept: true }, colleague.session);
+    expect(accepted.owner.id).toBe(colleague.id);
+    expect(accepted.pendingOffer).toBeNull();
+  });
+});
+
+describe('people: ID numbers, search, search-before-create, links', () => {
+  it('an invalid ID is a field error naming the part; a valid one fills birth date and sex', () => {
+    station();
+    const { personId } = quick({ name: '王五' });
+    expect(err(st.call('people.update', { id: personId, idNumber: '110105194912310021' }, desk))).toContain('v.id.checksum');
+    expect(err(st.call('people.update', { id: personId, idNumber: '110105194902300020' }, desk))).toContain('v.id.birthDate');
+    expect(err(st.call('people.update', { id: personId, idNumber: '11010519491231' }, desk))).toContain('v.id.length');
+    expect(err(st.call('people.update', { id: personId, idNumber: '11010519491231002X', birthDate: '1950-01-01' }, desk))).toContain('v.id.birthMismatch');
+    expect(err(st.call('people.update', { id: personId, idNumber: '11010519491231002X', sex: 'male' }, desk))).toContain('v.id.sexMismatch');
+    const p = st.must('people.update', { id: personId, idNumber: '110105491231002' }, desk); // 15-digit, converted
+    expect(p).toMatchObject({ idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'female' });
+    const other = quick({ name: '另一人' });
+    expect(err(st.call('people.update', { id: other.personId, idNumber: '11010519491231002X' }, desk))).toContain('v.id.taken');
+  });
+
+  it('finds people by name fragment, full pinyin, initials, ID digits and description words', () => {
+    station();
+    const zhang = quick({ name: '张三丰', sex: 'male' }).personId;
+    st.must('people.update', { id: zhang, idNumber: validId('41010219700101123') }, desk);
+    const zeng = quick({ name: '曾小贤', sex: 'male' }).personId;
+    const bald = quick({ description: '光头，左臂有龙形纹身', sex: 'male' }).personId;
+    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
+    expect(ids('三丰')).toContain(zhang);
+    expect(ids('三')).toContain(zhang);
+    expect(ids('zs')).toContain(zhang);
+    expect(ids('zhangs')).toContain(zhang);
+    expect(ids('zhangsanfeng')).toContain(zhang);
+    expect(ids('zxx')).toEqual([zeng]); // 曾 read as a surname: zeng
+    expect(ids('0101123')).toEqual([zhang]);
+    expect(ids('龙形纹身')).toEqual([bald]);
+    expect(ids('纹身')).toEqual([bald]);
+    // Control characters in the query (a NUL from a pasted or hostile string) never break the search.
+    for (const q of ['张\u0000三丰', 'a\u0000b', 'zhang\u0000s', '\u0000\u0000\u0000']) expect(st.call('people.search', { q }, desk).ok, JSON.stringify(q)).toBe(true);
+    expect(ids('三丰\u0000')).toContain(zhang);
+    const hit = st.must('people.search', { q: '张三' }, desk)[0]!;
+    expect(hit.lastStay).toMatchObject({ status: 'registered' });
+  });
+
+  it('search-before-create offers the same ID, name with birth year, and pinyin with sex, with past stays', () => {
+    station();
+    const first = admitted({ name: '刘备', sex: 'male', birthDate: '1980-05-05' });
+    st.must('intake.discharge', { stayId: first.stayId, type: 'left_without_notice', record: '夜间自行离开' }, desk);
+    const m = st.must('people.matches', { name: '刘备', sex: 'male', birthYear: 1980 }, desk);
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatchObject({ id: first.personId, reasons: expect.arrayContaining(['name_birth_year', 'pinyin_sex']) });
+    expect(m[0]!.stays.map((s) => s.id)).toEqual([first.stayId]);
+    expect(st.must('people.matches', { name: '留备', sex: 'male' }, desk).map((x) => x.id)).toEqual([first.personId]); // same pinyin
+    expect(st.must('people.matches', { name: '刘备', sex: 'female' }, desk)).toEqual([]);
+    // One click links the new stay to that person; a second open stay for them is refused.
+    const again = st.must('intake.register', { personId: first.personId, channel: 'outreach', arrivedAt: NIGHT + 60_000 }, desk);
+    expect(again.personId).toBe(first.personId);
+    expect(st.must('people.get', { id: first.personId }, desk).stays).toHaveLength(2);
+    expect(err(st.call('intake.register', { personId: first.personId, channel: 'walk_in', arrivedAt: NIGHT + 120_000 }, desk))).toContain('v.openStay');
+  });
+
+  it('links two records of one person reversibly, without merging anything', () => {
+    station();
+    const a = quick({ name: '孙七', sex: 'male' }).personId;
+    const b = quick({ description: '自称孙七的男子', sex: 'male' }).personId;
+    const before = st.must('people.get', { id: b }, desk);
+    const linked = st.must('people.link', { a, b, reason: '照片比对为同一人' }, desk);
+    expect(linked.links).toMatchObject([{ otherId: b, reason: '照片比对为同一人' }]);
+    expect(err(st.call('people.link', { a: b, b: a, reason: '再链接' }, desk))).toMatch(/^CONFLICT/);
+    const unlinked = st.must('people.unlink', { linkId: linked.links[0]!.id, reason: '核实后不是同一人' }, desk);
+    expect(unlinked.links).toEqual([]);
+    expect(st.must('people.get', { id: b }, desk)).toMatchObject({ stays: before.stays, description: before.description });
+    expect(st.core.db.prepare('SELECT unlink_reason FROM person_links').get()).toEqual({ unlink_reason: '核实后不是同一人' });
+  });
+});
+
+describe('triage, special groups and the safety check', () => {
+  it('admits, refers, hands over or refuses with a reason; records temperature and conditions', () => {
+    station();
+    const a = quick({ name: '甲', sex: 'male' });
+    expect(err(st.call('intake.triage', { stayId: a.stayId, decision: 'refuse' }, desk))).toContain('refusalReason');
+    const refused = st.must('intake.triage', { stayId: a.stayId, decision: 'refuse', refusalReason: 'demands_cash' }, desk);
+    expect(refused).toMatchObject({ status: 'refused', triage: { decision: 'refuse', refusalReason: 'demands_cash' } });
+    expect(err(st.call('intake.triage', { stayId: a.stayId, decision: 'admit' }, desk))).toContain('v.alreadyTriaged');
+    const b = quick({ name: '乙', sex: 'male' });
+    const hot = st.must('intake.triage', { stayId: b.stayId, decision: 'hospital', destination: '区人民医院', temperatureC: 40.2, conditions: ['critically_ill'] }, desk);
+    expect(hot).toMatchObject({ status: 'at_hospital', temperatureC: 40.2, conditions: ['critically_ill'] });
+  });
+
+  it('derives minor and elderly from birth date or estimate', () => {
+    station();
+    const kid = quick({ name: '小明', sex: 'male', birthDate: '2011-08-01' });
+    expect(st.must('intake.get', { stayId: kid.stayId }, desk)).toMatchObject({ age: 14, ageGroup: 'minor_under16' });
+    const old = quick({ description: '老人', sex: 'female', estimatedAge: 72 });
+    expect(st.must('intake.get', { stayId: old.stayId }, desk).ageGroup).toBe('elderly');
+  });
+
+  it('needs two different staff, the second signing with their own password', () => {
+    station();
+    const { stayId } = admitted({ name: '丙', sex: 'male' });
+    const base = { stayId, findings: '随身携带折叠刀', disposition: '交派出所' };
+    expect(err(st.call('intake.safetyCheck', { ...base, witness: { userId: deskId, password: 'Own-pass-22' } }, desk))).toContain('v.witnessSelf');
+    expect(err(st.call('intake.safetyCheck', { ...base, witness: { userId: colleague.id, password: 'wrong-one' } }, desk))).toMatch(/^BAD_CREDENTIALS/);
+    const done = st.must('intake.safetyCheck', { ...base, witness: witness() }, desk);
+    expect(done.safetyChecks).toMatchObject([{ findings: '随身携带折叠刀', witnesses: ['desk', 'colleague'] }]);
+  });
+});
+
+describe('belongings custody', () => {
+  it('blocks discharge until every item is returned (client confirms) or settled with a reason', () => {
+    station();
+    const { stayId } = admitted({ name: '丁', sex: 'male', estimatedAge: 40 });
+    const withItems = st.must('intake.custodyAdd', {
+      stayId,
+      items: [
+        { description: '手机', quantity: 1, storagePlace: '柜A-1' },
+        { description: '现金', quantity: 1, cashFen: 12_350, storagePlace: '保险柜' },
+      ],
+      witness: witness(),
+    }, desk);
+    expect(withItems.custody.map((i) => i.staff)).toEqual([['desk', 'colleague'], ['desk', 'colleague']]);
+    const discharge = { stayId, type: 'return_home' as const, ticket: '车票 G123' };
+    expect(err(st.call('intake.discharge', discharge, desk))).toContain('v.custodyOpen');
+    const [phone, cash] = withItems.custody;
+    expect(err(st.call('intake.custodySettle', { itemId: phone!.id, kind: 'returned' }, desk))).toContain('v.clientConfirm');
+    expect(err(st.call('intake.custodySettle', { itemId: cash!.id, kind: 'handed_over' }, desk))).toContain('reason');
+    st.must('intake.custodySettle', { itemId: phone!.id, kind: 'returned', clientConfirmed: true }, desk);
+    expect(err(st.call('intake.custodySettle', { itemId: phone!.id, kind: 'disposed', reason: 'x' }, desk))).toMatch(/^CONFLICT/);
+    st.must('intake.custodySettle', { itemId: cash!.id, kind: 'returned', clientConfirmed: true }, desk);
+    expect(st.must('intake.discharge', discharge, desk).status).toBe('discharged');
+  });
+});
+
+describe('zones and beds', () => {
+  it('one person a bed; moves keep history; discharge frees the bed', () => {
+    station();
+    const a = admitted({ name: '男一', sex: 'male', estimatedAge: 30 });
+    const b = admitted({ name: '男二', sex: 'male', estimatedAge: 31 });
+    const bed1 = st.must('intake.beds', {}, desk)[0]!.beds[0]!;
+    expect(st.must('intake.assignBed', { stayId: a.stayId, bedId: bed1.id }, desk).bed).toMatchObject({ label: '男-01', zone: '男宿区' });
+    expect(err(st.call('intake.assignBed', { stayId: b.stayId, bedId: bed1.id }, desk))).toContain('v.bedTaken');
+    const moved = st.must('intake.assignBed', { stayId: a.stayId, zoneId: 1, reason: '靠近值班室' }, desk);
+    expect(moved.bed?.label).toBe('男-02');
+    expect(st.core.db.prepare('SELECT count(*) AS n FROM bed_assignments WHERE stay_id = ?').get(a.stayId)).toEqual({ n: 2 });
+    st.must('intake.discharge', { stayId: a.stayId, type: 'left_without_notice', record: '未告知离站' }, desk);
+    expect(st.must('intake.beds', {}, desk)[0]!.occupied).toBe(0);
+  });
+
+  it('refuses the wrong sex, a minor in an adult zone, an unknown age, and an unadmitted stay', () => {
+    station();
+    const woman = admitted({ name: '女一', sex: 'female', estimatedAge: 30 });
+    expect(err(st.call('intake.assignBed', { stayId: woman.stayId, zoneId: 1 }, desk))).toContain('v.zoneSex');
+    const boy = admitted({ name: '少年', sex: 'male', birthDate: '2010-01-01' });
+    expect(err(st.call('intake.assignBed', { stayId: boy.stayId, zoneId: 1 }, desk))).toContain('v.zoneMinor');
+    expect(st.must('intake.assignBed', { stayId: boy.stayId, zoneId: 3 }, desk).bed?.zone).toBe('未成年人区');
+    const noAge = admitted({ name: '无年龄', sex: 'male' });
+    expect(err(st.call('intake.assignBed', { stayId: noAge.stayId, zoneId: 1 }, desk))).toContain('v.zoneAgeUnknown');
+    expect(st.must('intake.assignBed', { stayId: noAge.stayId, zoneId: 5 }, desk).bed?.zone).toBe('医疗观察区');
+    const waiting = quick({ name: '未分诊', sex: 'male', estimatedAge: 30 });
+    expect(err(st.call('intake.assignBed', { stayId: waiting.stayId, zoneId: 1 }, desk))).toContain('v.notAdmitted');
+  });
+
+  it('a full zone refuses one more person and changes nothing', () => {
+    station();
+    for (let i = 0; i < 4; i++) st.must('intake.assignBed', { stayId: admitted({ name: `医${i}`, sex: 'male' }).stayId, zoneId: 5 }, desk);
+    const extra = admitted({ name: '第五人', sex: 'male' });
+    const before = contentHash(st.core);
+    expect(err(st.call('intake.assignBed', { stayId: extra.stayId, zoneId: 5 }, desk))).toContain('v.zoneFull');
+    expect(contentHash(st.core)).toBe(before);
+  });
+});
+
+describe('the stay clock and extensions', () => {
+  it('warns on day 8 and is overdue on day 10; a duty leader’s extension with a reason moves the limit', () => {
+    station();
+    const { stayId } = admitted({ name: '戊', sex: 'male', estimatedAge: 40 });
+    daysPass(7);
+    expect(st.must('intake.get', { stayId }, desk).clock).toMatchObject({ day: 8, state: 'warn' });
+    expect(st.must('intake.board', {}, desk).nearLimit.map((l) => l.stayId)).toEqual([stayId]);
+    daysPass(2);
+    expect(st.must('intake.get', { stayId }, desk).clock).toMatchObject({ day: 10, state: 'overdue' });
+    expect(err(st.call('intake.extend', { stayId, days: 5, reason: '等待家属' }, desk))).toMatch(/^FORBIDDEN/);
+    const leader = st.userWith(['duty_leader'], 'leader');
+    const ext = st.must('intake.extend', { stayId, days: 5, reason: '等待家属从外省赶来' }, leader);
+    expect(ext.clock).toMatchObject({ state: 'ok', limitDay: 15 });
+    expect(ext.extensions).toMatchObject([{ days: 5, approvedBy: 'leader' }]);
+  });
+});
+
+describe('family search', () => {
+  it('an unknown identity gets a notice within 24 h, a DNA request within 7 working days, a refresh after 30 days', () => {
+    station();
+    const { stayId } = quick({ description: '不愿透露姓名的男子', sex: 'male' });
+    const tasks = st.must('intake.get', { stayId }, desk).familySearch;
+    expect(tasks.map((t) => t.kind)).toEqual(['notice', 'dna_request', 'notice_refresh']);
+    expect(tasks[0]!.dueAt).toBe(NIGHT + 24 * HOUR);
+    // Arrival Monday 20 July 2026, 03:00 Shanghai → 7 working days → Wednesday 29 July, 03:00.
+    expect(tasks[1]!.dueAt).toBe(Date.UTC(2026, 6, 28, 19, 0));
+    expect(tasks[2]!.dueAt).toBe(Date.UTC(2026, 7, 18, 19, 0));
+    expect(tasks[0]!.state).toBe('due');
+    daysPass(25 / 24);
+    expect(st.must('intake.board', {}, desk).familySearchDue.map((l) => l.detail)).toEqual(['notice:overdue']);
+    const done = st.must('intake.completeTask', { taskId: tasks[0]!.id, note: '已在全国寻亲网发布' }, desk);
+    expect(done.familySearch[0]).toMatchObject({ state: 'done', doneBy: 'desk' });
+    expect(quick({ name: '有名有姓', sex: 'male' }, { arrivedAt: st.clock.now() }) && st.must('intake.get', { stayId: stayId + 1 }, desk).familySearch).toEqual([]);
+  });
+});
+
+describe('discharge', () => {
+  it('return home: cash at most 20 yuan and only with a signed receipt; under 16 needs an escort', () => {
+    station();
+    const { stayId } = admitted({ name: '己', sex: 'male', estimatedAge: 40 });
+    expect(err(st.call('intake.discharge', { stayId, type: 'return_home', ticket: '车票', cashFen: 2001, receiptSigned: true }, desk))).toContain('v.cashLimit');
+    expect(err(st.call('intake.discharge', { stayId, type: 'return_home', ticket: '车票', cashFen: 1500 }, desk))).toContain('v.receiptRequired');
+    const kid = admitted({ name: '小童', sex: 'male', birthDate: '2012-03-03' });
+    expect(err(st.call('intake.discharge', { stayId: kid.stayId, type: 'return_home', ticket: '车票' }, desk))).toContain('v.escortRequired');
+    expect(st.must('intake.discharge', { stayId: kid.stayId, type: 'return_home', ticket: '车票', escort: '站内工作人员李洁' }, desk).status).toBe('discharged');
+    const done = st.must('intake.discharge', { stayId, type: 'return_home', ticket: 'K123 次火车票', cashFen: 2000, receiptSigned: true }, desk);
+    expect(done.discharge).toMatchObject({ type: 'return_home', detail: { ticket: 'K123 次火车票', cashFen: 2000 } });
+    expect(err(st.call('intake.discharge', { stayId, type: 'left_without_notice', record: 'x' }, desk))).toMatch(/^CONFLICT/);
+  });
+
+  it('self-discharge is refused for a 15-year-old, unknown ages and mental disorder, allowed for an adult', () => {
+    station();
+    const teen = admitted({ name: '少年甲', sex: 'male', birthDate: '2011-01-01' });
+    expect(err(st.call('intake.discharge', { stayId: teen.stayId, type: 'self_discharge', declarationSigned: true }, desk))).toContain('v.selfDischargeMinor');
+    const unknown = admitted({ description: '年龄不详', sex: 'male' });
+    expect(err(st.call('intake.discharge', { stayId: unknown.stayId, type: 'self_discharge', declarationSigned: true }, desk))).toContain('v.selfDischargeAgeUnknown');
+    const ill = admitted({ name: '病人', sex: 'male', estimatedAge: 40 });
+    st.must('intake.setConditions', { stayId: ill.stayId, conditions: ['mental_disorder'] }, desk);
+    expect(err(st.call('intake.discharge', { stayId: ill.stayId, type: 'self_discharge', declarationSigned: true }, desk))).toContain('v.selfDischargeCondition');
+    const adult = admitted({ name: '成年人', sex: 'male', estimatedAge: 40 });
+    expect(err(st.call('intake.discharge', { stayId: adult.stayId, type: 'self_discharge', declarationSigned: false as true }, desk))).toContain('v.declarationRequired');
+    expect(st.must('intake.discharge', { stayId: adult.stayId, type: 'self_discharge', declarationSigned: true }, desk).discharge?.type).toBe('self_discharge');
+  });
+
+  it('collected by family checks the collector’s ID; death requires the police informed', () => {
+    station();
+    const a = admitted({ name: '庚', sex: 'male', estimatedAge: 40 });
+    expect(err(st.call('intake.discharge', { stayId: a.stayId, type: 'family_collected', collectorName: '庚妻', relation: '妻子', collectorIdNumber: '110105194912310021' }, desk))).toContain('v.id.checksum');
+    st.must('intake.discharge', { stayId: a.stayId, type: 'family_collected', collectorName: '庚妻', relation: '妻子', collectorIdNumber: '11010519491231002X' }, desk);
+    const b = admitted({ name: '辛', sex: 'male', estimatedAge: 80 });
+    expect(err(st.call('intake.discharge', { stayId: b.stayId, type: 'death', policeUnit: '东城派出所' } as never, desk))).toContain('v.policeInformed');
+    expect(st.must('intake.discharge', { stayId: b.stayId, type: 'death', policeInformed: true, policeUnit: '东城派出所' }, desk).status).toBe('discharged');
+  });
+});
+
+describe('today’s board', () => {
+  it('shows residents by zone, arrivals and departures, triage and bed gaps, open custody and incomplete records', () => {
+    station();
+    const a = admitted({ name: '壬', sex: 'male', estimatedAge: 40 });
+    st.must('intake.assignBed', { stayId: a.stayId, zoneId: 1 }, desk);
+    const b = quick({ name: '癸', sex: 'female' });
+    const c = admitted({ name: '子', sex: 'male', estimatedAge: 33 });
+    st.must('intake.custodyAdd', { stayId: c.stayId, items: [{ description: '背包', quantity: 1, storagePlace: '柜B-2' }], witness: witness() }, desk);
+    const d = admitted({ name: '丑', sex: 'male', estimatedAge: 50 });
+    st.must('intake.discharge', { stayId: d.stayId, type: 'left_without_notice', record: '夜间离开' }, desk);
+    const board = st.must('intake.board', {}, desk);
+    expect(board.today).toBe('2026-07-20');
+    expect(board.zones.find((z) => z.name === '男宿区')).toMatchObject({ beds: 12, occupied: 1 });
+    expect(board.residents).toBe(2);
+    expect(board.arrivals.map((l) => l.stayId)).toEqual([a.stayId, b.stayId, c.stayId, d.stayId]);
+    expect(board.departures.map((l) => l.stayId)).toEqual([d.stayId]);
+    expect(board.awaitingTriage.map((l) => l.stayId)).toEqual([b.stayId]);
+    expect(board.withoutBed.map((l) => l.stayId)).toEqual([c.stayId]);
+    expect(board.openCustody.map((l) => [l.stayId, l.detail])).toEqual([[c.stayId, '1']]);
+    expect(board.incomplete.map((l) => l.stayId).sort()).toEqual([a.stayId, b.stayId, c.stayId].sort());
+    expect(board.arrivals[0]!.owner).toBe('desk');
+  });
+});

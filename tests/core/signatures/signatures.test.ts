@@ -1,0 +1,390 @@
+import Database from 'better-sqlite3';
+import { createHash, createPublicKey, sign as ed25519Sign } from 'node:crypto';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../../electron/db/open';
+import { hashPassword } from '../../../electron/features/accounts/password';
+import { FREE_TRIES } from '../../../electron/features/accounts/throttle';
+import { appendAudit, auditHead, rowHash, verifyChain, type StoredRow } from '../../../electron/features/audit/chain';
+import { currentKey, keyById, unsealPrivateKey } from '../../../electron/features/signatures/keys';
+import { signedPayload, type SignatureRow } from '../../../electron/features/signatures/sign';
+import {
+  addAddendum,
+  addendaOf,
+  canonicalJson,
+  isSealed,
+  recordHash,
+  requireUnsealed,
+  sign,
+  signaturesOf,
+  verifyRecord,
+  verifySignature,
+  type SignCtx,
+  type SignRequest,
+} from '../../../electron/features/signatures';
+import { AppError } from '../../../shared/domain/result';
+import { openStation, type TestStation } from '../helpers';
+
+let st: TestStation;
+afterEach(() => st?.close());
+
+const OWN = 'Own-pass-22';
+let ids: Record<string, number>;
+let leaderSession: string;
+
+/** A station with a duty leader and a colleague, and a small record type of the test's own. */
+function station() {
+  st = openStation();
+  leaderSession = st.userWith(['duty_leader'], 'leader');
+  st.userWith(['front_desk'], 'colleague');
+  ids = Object.fromEntries(st.must('accounts.list', {}, st.adminSession).map((u) => [u.username, u.id]));
+  st.core.db.exec('CREATE TABLE test_notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL, at INTEGER NOT NULL)');
+}
+
+const ctx = (actor = ids.leader!): SignCtx => ({ db: st.core.db, now: st.clock.now(), actorId: actor, throttle: st.core.services.throttle });
+
+/** Runs `fn` as a feature's mutation would: in one transaction, then appending the mutation's own audit row. */
+function mutation<T>(fn: () => T, entity = 'test_note'): T {
+  return st.core.db
+    .transaction(() => {
+      const out = fn();
+      appendAudit(st.core.db, { at: st.clock.now(), actorId: ids.leader!, actorName: 'leader', procedure: 'test.mutate', entity, entityId: null, before: null, after: { out } });
+      return out;
+    })
+    .immediate();
+}
+
+const newNote = (body: string) => mutation(() => Number(st.core.db.prepare('INSERT INTO test_notes (body, at) VALUES (?, ?)').run(body, st.clock.now()).lastInsertRowid));
+/** The record as the feature reads it back: the same read at signing and at verifying. */
+const noteRecord = (id: number) => st.core.db.prepare('SELECT id, body, at FROM test_notes WHERE id = ?').get(id) as { id: number; body: string; at: number };
+const signNote = (id: number, extra: Partial<SignRequest> = {}) =>
+  mutation(() => sign(ctx(), { entity: 'test_note', entityId: id, record: noteRecord(id), password: OWN, ...extra }));
+const verifyNote = (id: number) => verifyRecord(st.core.db, 'test_note', id, noteRecord(id));
+
+function thrown(run: () => unknown): string {
+  try {
+    run();
+    return 'ok';
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    return `${e.code} ${JSON.stringify(e.fields ?? {})}`;
+  }
+}
+
+const counts = () =>
+  st.core.db.prepare('SELECT (SELECT count(*) FROM signing_keys) AS keys, (SELECT count(*) FROM signatures) AS sigs, (SELECT count(*) FROM addenda) AS addenda').get();
+
+/** Writes straight into the file as something other than StationDesk would, with the append-only triggers gone. */
+function tamper(sql: string, ...params: unknown[]) {
+  const raw = new Database(path.join(st.dir, DATABASE_FILE));
+  for (const t of ['audit_log_no_update', 'signatures_no_update', 'addenda_no_update']) raw.exec(`DROP TRIGGER IF EXISTS ${t}`);
+  raw.prepare(sql).run(...params);
+  raw.close();
+}
+
+/** Rewrites one audit row's `after` and recomputes the chain from there on, as a careful forger would. */
+function rewriteAuditConsistently(id: number, after: string) {
+  const raw = new Database(path.join(st.dir, DATABASE_FILE));
+  raw.exec('DROP TRIGGER audit_log_no_update');
+  raw.prepare('UPDATE audit_log SET after = ? WHERE id = ?').run(after, id);
+  let prev = (raw.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id - 1) as { hash: string }).hash;
+  for (const row of raw.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(id) as StoredRow[]) {
+    const hash = rowHash({ ...row, prev_hash: prev });
+    raw.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
+    prev = hash;
+  }
+  raw.close();
+}
+
+describe('signing keys', () => {
+  it('are made at the first signing and stored sealed: no private key in clear, and only the password opens it', () => {
+    station();
+    expect(currentKey(st.core.db, ids.leader!)).toBeUndefined(); // neither login nor the password change made one
+    const id = newNote('夜班平稳');
+    signNote(id);
+    const row = currentKey(st.core.db, ids.leader!)!;
+    const privateKey = unsealPrivateKey(row, OWN)!;
+    expect(createPublicKey(privateKey).export({ type: 'spki', format: 'der' })).toEqual(row.public_key);
+    const der = privateKey.export({ type: 'pkcs8', format: 'der' });
+    const seed = der.subarray(der.length - 32);
+    const stored = st.core.db.prepare('SELECT * FROM signing_keys WHERE id = ?').raw().get(row.id) as unknown[];
+    for (const value of stored) {
+      const bytes = Buffer.isBuffer(value) ? value : Buffer.from(String(value));
+      expect(bytes.includes(seed)).toBe(false);
+      expect(bytes.includes(der)).toBe(false);
+    }
+    expect(unsealPrivateKey(row, 'Wrong-pass-1')).toBeNull();
+  });
+
+  it('a password change re-seals the same key: the old password no longer opens it, the new one does', () => {
+    station();
+    const first = newNote('交班一');
+    signNote(first);
+    const before = currentKey(st.core.db, ids.leader!)!;
+    st.must('auth.changePassword', { currentPassword: OWN, newPassword: 'Newer-pass-3', newPasswordConfirm: 'Newer-pass-3' }, leaderSession);
+    const after = currentKey(st.core.db, ids.leader!)!;
+    expect(after.id).toBe(before.id);
+    expect(after.public_key).toEqual(before.public_key);
+    expect(after.salt).not.toEqual(before.salt);
+    expect(after.iv).not.toEqual(before.iv);
+    expect(unsealPrivateKey(after, OWN)).toBeNull();
+    expect(createPublicKey(unsealPrivateKey(after, 'Newer-pass-3')!).export({ type: 'spki', format: 'der' })).toEqual(before.public_key);
+    const second = newNote('交班二');
+    expect(thrown(() => signNote(second))).toMatch(/^BAD_CREDENTIALS/);
+    signNote(second, { password: 'Newer-pass-3' });
+    expect(signaturesOf(st.core.db, 'test_note', second)).toHaveLength(1);
+    expect(verifyNote(first).ok && verifyNote(second).ok).toBe(true);
+    expect(st.core.db.prepare('SELECT count(*) AS n FROM signing_keys').get()).toEqual({ n: 1 });
+  });
+
+  it('an admin reset retires the key; the user’s next signing, under their own new password, makes a new one; old signatures still verify', () => {
+    station();
+    const old = newNote('旧记录');
+    signNote(old);
+    const retiredId = currentKey(st.core.db, ids.leader!)!.id;
+    st.must('accounts.resetPassword', { id: ids.leader!, password: 'Reset-pass-1', passwordConfirm: 'Reset-pass-1' }, st.adminSession);
+    const retired = keyById(st.core.db, retiredId)!;
+    expect(retired).toMatchObject({ retired_at: st.clock.now(), ciphertext: null, salt: null });
+    expect(retired.public_key.length).toBeGreaterThan(0);
+    expect(currentKey(st.core.db, ids.leader!)).toBeUndefined();
+
+    // The admin chose that password: no key is ever sealed with it.
+    const fresh = newNote('新记录');
+    const before = counts();
+    expect(thrown(() => signNote(fresh, { password: 'Reset-pass-1' }))).toBe('CONFLICT {"password":"v.passwordChangeFirst"}');
+    expect(counts()).toEqual(before);
+    const sid = st.must('auth.login', { username: 'leader', password: 'Reset-pass-1' }).sessionId;
+    st.must('auth.changePassword', { currentPassword: 'Reset-pass-1', newPassword: 'Mine-again-4', newPasswordConfirm: 'Mine-again-4' }, sid);
+    expect(currentKey(st.core.db, ids.leader!)).toBeUndefined();
+
+    const sig = signNote(fresh, { password: 'Mine-again-4' });
+    const renewed = currentKey(st.core.db, ids.leader!)!;
+    expect(renewed.id).not.toBe(retiredId);
+    expect(renewed.public_key).not.toEqual(retired.public_key);
+    expect(verifySignature(st.core.db, sig.id, noteRecord(fresh))).toEqual({ signatureId: sig.id, ok: true, problems: [] });
+    const oldCheck = verifyNote(old);
+    expect(oldCheck.ok).toBe(true);
+    expect(st.core.db.prepare('SELECT key_id FROM signatures WHERE id = ?').get(oldCheck.signatures[0]!.signatureId)).toEqual({ key_id: retiredId });
+    expect(() => st.core.db.prepare('UPDATE signing_keys SET retired_at = NULL, retired_reason = NULL WHERE id = ?').run(retiredId)).toThrow(/never changes/);
+  });
+
+  it('a key sealed under a password the account no longer has is retired and replaced at the next signing', () => {
+    station();
+    const first = newNote('一');
+    signNote(first);
+    const stale = currentKey(st.core.db, ids.leader!)!;
+    // Something other than auth.changePassword set the password (an older tool, a hand edit).
+    st.core.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword('Other-pass-5'), ids.leader!);
+    const second = newNote('二');
+    signNote(second, { password: 'Other-pass-5' });
+    expect(keyById(st.core.db, stale.id)).toMatchObject({ retired_reason: 'unsealable', ciphertext: null });
+    expect(currentKey(st.core.db, ids.leader!)!.id).not.toBe(stale.id);
+    expect(verifyNote(first).ok && verifyNote(second).ok).toBe(true);
+  });
+});
+
+describe('sign', () => {
+  it('signs, seals, anchors the head before its mutation’s own audit row, and shows reason and fingerprint', () => {
+    station();
+    const id = newNote('夜班平稳，无异常');
+    const head = auditHead(st.core.db)!;
+    const sig = signNote(id, { reason: '原带班领导病假，由副站长代签' });
+    expect(sig.anchor).toEqual(head);
+    expect(auditHead(st.core.db)!.id).toBe(head.id + 1); // the mutation's own row came after the anchor
+    const stored = st.core.db.prepare('SELECT signature FROM signatures WHERE id = ?').get(sig.id) as { signature: Buffer };
+    expect(stored.signature).toHaveLength(64);
+    expect(sig.fingerprint).toBe(createHash('sha256').update(stored.signature).digest('hex').slice(0, 8));
+    expect(signaturesOf(st.core.db, 'test_note', id)).toEqual([
+      { ...sig, entity: 'test_note', entityId: String(id), signer: { id: ids.leader, displayName: 'leader' }, reason: '原带班领导病假，由副站长代签' },
+    ]);
+    expect(verifyNote(id)).toMatchObject({ sealed: true, ok: true, signatures: [{ signatureId: sig.id, ok: true, problems: [] }] });
+
+    expect(isSealed(st.core.db, 'test_note', id)).toBe(true);
+    expect(thrown(() => requireUnsealed(st.core.db, 'test_note', id))).toBe('CONFLICT {"(root)":"v.sealed"}');
+    expect(thrown(() => requireUnsealed(st.core.db, 'test_note', String(id), 'body'))).toBe('CONFLICT {"body":"v.sealed"}');
+    const other = newNote('未签');
+    expect(isSealed(st.core.db, 'test_note', other)).toBe(false);
+    expect(thrown(() => requireUnsealed(st.core.db, 'test_note', other))).toBe('ok');
+    expect(isSealed(st.core.db, 'other_entity', id)).toBe(false);
+  });
+
+  it('refuses a wrong password at the caller’s field, writes nothing, and counts it against the throttle', () => {
+    station();
+    const id = newNote('待签');
+    const before = counts();
+    const attempt = (password: string) =>
+      thrown(() =>
+        st.core.db.transaction(() => {
+          // Inside the transaction, before any rollback could hide a write: the kit itself wrote nothing.
+          try {
+            sign(ctx(), { entity: 'test_note', entityId: id, record: noteRecord(id), password, passwordField: 'leaderPassword' });
+          } finally {
+            expect(counts()).toEqual(before);
+          }
+        })(),
+      );
+    expect(attempt('Wrong-pass-1')).toBe('BAD_CREDENTIALS {"leaderPassword":"v.badCredentials"}');
+    for (let i = 2; i <= FREE_TRIES; i++) expect(attempt('Wrong-pass-1')).toMatch(/^BAD_CREDENTIALS/);
+    expect(attempt(OWN)).toMatch(/^RATE_LIMITED/);
+    expect(isSealed(st.core.db, 'test_note', id)).toBe(false);
+  });
+
+  it('lets another active staff member sign at this desk with their own password, errors at the caller’s fields', () => {
+    station();
+    const id = newNote('共同签名');
+    const by = (signerId: number, password = OWN) =>
+      thrown(() => mutation(() => sign(ctx(), { entity: 'test_note', entityId: id, record: noteRecord(id), password, signerId, signerField: 'leader.userId', passwordField: 'leader.password' })));
+    expect(by(999)).toBe('VALIDATION {"leader.userId":"v.witnessUnknown"}');
+    expect(by(ids.colleague!, 'Wrong-pass-1')).toBe('BAD_CREDENTIALS {"leader.password":"v.badCredentials"}');
+    expect(by(ids.colleague!)).toBe('ok');
+    expect(signaturesOf(st.core.db, 'test_note', id).map((s) => s.signer.displayName)).toEqual(['colleague']);
+    expect(verifyNote(id).ok).toBe(true);
+  });
+
+  it('runs only inside the caller’s transaction', () => {
+    station();
+    const id = newNote('x');
+    expect(() => sign(ctx(), { entity: 'test_note', entityId: id, record: noteRecord(id), password: OWN })).toThrow(/inside the calling mutation/);
+    expect(counts()).toMatchObject({ sigs: 0 });
+  });
+});
+
+describe('verify names what was tampered with', () => {
+  it('(1) the signed record edited in the database file → record changed', () => {
+    station();
+    const id = newNote('收入3人');
+    signNote(id);
+    tamper('UPDATE test_notes SET body = ? WHERE id = ?', '收入2人', id);
+    const [check] = verifyNote(id).signatures;
+    expect(check!.problems).toEqual([{ kind: 'record_changed', signedHash: recordHash({ id, body: '收入3人', at: st.clock.now() }), currentHash: recordHash(noteRecord(id)) }]);
+  });
+
+  it('(2) a byte of the stored signature flipped, or a signed column edited → signature wrong', () => {
+    station();
+    const id = newNote('正常');
+    const sig = signNote(id, { reason: '代签' });
+    const bytes = (st.core.db.prepare('SELECT signature FROM signatures WHERE id = ?').get(sig.id) as { signature: Buffer }).signature;
+    const flipped = Buffer.from(bytes);
+    flipped[10]! ^= 0x01;
+    tamper('UPDATE signatures SET signature = ? WHERE id = ?', flipped, sig.id);
+    expect(verifyNote(id).signatures[0]!.problems).toEqual([{ kind: 'signature_invalid' }]);
+    tamper('UPDATE signatures SET signature = ?, reason = ? WHERE id = ?', bytes, '本人签名', sig.id);
+    expect(verifyNote(id).signatures[0]!.problems).toEqual([{ kind: 'signature_invalid' }]);
+    tamper('UPDATE signatures SET reason = ? WHERE id = ?', '代签', sig.id);
+    expect(verifyNote(id).ok).toBe(true);
+  });
+
+  it('a signature made with one user’s key but naming another as signer is not valid', () => {
+    station();
+    const id = newNote('冒名');
+    const own = signNote(id); // the leader's genuine signature, and a key for the colleague:
+    const elsewhere = newNote('别的');
+    mutation(() => sign(ctx(ids.colleague), { entity: 'test_note', entityId: elsewhere, record: noteRecord(elsewhere), password: OWN }));
+    const colleagueKey = currentKey(st.core.db, ids.colleague!)!;
+    const genuine = st.core.db.prepare('SELECT * FROM signatures WHERE id = ?').get(own.id) as SignatureRow;
+    // The colleague signs a row that names the leader, with the colleague's own (valid) key.
+    const forged = { ...genuine, id: 99, key_id: colleagueKey.id };
+    const signature = ed25519Sign(null, signedPayload(forged), unsealPrivateKey(colleagueKey, OWN)!);
+    st.core.db.prepare('INSERT INTO signatures VALUES (@id, @entity, @entity_id, @record_hash, @signer_id, @key_id, @signed_at, @reason, @anchor_id, @anchor_hash, @signature)').run({ ...forged, signature });
+    expect(verifySignature(st.core.db, 99, noteRecord(id)).problems).toEqual([{ kind: 'signature_invalid' }]);
+    expect(verifySignature(st.core.db, own.id, noteRecord(id)).ok).toBe(true);
+  });
+
+  it('a signature dated after its key was retired is not valid', () => {
+    station();
+    const id = newNote('过期密钥');
+    const sig = signNote(id);
+    const keyId = currentKey(st.core.db, ids.leader!)!.id;
+    st.must('accounts.resetPassword', { id: ids.leader!, password: 'Reset-pass-1', passwordConfirm: 'Reset-pass-1' }, st.adminSession);
+    expect(verifyNote(id).ok).toBe(true); // retired in the same millisecond as it signed: still its key then
+    const raw = new Database(path.join(st.dir, DATABASE_FILE));
+    raw.exec('DROP TRIGGER signing_keys_retired_final');
+    raw.prepare('UPDATE signing_keys SET retired_at = ? WHERE id = ?').run(st.clock.now() - 1, keyId);
+    raw.close();
+    expect(verifySignature(st.core.db, sig.id, noteRecord(id)).problems).toEqual([{ kind: 'signature_invalid' }]);
+  });
+
+  it('(3) an audit row before the anchor rewritten with the chain recomputed → audit rewritten, though the chain alone verifies', () => {
+    station();
+    const id = newNote('夜班');
+    const sig = signNote(id);
+    newNote('later'); // rows after the anchor are recomputed too
+    rewriteAuditConsistently(3, JSON.stringify({ event: 'forged' }));
+    expect(verifyChain(st.core.db, st.clock.now()).ok).toBe(true);
+    expect(verifyNote(id).signatures[0]!.problems).toEqual([{ kind: 'audit_rewritten', auditRowId: sig.anchor.id, reason: 'anchor_changed' }]);
+  });
+
+  it('(4) an audit row inside the segment since the previous signature rewritten without recomputing → found at that row', () => {
+    station();
+    const first = newNote('第一份');
+    const a = signNote(first);
+    for (let i = 0; i < 3; i++) newNote(`中间${i}`);
+    const second = newNote('第二份');
+    const b = signNote(second);
+    const inside = a.anchor.id + 2;
+    expect(inside).toBeLessThan(b.anchor.id);
+    tamper("UPDATE audit_log SET after = '{\"forged\":true}' WHERE id = ?", inside);
+    expect(verifyNote(second).signatures[0]!.problems).toEqual([{ kind: 'audit_rewritten', auditRowId: inside, reason: 'hash_mismatch' }]);
+    expect(verifyNote(first).ok).toBe(true); // the row is after the first signature's anchor
+
+    // Its own hash recomputed too, but not its successor's link.
+    const row = st.core.db.prepare('SELECT * FROM audit_log WHERE id = ?').get(inside) as StoredRow;
+    tamper('UPDATE audit_log SET hash = ? WHERE id = ?', rowHash(row), inside);
+    expect(verifyNote(second).signatures[0]!.problems).toEqual([{ kind: 'audit_rewritten', auditRowId: inside + 1, reason: 'link_mismatch' }]);
+  });
+
+  it('an audit row of the segment deleted → found as missing', () => {
+    station();
+    const first = newNote('一');
+    const a = signNote(first);
+    newNote('二');
+    const second = newNote('三');
+    const b = signNote(second);
+    const raw = new Database(path.join(st.dir, DATABASE_FILE));
+    raw.exec('DROP TRIGGER audit_log_no_delete');
+    raw.prepare('DELETE FROM audit_log WHERE id = ?').run(a.anchor.id + 1);
+    raw.close();
+    expect(verifyNote(second).signatures[0]!.problems).toEqual([{ kind: 'audit_rewritten', auditRowId: a.anchor.id + 1, reason: 'row_missing' }]);
+    expect(b.anchor.id).toBeGreaterThan(a.anchor.id + 1);
+  });
+});
+
+describe('addenda', () => {
+  it('are signed notes on a sealed record, anchored, listed with it, and checked with it', () => {
+    station();
+    const id = newNote('交班记录');
+    expect(thrown(() => mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: '补充', password: OWN })))).toBe('CONFLICT {"note":"v.notSealed"}');
+    signNote(id);
+    const head = auditHead(st.core.db)!;
+    const added = mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: '补记：02:10 巡查一次', password: OWN, reason: '补录' }));
+    expect(added).toMatchObject({ entityId: String(id), note: '补记：02:10 巡查一次', addedBy: { id: ids.leader }, signature: { entity: 'addendum', reason: '补录', anchor: head } });
+    expect(addendaOf(st.core.db, 'test_note', id)).toEqual([added]);
+    expect(verifyNote(id)).toMatchObject({ ok: true, addenda: [{ addendumId: added.id, verification: { ok: true, problems: [] } }] });
+
+    // A wrong password adds nothing.
+    expect(thrown(() => mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: 'x', password: 'Wrong-pass-1' })))).toMatch(/^BAD_CREDENTIALS/);
+    expect(addendaOf(st.core.db, 'test_note', id)).toHaveLength(1);
+
+    tamper('UPDATE addenda SET note = ? WHERE id = ?', '补记：无', added.id);
+    const check = verifyNote(id);
+    expect(check.ok).toBe(false);
+    expect(check.signatures[0]!.ok).toBe(true);
+    expect(check.addenda[0]!.verification.problems).toMatchObject([{ kind: 'record_changed' }]);
+  });
+});
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth and leaves out undefined properties', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: null, y: 'x' }], c: undefined } })).toBe('{"a":{"d":[1,{"y":"x","z":null}]},"b":1}');
+    expect(recordHash({ x: 1, y: 2 })).toBe(recordHash({ y: 2, x: 1 }));
+    expect(recordHash({ x: 1 })).not.toBe(recordHash({ x: '1' }));
+  });
+
+  it('refuses what JSON would change silently', () => {
+    expect(() => canonicalJson({ at: new Date(0) })).toThrow(/\$\.at is Date/);
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/NaN/);
+    expect(() => canonicalJson([1, undefined])).toThrow(/\$\[1\] is undefined/);
+    expect(() => canonicalJson({ b: Buffer.from('x') })).toThrow(/Buffer/);
+    expect(() => canonicalJson(10n)).toThrow(/bigint/);
+  });
+});

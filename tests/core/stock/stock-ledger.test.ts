@@ -1,0 +1,236 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStation as openRealStation, type Station } from '../../../electron/station';
+import { checkBalances } from '../../../electron/features/stock/balances';
+import type { AlertGroup } from '../../../shared/contract/alerts';
+import { code, DAY, NOW, PASSWORD, stockStation, type StockStation } from './stock-helpers';
+
+/** The ledger (台账), the campaign budget, stock's alerts and handover sections, and the balances check (issue 11). */
+let s: StockStation;
+const stations: Station[] = [];
+afterEach(() => {
+  for (const x of stations.splice(0)) x.close();
+  s?.st.close();
+});
+
+const shanghai = (y: number, m: number, d: number, h: number, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
+const at = (ms: number) => s.advance(ms - s.st.clock.now());
+const byKey = (groups: AlertGroup[]) => Object.fromEntries(groups.map((g) => [g.key, g]));
+
+describe('the ledger', () => {
+  it('shows opening, in and out by kind, and closing, reconciled with the movements; a period’s closing is the next one’s opening', () => {
+    s = stockStation();
+    const water = s.item();
+    s.receive(water, 100, { unitPriceFen: 150 }); // 2026-07-20, allocation
+    const stay = s.st.must('stock.issueToStay', { stayId: s.stay(), lines: [{ itemId: water, quantity: 10 }] }, s.desk);
+    const use = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 5 }] }, s.store);
+    s.st.must('stock.reverse', { kind: 'issue', id: use.id, reason: '登记错误' }, s.store); // red ink in station_use
+    s.st.must('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ itemId: water, quantity: 2 }] }, s.store);
+    const gift = s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 12, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
+    s.st.must('stock.reverse', { kind: 'receipt', id: gift.id, reason: '捐赠方送错了' }, s.store); // red ink in donation
+    const t = s.st.must('stock.stocktakeStart', {}, s.store);
+    s.st.must('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: t.lines[0]!.batchId, counted: 87, reason: 'lost' }], found: [{ itemId: water, quantity: 3, expiresOn: '2027-01-01' }] }, s.store);
+    s.st.must('stock.stocktakeApprove', { stocktakeId: t.id, approver: { userId: s.leader.id, password: PASSWORD } }, s.store);
+    at(shanghai(2026, 7, 31, 23, 59)); // still July on the station's calendar (15:59 UTC)
+    s.st.must('stock.receive', { source: 'purchase', supplier: '超市', invoiceNo: 'F1', lines: [{ itemId: water, quantity: 24, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
+    at(shanghai(2026, 8, 1, 0, 0)); // August
+    s.st.must('stock.issue', { destination: 'outreach', outreachRef: '8月1日巡查', lines: [{ itemId: water, quantity: 30 }] }, s.store);
+
+    const july = s.st.must('stock.ledger', { from: '2026-07-01', to: '2026-07-31', itemId: water }, s.store).rows[0]!;
+    expect(july).toMatchObject({
+      opening: 0,
+      in: { purchase: 24, donation: 0, allocation: 100, stocktake: 3 },
+      out: { stay: 10, outreach: 0, station_use: 0, write_off: 2, stocktake: 1 },
+      closing: 114,
+      openingValueFen: 0,
+      inValueFen: 15_000 + 2_400,
+    });
+    const august = s.st.must('stock.ledger', { from: '2026-08-01', to: '2026-08-31', itemId: water }, s.store).rows[0]!;
+    expect(august).toMatchObject({ opening: 114, openingValueFen: july.closingValueFen, out: { outreach: 30 }, closing: 84 });
+    expect(s.st.must('stock.item', { itemId: water }, s.store).onHand).toBe(84);
+    // Day by day, closing meets opening the day after.
+    const day20 = s.st.must('stock.ledger', { from: '2026-07-20', to: '2026-07-20', itemId: water }, s.store).rows[0]!;
+    const rest = s.st.must('stock.ledger', { from: '2026-07-21', to: '2026-07-31', itemId: water }, s.store).rows[0]!;
+    expect([day20.closing, rest.opening, rest.closing]).toEqual([90, 90, 114]);
+
+    const lines = s.st.must('stock.ledgerEntries', { itemId: water, from: '2026-07-01', to: '2026-07-31' }, s.store);
+    expect(lines.entries.map((e) => [e.kind, e.column, e.quantity, e.balance])).toEqual([
+      ['receipt', 'allocation', 100, 100],
+      ['issue', 'stay', -10, 90],
+      ['issue', 'station_use', -5, 85],
+      ['reversal', 'station_use', 5, 90],
+      ['issue', 'write_off', -2, 88],
+      ['receipt', 'donation', 12, 100],
+      ['reversal', 'donation', -12, 88],
+      ['stocktake', 'stocktake', 2, 90],
+      ['receipt', 'purchase', 24, 114],
+    ]);
+    expect(lines.entries[1]!.id).toBe(stay.id);
+    expect(lines.closing).toBe(july.closing);
+    expect(code(s.st.call('stock.ledger', { from: '2026-07-31', to: '2026-07-30' }, s.store))).toBe('VALIDATION {"to":"v.stock.period"}');
+    // The journal: every document of the period, newest first (the 31st's purchase), the 1st of August's issue not in it.
+    const journal = s.st.must('stock.journal', { from: '2026-07-20', to: '2026-07-31' }, s.store);
+    expect(journal.entries[0]).toMatchObject({ kind: 'receipt', type: 'purchase', quantity: 24, valueFen: 2_400 });
+    expect(journal.entries.map((e) => `${e.kind}:${e.type}:${e.reversed}`).sort()).toEqual([
+      'issue:station_use:true',
+      'issue:stay:false',
+      'issue:write_off:false',
+      'receipt:allocation:false',
+      'receipt:donation:true',
+      'receipt:purchase:false',
+      'reversal:issue:false',
+      'reversal:receipt:false',
+      'stocktake::false',
+    ]);
+    expect(journal.total).toBe(9);
+  });
+});
+
+describe('the campaign budget', () => {
+  it('charges each purchase to a category, warns from 90 % and refuses to go over until the storekeeper confirms', () => {
+    s = stockStation();
+    const medicine = s.item({ category: 'medicine' });
+    const fund = s.st.must('stock.fundSave', { name: '夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-09-30', budgets: { services: 50_000, medicine: 10_000, food: 0, clothing: 0, other: 0 } }, s.st.adminSession);
+    expect(fund).toMatchObject({ budgetFen: 60_000, spentFen: 0 });
+    const buy = (fen: number, confirmOverBudget = false) =>
+      s.st.call('stock.receive', { source: 'purchase', supplier: '药店', invoiceNo: `F${fen}`, charge: { fundId: fund.id, category: 'medicine' }, confirmOverBudget, lines: [{ itemId: medicine, quantity: 1, unitPriceFen: fen, expiresOn: '2027-01-01' }] }, s.store);
+    const state = () => s.st.must('stock.budget', {}, s.store)[0]!.categories.find((c) => c.category === 'medicine')!;
+    buy(8_990);
+    expect(state()).toMatchObject({ spentFen: 8_990, permille: 899, state: 'ok' });
+    expect(byKey(s.st.must('alerts.list', {}, s.store))['stock.budget']).toBeUndefined();
+    buy(10);
+    expect(state()).toMatchObject({ permille: 900, state: 'warning' });
+    expect(byKey(s.st.must('alerts.list', {}, s.store))['stock.budget']).toMatchObject({ count: 1, lines: [{ entity: 'stock_fund', id: fund.id, detail: 'medicine:900' }] });
+    expect(code(buy(1_000))).toBe('ok'); // exactly the budget
+    const over = buy(1);
+    expect(code(over)).toBe('CONFLICT {"confirmOverBudget":"v.stock.overBudget"}');
+    expect(!over.ok && over.error.detail).toEqual({ budgetFen: 10_000, spentFen: 10_000, afterFen: 10_001 });
+    expect(code(buy(1, true))).toBe('ok');
+    expect(state()).toMatchObject({ spentFen: 10_001, remainingFen: -1, state: 'exceeded' });
+    // A purchased service is charged directly; only purchases charge the fund.
+    expect(s.st.must('stock.fundCharge', { fundId: fund.id, category: 'services', amountFen: 12_000, description: '租用巡查车辆' }, s.store).spentFen).toBe(22_001);
+    expect(code(s.st.call('stock.receive', { source: 'donation', donor: '企业', charge: { fundId: fund.id, category: 'food' }, lines: [{ itemId: medicine, quantity: 1, expiresOn: '2027-01-01' }] }, s.store))).toBe(
+      'VALIDATION {"charge":"v.stock.chargePurchaseOnly"}',
+    );
+    expect(code(s.st.call('stock.fundCharge', { fundId: 99, category: 'services', amountFen: 1, description: 'x' }, s.store))).toBe('VALIDATION {"fundId":"v.stock.unknownFund"}');
+    expect(code(s.st.call('stock.fundSave', { name: '夏季', startsOn: '2026-09-01', endsOn: '2026-08-31', budgets: { services: 0, medicine: 0, food: 0, clothing: 0, other: 0 } }, s.st.adminSession))).toBe(
+      'VALIDATION {"endsOn":"v.stock.period"}',
+    );
+  });
+});
+
+describe('stock’s alerts and handover sections', () => {
+  it('show expired stock on hand, stock expiring within the setting’s days, and items below their minimum, to stock readers', () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水', minLevel: 10 });
+    const medicine = s.item({ name: '人丹', category: 'medicine' });
+    s.receive(water, 10, { expiresOn: '2026-08-19' }); // today + 30
+    s.receive(medicine, 4, { expiresOn: '2026-08-20' }); // today + 31
+    s.receive(medicine, 6, { expiresOn: '2026-07-19' }); // expired yesterday
+    let groups = byKey(s.st.must('alerts.list', {}, s.desk));
+    expect(groups['stock.expired']).toMatchObject({ urgency: 'urgent', count: 1, lines: [{ entity: 'stock_item', id: medicine, name: '人丹', detail: '6:2026-07-19' }] });
+    expect(groups['stock.expiring']).toMatchObject({ urgency: 'notice', count: 1, lines: [{ id: water, detail: '10:2026-08-19' }] });
+    expect(groups['stock.belowMinimum']).toBeUndefined(); // 10 of a minimum of 10
+    s.st.must('stock.issueToStay', { stayId: s.stay(), lines: [{ itemId: water, quantity: 1 }] }, s.desk);
+    s.st.must('settings.update', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, stockExpiringDays: 31 }, s.st.adminSession);
+    groups = byKey(s.st.must('alerts.list', {}, s.desk));
+    expect(groups['stock.belowMinimum']).toMatchObject({ urgency: 'warning', lines: [{ id: water, detail: '9:10' }] });
+    expect(groups['stock.expiring']!.lines.map((l) => l.detail)).toEqual(['9:2026-08-19', '4:2026-08-20']);
+    // An inspector reads no stock.
+    const inspector = s.st.userWith(['inspector'], 'inspector');
+    expect(s.st.must('alerts.list', {}, inspector).filter((g) => g.feature === 'stock')).toEqual([]);
+  });
+
+  it('hand over what moved during the shift and the supply alerts', async () => {
+    s = stockStation();
+    const { compileSections } = await import('../../../electron/features/alerts/registry');
+    const HANDOVER_SECTIONS = (await import('../../../electron/features')).FEATURE_REGISTRY.handoverSections;
+    const { readSettings } = await import('../../../electron/features/settings/service');
+    const water = s.item({ minLevel: 100 });
+    s.receive(water, 50);
+    s.st.must('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ itemId: water, quantity: 1 }] }, s.store);
+    const settings = readSettings(s.st.core.db);
+    const sections = compileSections(HANDOVER_SECTIONS, { db: s.st.core.db, now: NOW, today: '2026-07-20', settings, actorId: null }, { from: NOW - 8 * 3_600_000, to: NOW });
+    const stock = Object.fromEntries(sections.filter((x) => x.feature === 'stock').map((x) => [x.key, x]));
+    expect(stock['stock.shift']!.figures).toEqual([
+      { key: 'receipts', value: 1 },
+      { key: 'issues', value: 0 },
+      { key: 'writeOffs', value: 1 },
+    ]);
+    expect(stock['stock.supplyAlerts']).toMatchObject({ figures: [{ key: 'expired', value: 0 }, { key: 'belowMinimum', value: 1 }, { key: 'expiring', value: 0 }], lines: [{ id: water, detail: '49:100' }] });
+  });
+});
+
+describe('the balances', () => {
+  it('equal the sum of their movements, and the check names each batch and item that does not', () => {
+    s = stockStation();
+    const water = s.item();
+    const batch = s.receive(water, 20).lines[0]!.batchId;
+    s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 5 }] }, s.store);
+    expect(checkBalances(s.st.core.db, 0)).toMatchObject({ ok: true, mismatches: [] });
+    expect(s.st.must('stock.balancesCheck', {}, s.store)).toBeNull(); // no check has run on this connection yet
+    s.st.core.db.prepare('UPDATE stock_balances SET quantity = 16 WHERE batch_id = ?').run(batch);
+    s.st.core.db.prepare('UPDATE stock_item_balances SET quantity = 14 WHERE item_id = ?').run(water);
+    s.st.core.db.prepare("UPDATE stock_month_totals SET lost = -4 WHERE kind = 'station_use'").run();
+    expect(checkBalances(s.st.core.db, 0).mismatches).toEqual([
+      { itemId: water, batchId: null, month: null, kind: null, recorded: 14, fromMovements: 15 },
+      { itemId: water, batchId: null, month: '2026-07', kind: 'station_use', recorded: -4, fromMovements: -5 },
+      { itemId: water, batchId: batch, month: null, kind: null, recorded: 16, fromMovements: 15 },
+    ]);
+    // Without the movements' trigger, a receipt would leave its balance behind: the check is what finds it.
+    s.st.core.db.exec('DROP TRIGGER stock_movements_balance');
+    s.receive(water, 3);
+    expect(checkBalances(s.st.core.db, 0).mismatches).toHaveLength(5);
+    const rebuilt = s.st.must('stock.balancesRebuild', {}, s.store);
+    expect(rebuilt).toMatchObject({ ok: true, mismatches: [] });
+    expect(s.st.must('stock.balancesCheck', {}, s.store)).toEqual(rebuilt);
+    expect(s.st.must('stock.item', { itemId: water }, s.store).onHand).toBe(18);
+    expect(s.st.must('stock.ledger', { from: '2026-07-01', to: '2026-07-31', itemId: water }, s.store).rows[0]).toMatchObject({ in: { allocation: 23 }, out: { station_use: 5 }, closing: 18 });
+    const audit = JSON.parse(s.st.core.db.prepare("SELECT before FROM audit_log WHERE procedure = 'stock.balancesRebuild'").pluck().get() as string);
+    expect(audit.mismatches).toHaveLength(5);
+  });
+
+  it('are checked at start-up: a mismatch is logged and alerted, and holds stock (not the station) until rebuilt', async () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水' });
+    s.receive(water, 20);
+    const dir = s.st.dir;
+    s.st.core.db.prepare('UPDATE stock_item_balances SET quantity = 25').run();
+    s.st.core.close();
+    const lines: string[] = [];
+    const station = openRealStation({ dataDir: dir, clock: () => NOW, logger: { info: (m) => lines.push(`info ${m}`), error: (m) => lines.push(`error ${m}`) } });
+    stations.push(station);
+    await station.checked;
+    expect(lines).toContain('error stock balances do not match the movements; stock is held until they are rebuilt');
+    const login = (username: string) => {
+      const r = station.dispatch('auth.login', { username, password: PASSWORD }, {});
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      return (r.value as { sessionId: string }).sessionId;
+    };
+    const store = login('store');
+    const desk = login('desk');
+    const alerts = station.dispatch('alerts.list', {}, { sessionId: desk });
+    expect(alerts.ok && byKey(alerts.value as AlertGroup[])['stock.balancesMismatch']).toMatchObject({ urgency: 'urgent', lines: [{ id: water, name: '矿泉水', detail: '0' }] });
+    const held = station.dispatch('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }] }, { sessionId: store });
+    expect(held.ok ? 'ok' : held.error.code).toBe('CONFLICT');
+    // Intake goes on.
+    expect(station.dispatch('intake.register', { person: { name: '张三', sex: 'male' }, channel: 'walk_in', arrivedAt: NOW }, { sessionId: desk }).ok).toBe(true);
+    expect(station.dispatch('stock.balancesRebuild', {}, { sessionId: store }).ok).toBe(true);
+    expect(station.dispatch('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }] }, { sessionId: store }).ok).toBe(true);
+    expect((station.dispatch('alerts.list', {}, { sessionId: desk }) as { value: AlertGroup[] }).value.map((g) => g.key)).not.toContain('stock.balancesMismatch');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pass the start-up check quietly when they match', async () => {
+    s = stockStation();
+    s.receive(s.item(), 20);
+    const dir = s.st.dir;
+    s.st.core.close();
+    const lines: string[] = [];
+    const station = openRealStation({ dataDir: dir, clock: () => NOW + DAY, logger: { info: (m) => lines.push(`info ${m}`), error: (m) => lines.push(`error ${m}`) } });
+    stations.push(station);
+    await station.checked;
+    expect(lines.filter((l) => l.includes('stock'))).toEqual(['info stock balances match the movements']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

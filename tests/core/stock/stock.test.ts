@@ -1,0 +1,258 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkBalances } from '../../../electron/features/stock/balances';
+import { contentHash } from '../helpers';
+import { code, DAY, PASSWORD, stockStation, type StockStation } from './stock-helpers';
+
+/** Cooling supplies (issue 11): the catalogue, receipts, issues and reversals, each rule on both sides of its limit. */
+let s: StockStation;
+afterEach(() => s?.st.close());
+
+const onHand = (itemId: number) => s.st.must('stock.item', { itemId }, s.store);
+const batchesOf = (itemId: number) => onHand(itemId).batches.map((b) => [b.expiresOn, b.onHand]);
+const balancesSound = () => expect(checkBalances(s.st.core.db, 0).mismatches).toEqual([]);
+
+describe('the catalogue', () => {
+  it('keeps sizes and cuts for clothing only, and a shelf life only for items that expire', () => {
+    s = stockStation();
+    expect(code(s.st.call('stock.itemSave', { name: '水', category: 'water', unit: '瓶', tracksExpiry: true, size: 'L' }, s.store))).toBe('VALIDATION {"size":"v.stock.clothingOnly"}');
+    expect(code(s.st.call('stock.itemSave', { name: '风扇', category: 'equipment', unit: '台', tracksExpiry: false, shelfLifeDays: 30 }, s.store))).toBe(
+      'VALIDATION {"shelfLifeDays":"v.stock.shelfLifeNoExpiry"}',
+    );
+    const tee = s.item({ name: '短袖T恤', category: 'clothing', unit: '件', tracksExpiry: false, size: 'L', sex: 'male' });
+    expect(onHand(tee)).toMatchObject({ size: 'L', sex: 'male' });
+    // The same name in another size is another item; the same name, size and cut is refused.
+    s.item({ name: '短袖T恤', category: 'clothing', unit: '件', tracksExpiry: false, size: 'M', sex: 'male' });
+    expect(code(s.st.call('stock.itemSave', { name: '短袖T恤', category: 'clothing', unit: '件', tracksExpiry: false, size: 'L', sex: 'male' }, s.store))).toBe(
+      'VALIDATION {"name":"v.stock.itemNameTaken"}',
+    );
+  });
+
+  it('gives each barcode to one item, and a scan names the item and how many units it counts', () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水', barcodes: [{ code: '6901234567892' }, { code: '16901234567899', quantity: 24 }], packs: [{ name: '箱', quantity: 24 }] });
+    expect(code(s.st.call('stock.itemSave', { name: '纯净水', category: 'water', unit: '瓶', tracksExpiry: true, barcodes: [{ code: '16901234567899' }] }, s.store))).toBe(
+      'VALIDATION {"barcodes.0.code":"v.stock.barcodeTaken"}',
+    );
+    expect(code(s.st.call('stock.itemSave', { name: '纯净水', category: 'water', unit: '瓶', tracksExpiry: true, barcodes: [{ code: '1234' }, { code: '1234' }] }, s.store))).toBe(
+      'VALIDATION {"barcodes.1.code":"v.stock.barcodeDuplicate"}',
+    );
+    // Saving the item again with its own codes is no conflict.
+    s.st.must('stock.itemSave', { id: water, name: '矿泉水', category: 'water', unit: '瓶', tracksExpiry: true, barcodes: [{ code: '16901234567899', quantity: 24 }] }, s.store);
+    expect(s.st.must('stock.scan', { code: '16901234567899' }, s.desk)).toMatchObject({ perScan: 24, item: { id: water, name: '矿泉水' } });
+    // The dropped code is free again, and names nothing.
+    expect(code(s.st.call('stock.scan', { code: '6901234567892' }, s.desk))).toBe('VALIDATION {"code":"v.stock.unknownBarcode"}');
+  });
+});
+
+describe('receipts', () => {
+  it('refuses a zero or negative quantity and a price with a fraction of a fen, each at its field', () => {
+    s = stockStation();
+    const water = s.item();
+    const line = (l: object) => s.st.call('stock.receive', { source: 'purchase', supplier: '超市', invoiceNo: 'F001', lines: [{ itemId: water, quantity: 1, unitPriceFen: 150, expiresOn: '2027-01-01', ...l }] }, s.store);
+    expect(code(line({ quantity: 0 }))).toBe('VALIDATION {"lines.0.quantity":"v.stock.quantity"}');
+    expect(code(line({ quantity: -5 }))).toBe('VALIDATION {"lines.0.quantity":"v.stock.quantity"}');
+    expect(code(line({ quantity: 1.5 }))).toBe('VALIDATION {"lines.0.quantity":"v.stock.quantity"}');
+    expect(code(line({ unitPriceFen: 150.5 }))).toBe('VALIDATION {"lines.0.unitPriceFen":"v.stock.fen"}');
+    expect(code(line({ unitPriceFen: -1 }))).toBe('VALIDATION {"lines.0.unitPriceFen":"v.stock.fen"}');
+    expect(code(line({ unitPriceFen: undefined }))).toBe('VALIDATION {"lines.0.unitPriceFen":"v.required"}');
+    expect(code(line({ quantity: 1, unitPriceFen: 0 }))).toBe('ok');
+    const r = line({ quantity: 24, unitPriceFen: 150 });
+    expect(r.ok && r.value.totalFen).toBe(3600);
+    expect(code(s.st.call('stock.receive', { source: 'purchase', lines: [{ itemId: water, quantity: 1, unitPriceFen: 1, expiresOn: '2027-01-01' }] }, s.store))).toBe(
+      'VALIDATION {"supplier":"v.required","invoiceNo":"v.required"}',
+    );
+    expect(code(s.st.call('stock.receive', { source: 'donation', lines: [{ itemId: water, quantity: 1, expiresOn: '2027-01-01' }] }, s.store))).toBe('VALIDATION {"donor":"v.required"}');
+  });
+
+  it('refuses an expiry before the production date, a production date after today, and an unknown item', () => {
+    s = stockStation();
+    const water = s.item();
+    const line = (l: object) => s.st.call('stock.receive', { source: 'allocation', lines: [{ itemId: water, quantity: 10, ...l }] }, s.store);
+    expect(code(line({ producedOn: '2026-07-01', expiresOn: '2026-06-30' }))).toBe('VALIDATION {"lines.0.expiresOn":"v.stock.expiryBeforeProduction"}');
+    expect(code(line({ producedOn: '2026-07-01', expiresOn: '2026-07-01' }))).toBe('ok');
+    expect(code(line({ producedOn: '2026-07-21', expiresOn: '2027-07-01' }))).toBe('VALIDATION {"lines.0.producedOn":"v.stock.producedFuture"}');
+    expect(code(line({ producedOn: '2026-07-20', expiresOn: '2027-07-01' }))).toBe('ok');
+    expect(code(line({ itemId: 999, expiresOn: '2027-07-01' }))).toBe('VALIDATION {"lines.0.itemId":"v.stock.unknownItem"}');
+  });
+
+  it('needs an expiry for an item that expires (else its shelf life from production or today), and none for one that does not', () => {
+    s = stockStation();
+    const noodles = s.item({ category: 'food', shelfLifeDays: 180 });
+    const medicine = s.item({ category: 'medicine' });
+    const fan = s.item({ category: 'equipment', tracksExpiry: false });
+    expect(code(s.st.call('stock.receive', { source: 'allocation', lines: [{ itemId: medicine, quantity: 5 }] }, s.store))).toBe('VALIDATION {"lines.0.expiresOn":"v.stock.expiryRequired"}');
+    expect(code(s.st.call('stock.receive', { source: 'allocation', lines: [{ itemId: fan, quantity: 2, expiresOn: '2030-01-01' }] }, s.store))).toBe('VALIDATION {"lines.0.expiresOn":"v.stock.noExpiry"}');
+    const r = s.st.must('stock.receive', { source: 'allocation', lines: [{ itemId: noodles, quantity: 5 }, { itemId: noodles, quantity: 5, producedOn: '2026-07-01' }, { itemId: fan, quantity: 2 }] }, s.store);
+    expect(r.lines.map((l) => l.expiresOn)).toEqual(['2027-01-16', '2026-12-28', null]);
+  });
+
+  it('refuses items no longer kept', () => {
+    s = stockStation();
+    const old = s.item({ name: '旧物资' });
+    s.st.must('stock.itemSave', { id: old, name: '旧物资', category: 'water', unit: '瓶', tracksExpiry: true, active: false }, s.store);
+    expect(code(s.st.call('stock.receive', { source: 'allocation', lines: [{ itemId: old, quantity: 1, expiresOn: '2027-01-01' }] }, s.store))).toBe(
+      'VALIDATION {"lines.0.itemId":"v.stock.itemInactive"}',
+    );
+  });
+});
+
+describe('issues', () => {
+  it('take the earliest expiry first, the older batch first on one day, and stock that never expires last', () => {
+    s = stockStation();
+    const water = s.item();
+    s.receive(water, 10, { expiresOn: '2026-09-01' });
+    s.receive(water, 10, { expiresOn: '2026-08-01' });
+    s.receive(water, 10, { expiresOn: '2026-08-01' });
+    const out = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 15 }] }, s.store);
+    expect(out.lines.map((l) => [l.batchId, l.quantity])).toEqual([
+      [2, -10],
+      [3, -5],
+    ]);
+    expect(batchesOf(water)).toEqual([
+      ['2026-08-01', 5],
+      ['2026-09-01', 10],
+    ]);
+    balancesSound();
+  });
+
+  it('never issue expired stock: a batch is usable to the end of its expiry day, and what is left is said', () => {
+    s = stockStation();
+    const medicine = s.item({ name: '藿香正气水', category: 'medicine' });
+    s.receive(medicine, 10, { expiresOn: '2026-07-19' }); // expired yesterday
+    s.receive(medicine, 4, { expiresOn: '2026-07-20' }); // its last day
+    const tooMany = s.st.call('stock.issue', { destination: 'outreach', outreachRef: '7月20日夜间巡查', lines: [{ itemId: medicine, quantity: 5 }] }, s.store);
+    expect(code(tooMany)).toBe('STOCK_INSUFFICIENT {"lines.0.quantity":"v.stock.insufficient"}');
+    expect(!tooMany.ok && tooMany.error.detail).toEqual({ itemId: medicine, requested: 5, available: 4, expiredOnHand: 10 });
+    const out = s.st.must('stock.issue', { destination: 'outreach', outreachRef: '7月20日夜间巡查', lines: [{ itemId: medicine, quantity: 4 }] }, s.store);
+    expect(out.lines.map((l) => l.expiresOn)).toEqual(['2026-07-20']);
+    // The next day that batch is expired too.
+    s.advance(DAY);
+    s.receive(medicine, 1, { expiresOn: '2026-07-21' });
+    expect(code(s.st.call('stock.issue', { destination: 'station_use', department: '医务室', lines: [{ itemId: medicine, quantity: 2 }] }, s.store))).toMatch(/^STOCK_INSUFFICIENT/);
+    expect(onHand(medicine)).toMatchObject({ onHand: 11, usable: 1, expired: 10 });
+  });
+
+  it('never take a balance below zero: all of it can go, one more cannot, and the refusal changes nothing', () => {
+    s = stockStation();
+    const water = s.item();
+    s.receive(water, 7);
+    const before = contentHash(s.st.core);
+    const r = s.st.call('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 5 }, { itemId: water, quantity: 3 }] }, s.store);
+    // Two lines of one item never count the same bottles twice.
+    expect(code(r)).toBe('STOCK_INSUFFICIENT {"lines.1.quantity":"v.stock.insufficient"}');
+    expect(!r.ok && r.error.detail?.available).toBe(2);
+    expect(contentHash(s.st.core)).toBe(before);
+    s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 5 }, { itemId: water, quantity: 2 }] }, s.store);
+    expect(onHand(water).onHand).toBe(0);
+    expect(code(s.st.call('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }] }, s.store))).toMatch(/^STOCK_INSUFFICIENT/);
+    balancesSound();
+  });
+
+  it('to a stay: front desk gives the front-desk items only, to an open stay, and the stay’s page lists what it got', () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水' });
+    const fan = s.item({ name: '电风扇', category: 'equipment', tracksExpiry: false, frontDesk: false });
+    s.receive(water, 48);
+    s.receive(fan, 2, { expiresOn: undefined });
+    const stayId = s.stay();
+    const given = s.st.must('stock.issueToStay', { stayId, lines: [{ itemId: water, quantity: 3 }] }, s.desk);
+    expect(given).toMatchObject({ destination: 'stay', stay: { id: stayId, name: expect.stringMatching(/^受助人/) } });
+    expect(code(s.st.call('stock.issueToStay', { stayId, lines: [{ itemId: water, quantity: 1 }, { itemId: fan, quantity: 1 }] }, s.desk))).toBe(
+      'FORBIDDEN {"lines.1.itemId":"v.stock.notFrontDesk"}',
+    );
+    // The storekeeper issues anything; front desk no other issue at all.
+    s.st.must('stock.issueToStay', { stayId, lines: [{ itemId: fan, quantity: 1 }] }, s.store);
+    expect(code(s.st.call('stock.issue', { destination: 'station_use', department: '接待', lines: [{ itemId: water, quantity: 1 }] }, s.desk))).toBe('FORBIDDEN {}');
+    s.st.must('stock.reverse', { kind: 'issue', id: given.id, reason: '登记错了人' }, s.store);
+    expect(s.st.must('stock.stayIssues', { stayId }, s.desk).map((l) => [l.itemName, l.quantity, l.reversed])).toEqual([
+      ['矿泉水', 3, true],
+      ['电风扇', 1, false],
+    ]);
+    s.st.must('intake.triage', { stayId, decision: 'refuse', refusalReason: 'can_pay' }, s.desk);
+    expect(code(s.st.call('stock.issueToStay', { stayId, lines: [{ itemId: water, quantity: 1 }] }, s.desk))).toBe('CONFLICT {}');
+  });
+});
+
+describe('write-offs', () => {
+  it('of expired stock take expired batches only; of damaged stock, expired first, or the batch named', () => {
+    s = stockStation();
+    const medicine = s.item({ category: 'medicine' });
+    const fresh = s.receive(medicine, 10, { expiresOn: '2026-12-31' }).lines[0]!.batchId;
+    s.receive(medicine, 3, { expiresOn: '2026-07-01' });
+    const writeOff = (reason: 'expired' | 'damaged', line: object) =>
+      s.st.call('stock.issue', { destination: 'write_off', reason, lines: [{ itemId: medicine, quantity: 1, ...line }] }, s.store);
+    expect(code(writeOff('expired', { quantity: 4 }))).toMatch(/^STOCK_INSUFFICIENT/);
+    expect(code(writeOff('expired', { batchId: fresh }))).toBe('VALIDATION {"lines.0.batchId":"v.stock.notExpired"}');
+    const damaged = writeOff('damaged', { quantity: 4 });
+    expect(damaged.ok && damaged.value.lines.map((l) => [l.expiresOn, l.quantity])).toEqual([
+      ['2026-07-01', -3],
+      ['2026-12-31', -1],
+    ]);
+    expect(code(writeOff('damaged', { batchId: fresh, quantity: 9 }))).toBe('ok');
+    expect(code(writeOff('damaged', { batchId: fresh, quantity: 1 }))).toMatch(/^STOCK_INSUFFICIENT/);
+    const other = s.item();
+    expect(code(writeOff('damaged', { batchId: s.receive(other, 1).lines[0]!.batchId }))).toBe('VALIDATION {"lines.0.batchId":"v.stock.batchItem"}');
+  });
+
+  it('above the settings’ value need an admin’s or duty leader’s approval, co-signed with their password', () => {
+    s = stockStation();
+    s.st.must('settings.update', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, stockWriteOffApprovalFen: 1000 }, s.st.adminSession);
+    const water = s.item();
+    s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 20, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
+    const writeOff = (quantity: number, approver?: { userId: number; password: string }) =>
+      s.st.call('stock.issue', { destination: 'write_off', reason: 'damaged', note: '', lines: [{ itemId: water, quantity }], ...(approver ? { approver } : {}) }, s.store);
+    expect(writeOff(10)).toMatchObject({ ok: true, value: { valueFen: 1000, approvedBy: null } }); // at the limit: no approval
+    s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 1, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
+    const refused = writeOff(11); // 1100 fen: over it
+    expect(code(refused)).toBe('VALIDATION {"approver":"v.stock.approvalRequired"}');
+    expect(!refused.ok && refused.error.detail).toEqual({ valueFen: 1100, limitFen: 1000 });
+    expect(code(writeOff(11, { userId: s.colleague.id, password: PASSWORD }))).toBe('VALIDATION {"approver.userId":"v.stock.approverRole"}');
+    expect(code(writeOff(11, { userId: s.leader.id, password: 'wrong-pass-1' }))).toBe('BAD_CREDENTIALS {"approver.password":"v.badCredentials"}');
+    const done = writeOff(11, { userId: s.leader.id, password: PASSWORD });
+    expect(done.ok && done.value.approvedBy).toEqual({ id: s.leader.id, displayName: 'leader' });
+    // The audit row keeps who approved, never the password.
+    const audit = s.st.core.db.prepare("SELECT after FROM audit_log WHERE procedure = 'stock.issue' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    expect(audit).toContain(`"approver":{"userId":${s.leader.id}}`);
+    expect(audit).not.toContain(PASSWORD);
+  });
+});
+
+describe('reversals (红冲)', () => {
+  it('put an issue back into its own batches; both stay, each reversing line points at its original, and once only', () => {
+    s = stockStation();
+    const water = s.item();
+    s.receive(water, 10, { expiresOn: '2026-08-01' });
+    s.receive(water, 10, { expiresOn: '2026-09-01' });
+    const out = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 15 }] }, s.store);
+    const { reversalId } = s.st.must('stock.reverse', { kind: 'issue', id: out.id, reason: '多登了' }, s.store);
+    expect(batchesOf(water)).toEqual([
+      ['2026-08-01', 10],
+      ['2026-09-01', 10],
+    ]);
+    const view = s.st.must('stock.issueGet', { issueId: out.id }, s.store);
+    expect(view.lines.map((l) => l.quantity)).toEqual([-10, -5]);
+    expect(view.reversal).toMatchObject({ id: reversalId, reason: '多登了', lines: [{ quantity: 10 }, { quantity: 5 }] });
+    const pointers = s.st.core.db.prepare('SELECT reverses FROM stock_movements WHERE reversal_id = ? ORDER BY id').pluck().all(reversalId);
+    expect(pointers).toEqual(view.lines.map((l) => l.movementId));
+    expect(code(s.st.call('stock.reverse', { kind: 'issue', id: out.id, reason: '再来一次' }, s.store))).toBe('CONFLICT {"id":"v.stock.alreadyReversed"}');
+    expect(code(s.st.call('stock.reverse', { kind: 'issue', id: 999, reason: 'x' }, s.store))).toBe('NOT_FOUND {}');
+    balancesSound();
+  });
+
+  it('take a receipt back only while its stock is there, and its fund charge with it', () => {
+    s = stockStation();
+    const water = s.item();
+    const fund = s.st.must('stock.fundSave', { name: '夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-09-30', budgets: { services: 0, medicine: 0, food: 100_000, clothing: 0, other: 0 } }, s.st.adminSession);
+    const receipt = s.st.must('stock.receive', { source: 'purchase', supplier: '超市', invoiceNo: 'F1', charge: { fundId: fund.id, category: 'food' }, lines: [{ itemId: water, quantity: 10, unitPriceFen: 200, expiresOn: '2027-01-01' }] }, s.store);
+    const out = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }] }, s.store);
+    const refused = s.st.call('stock.reverse', { kind: 'receipt', id: receipt.id, reason: '供应商送错货' }, s.store);
+    expect(code(refused)).toBe('STOCK_INSUFFICIENT {"id":"v.stock.receiptIssued"}');
+    expect(!refused.ok && refused.error.detail).toMatchObject({ available: 9, requested: 10 });
+    s.st.must('stock.reverse', { kind: 'issue', id: out.id, reason: '先退回' }, s.store);
+    s.st.must('stock.reverse', { kind: 'receipt', id: receipt.id, reason: '供应商送错货' }, s.store);
+    expect(onHand(water).onHand).toBe(0);
+    expect(s.st.must('stock.budget', {}, s.store)[0]!.categories.find((c) => c.category === 'food')!.spentFen).toBe(0);
+    expect(s.st.must('stock.receiptGet', { receiptId: receipt.id }, s.store).reversal).toMatchObject({ reason: '供应商送错货' });
+    balancesSound();
+  });
+});

@@ -8,6 +8,7 @@ import {
   WRITE_OFF_REASONS,
 } from '../domain/stock';
 import { mutation, output, query } from './define';
+import { period as exportPeriod, type ExportStarted } from './export';
 import { calendarDate, currentPassword, id, requiredText, text } from './fields';
 import type {
   BalanceCheck,
@@ -241,6 +242,8 @@ export const stockContract = {
   // Ledger and budget
   'stock.ledger': query('stock.read', period.safeExtend({ itemId: id.optional(), category: z.enum(STOCK_CATEGORIES).optional() }), output<LedgerReport>()),
   'stock.ledgerEntries': query('stock.read', period.safeExtend({ itemId: id }), output<LedgerEntries>()),
+  /** The ledger of every item for a period as XLSX (台账), through the exporter (electron/features/export). */
+  'stock.exportLedger': mutation('stock.read', exportPeriod, output<ExportStarted>()),
   'stock.budget': query('stock.read', z.object({}), output<FundView[]>()),
   'stock.fundSave': mutation('settings.manage', fundSaveInput, output<FundView>()),
   'stock.fundCharge': mutation(

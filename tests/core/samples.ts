@@ -132,6 +132,7 @@ export const validInputs: { [K in ProcedureName]: Input<K> } = {
   'stock.stocktakes': {},
   'stock.ledger': { from: '2026-07-01', to: '2026-07-31' },
   'stock.ledgerEntries': { itemId: 1, from: '2026-07-01', to: '2026-07-31' },
+  'stock.exportLedger': { from: '2026-07-01', to: '2026-07-31' },
   'stock.budget': {},
   'stock.fundSave': {
     name: '2026年夏季送清凉',

@@ -7,7 +7,9 @@ import { itemDetail, listItems, saveItem, scan } from './catalogue';
 import { stockCtx, type StockCtx } from './context';
 import { issue, issueView, stayIssues } from './issues';
 import { journal } from './journal';
+import { ensureExportRoom, startExport } from '../export/start';
 import { ledger, ledgerEntries } from './ledger';
+import { ledgerFileName, ledgerSheet } from './ledger-export';
 import { receive, receiptView } from './receipts';
 import { reverse } from './reversals';
 import { approveStocktake, cancelStocktake, countStocktake, startStocktake, stocktakes, stocktakeView } from './stocktake';
@@ -91,6 +93,11 @@ export const stockHandlers: Handlers<keyof typeof stockContract> = {
 
   'stock.ledger': (input, ctx) => ledger(ctx.db, input),
   'stock.ledgerEntries': (input, ctx) => ledgerEntries(ctx.db, input),
+  'stock.exportLedger': (period, ctx) => {
+    ensureExportRoom(ctx);
+    const report = ledger(ctx.db, period);
+    return startExport(ctx, { what: 'stock_ledger', fileName: ledgerFileName(period), sheets: [ledgerSheet(period, report)] });
+  },
   'stock.budget': (_input, ctx) => funds(ctx.db),
   'stock.fundSave': (input, ctx) => {
     const c = stockCtx(ctx);

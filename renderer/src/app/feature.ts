@@ -27,6 +27,23 @@ export interface FeatureEntry {
   built?: boolean;
   /** The feature's strings, zh-CN and en (`i18n.zh-CN.ts`, `i18n.en.ts` in its folder). */
   catalogs: FeatureCatalogs;
+  /**
+   * Tabs this feature adds to a stay's page (intake's), which lists every feature's without knowing any: the stay
+   * page may not import another feature, and the feature may not import intake.
+   */
+  staySections?: readonly StaySection[];
+}
+
+/** A tab on a stay's page, owned by another feature (stock's "supplies given"). */
+export interface StaySection {
+  /** The tab's key, unique on the page. */
+  key: string;
+  /** Its title, a catalog key of the feature's own. */
+  label: string;
+  /** Shown to users with this permission (none: to everyone who sees the stay). */
+  permission?: Permission;
+  /** The tab's content; `open`: the stay is still open (things may still be given or recorded). */
+  component: ComponentType<{ stayId: number; open: boolean }>;
 }
 
 export interface MenuItem {

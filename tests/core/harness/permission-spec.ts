@@ -165,6 +165,7 @@ export const PERMISSION_SPEC = {
   'stock.ledgerEntries': STOCK_READERS,
   'stock.budget': STOCK_READERS,
   'stock.balancesCheck': STOCK_READERS,
+  'stock.exportLedger': STOCK_READERS,
   'stock.itemSave': STOREKEEPER,
   'stock.receive': STOREKEEPER,
   'stock.issue': STOREKEEPER,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { StayDetail } from '../../../../shared/contract/intake';
 import { useRpcMutation, useRpcQuery } from '../../api/hooks';
+import { useFeatures } from '../../app/feature';
 import { useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
 import { errorText } from '../../components/serverErrors';
@@ -121,6 +122,8 @@ export function StayPage() {
   const info = useSessionInfo();
   const stay = useRpcQuery('intake.get', { stayId });
   const [action, setAction] = useState<Action>(null);
+  // Other features' tabs (app/feature.ts StaySection), after intake's own.
+  const sections = useFeatures().flatMap((f) => f.staySections ?? []).filter((x) => !x.permission || (info.permissions as string[]).includes(x.permission));
   if (stay.error) return <LoadError error={stay.error} />;
   if (!stay.data) return <Card loading />;
   const s = stay.data;
@@ -139,6 +142,7 @@ export function StayPage() {
             { key: 'services', label: t('intake.stay.tabs.services'), children: <ServicesTab stay={s} canWrite={canWrite && open} /> },
             { key: 'family', label: t('intake.stay.tabs.family'), children: <FamilyTab stay={s} canWrite={canWrite && open} /> },
             { key: 'history', label: t('intake.stay.tabs.history'), children: <HistoryTab stay={s} /> },
+            ...sections.map((x) => ({ key: x.key, label: t(x.label), children: <x.component stayId={s.id} open={open} /> })),
           ]}
         />
       </Card>

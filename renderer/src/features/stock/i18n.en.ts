@@ -1,4 +1,5 @@
 import type zhCN from './i18n.zh-CN';
+import screens from './i18n.screens.en';
 
 const en: typeof zhCN = {
   nav: { stock: 'Cooling supplies' },
@@ -95,11 +96,13 @@ const en: typeof zhCN = {
       stocktakes: 'Stocktakes',
       ledger: 'Ledger',
       ledgerEntries: 'Ledger entries',
+      exportLedger: 'Export the ledger',
       budget: 'Budget',
       balancesCheck: 'Check balances',
     },
   },
   stock: {
+    ...screens,
     categories: { water: 'Water', medicine: 'Heat-stroke medicine', food: 'Food', clothing: 'Clothing', bedding: 'Bedding', equipment: 'Equipment', other: 'Other' },
     sexes: { male: 'Men’s', female: 'Women’s', unisex: 'Unisex' },
     sources: { purchase: 'Purchase', donation: 'Donation', allocation: 'Bureau allocation' },

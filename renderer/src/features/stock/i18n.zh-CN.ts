@@ -1,3 +1,4 @@
+import screens from './i18n.screens.zh-CN';
 /**
  * Cooling-supply stock (issue 11). The screens come with the renderer task; the main process's messages, procedure
  * and entity names, and the words its screens, prints and alerts need are here already.
@@ -97,12 +98,14 @@ const zhCN = {
       stocktakes: '盘点单列表',
       ledger: '台账',
       ledgerEntries: '台账明细',
+      exportLedger: '导出物资台账',
       budget: '专项资金',
       balancesCheck: '核对库存',
     },
   },
   /** 防暑降温物资 (issue 11): the words the stock screens, prints and alerts need. */
   stock: {
+    ...screens,
     categories: { water: '饮用水', medicine: '防暑药品', food: '食品', clothing: '衣物', bedding: '床上用品', equipment: '设备', other: '其他' },
     sexes: { male: '男款', female: '女款', unisex: '通用' },
     sources: { purchase: '采购', donation: '捐赠', allocation: '局拨' },

@@ -3,6 +3,7 @@ import { POSTS, daysBetween, type Post } from '../domain/duty';
 import { isCalendarDate } from '../domain/calendar';
 import { mutation, output, query } from './define';
 import { shiftCode } from './duty-settings';
+import { period, type ExportStarted } from './export';
 import { calendarDate, currentPassword, id, requiredText, text } from './fields';
 
 /**
@@ -206,4 +207,6 @@ export const rosterContract = {
   'roster.replace': mutation('roster.write', z.object({ assignmentId: id, staffId: id, from: z.number().int().optional(), ...change }), output<RosterUpdate>()),
   'roster.sickLeave': mutation('roster.write', sickLeaveInput, output<RosterUpdate>()),
   'roster.cover': mutation('roster.write', z.object({ ...slot, ...change }), output<RosterUpdate>()),
+  /** The roster of a period as XLSX, through the exporter (as published and as worked, and the changes). */
+  'roster.export': mutation('roster.read', period, output<ExportStarted>()),
 };

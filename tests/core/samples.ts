@@ -79,6 +79,7 @@ export const validInputs: { [K in ProcedureName]: Input<K> } = {
   'roster.swap': { a: 1, b: 2, reason: '家中有事，两人调班' },
   'roster.replace': { assignmentId: 1, staffId: 2, reason: '未到岗，由孙伟顶班' },
   'roster.sickLeave': { staffId: 2, from: '2026-07-27', to: '2026-07-29', reason: '病假' },
+  'roster.export': { from: '2026-07-01', to: '2026-07-31' },
   'roster.cover': { day: '2026-07-27', shift: 'night', post: 'front_desk', staffId: 2, reason: '病假空缺，临时顶岗' },
   'patrol.checkpoints': {},
   'patrol.checkpointSave': { code: 'CP-YARD', name: '后院', kind: 'other' },

@@ -61,7 +61,7 @@ describe('the registry', () => {
   });
 
   it('keeps the modules not built yet in view, each saying so', () => {
-    expect(FEATURES.filter((f) => f.built === false).map((f) => f.key)).toEqual(['roster', 'handover', 'foodSamples', 'fosterCare', 'outreach', 'reports']);
+    expect(FEATURES.filter((f) => f.built === false).map((f) => f.key)).toEqual(['foodSamples', 'fosterCare', 'outreach', 'reports']);
   });
 });
 
@@ -70,9 +70,11 @@ describe('the menu and the home page, from the registry', () => {
     signInAs('admin', '王站长');
     render(<App />);
     await screen.findByTestId('current-user');
-    expect(menu()).toEqual(['今日看板', '排班值守', '交接班', '防暑物资', '统计上报', '系统管理', '用户管理', '审计日志', '站点设置', '备份与恢复']);
-    expect(screen.getAllByTestId(/^module-/).map((card) => card.dataset.testid)).toEqual(['module-roster', 'module-handover', 'module-stock', 'module-reports', 'module-admin']);
-    expect(screen.getByTestId('module-roster')).toHaveTextContent('尚未建成');
+    // Handovers are the duty's (duty.read): the admin, who may not read them, is not led to a page that refuses.
+    expect(menu()).toEqual(['今日看板', '排班值守', '防暑物资', '统计上报', '系统管理', '用户管理', '审计日志', '站点设置', '备份与恢复']);
+    expect(screen.getAllByTestId(/^module-/).map((card) => card.dataset.testid)).toEqual(['module-roster', 'module-stock', 'module-reports', 'module-admin']);
+    expect(screen.getByTestId('module-stock')).toHaveTextContent('可用');
+    expect(screen.getByTestId('module-reports')).toHaveTextContent('尚未建成');
     expect(screen.getByTestId('module-admin')).toHaveTextContent('可用');
   });
 
@@ -181,5 +183,26 @@ describe('a module added by its entry alone', () => {
     renderShell([ledger]);
     expect(await screen.findByText('没有这种打印表格')).toBeInTheDocument();
     expect(screen.getByTestId('print-button')).toBeDisabled();
+  });
+});
+
+describe('a frame widget (FeatureEntry.frameWidget)', () => {
+  const withWidget: FeatureEntry = { ...ledger, frameWidget: () => <span data-testid="ledger-widget">本月已盘点</span> };
+
+  it('stands above every page for the users who see the feature’s menu item', async () => {
+    signInAs('storekeeper', '孙库管');
+    renderShell([FEATURES.find((f) => f.key === 'home')!, withWidget]);
+    expect(await screen.findByTestId('ledger-widget')).toHaveTextContent('本月已盘点');
+    await userEvent.click(screen.getByRole('menuitem', { name: '库存台账' }));
+    expect(await screen.findByText('本月台账')).toBeInTheDocument();
+    expect(screen.getByTestId('ledger-widget')).toBeInTheDocument();
+  });
+
+  it('is left out for a user whose permissions hide the feature', async () => {
+    signInAs('inspector', '钱督查'); // no stock.read
+    renderShell([FEATURES.find((f) => f.key === 'home')!, withWidget]);
+    await screen.findByTestId('current-user');
+    expect(screen.queryByTestId('ledger-widget')).toBeNull();
+    expect(document.querySelector('.app-frame-widgets')).toBeNull();
   });
 });

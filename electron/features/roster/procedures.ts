@@ -4,6 +4,7 @@ import { addDays } from '../../../shared/domain/duty';
 import type { HandlerContext, Handlers } from '../../rpc/context';
 import { cover, replace, sickLeave, swap, type ChangeResult } from './changes';
 import { dutyCtx, type DutyCtx } from './context';
+import { exportRoster } from './export';
 import { rosterCheck } from './coverage';
 import { closeFollowUp, openFollowUps } from './follow-ups';
 import { incidentById, incidentsOf, recordIncident } from './incidents';
@@ -73,6 +74,7 @@ export const rosterHandlers: Handlers<keyof typeof rosterContract> = {
   'roster.replace': (input, ctx) => changed(ctx, input, (c) => replace(c, input)),
   'roster.sickLeave': (input, ctx) => changed(ctx, input, (c) => sickLeave(c, input)),
   'roster.cover': (input, ctx) => changed(ctx, input, (c) => cover(c, input)),
+  'roster.export': (input, ctx) => exportRoster(ctx, input),
 };
 
 export const patrolHandlers: Handlers<keyof typeof patrolContract> = {

@@ -48,6 +48,7 @@ export function AppFrame() {
         ]
       : []),
   ];
+  const widgets = features.filter((f) => f.frameWidget && f.built !== false && (f.menu?.permission === undefined || permissions.includes(f.menu.permission)));
   const mounted = features.filter((f) => f.path !== undefined && (f.routes !== undefined || f.built === false));
 
   return (
@@ -95,6 +96,14 @@ export function AppFrame() {
             </Button>
           </Space>
         </Layout.Header>
+        {widgets.length > 0 && (
+          <div className="app-frame-widgets">
+            {widgets.map((f) => {
+              const Widget = f.frameWidget!;
+              return <Widget key={f.key} />;
+            })}
+          </div>
+        )}
         <Layout.Content className="app-content">
           {/* A feature's pages may load on first visit (React.lazy in its entry). */}
           <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '80px auto' }} />}>

@@ -23,6 +23,11 @@ export interface FeatureEntry {
   menu?: MenuItem;
   /** A card on the home page, for the users who see the menu item. */
   homeCard?: boolean;
+  /**
+   * A small widget the frame shows above every page (e.g. roster's "on duty now"), for the users who see the
+   * feature's menu item. The shell knows no feature: it renders whatever the entries register, in list order.
+   */
+  frameWidget?: ComponentType;
   /** false for a module of the product outline that does not exist yet: it says so on its card and page. */
   built?: boolean;
   /** The feature's strings, zh-CN and en (`i18n.zh-CN.ts`, `i18n.en.ts` in its folder). */

@@ -127,6 +127,8 @@ export const PERMISSION_SPEC = {
   'roster.replace': ROSTER_PLANNERS,
   'roster.sickLeave': ROSTER_PLANNERS,
   'roster.cover': ROSTER_PLANNERS,
+  /** The roster leaves the station as a spreadsheet for whoever reads it. */
+  'roster.export': ALL_STAFF,
 
   /** Checkpoints are the station's layout: listed for anyone, set up by the admin with the settings. */
   'patrol.checkpoints': EVERYONE,

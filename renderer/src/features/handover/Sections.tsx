@@ -1,0 +1,100 @@
+import { Button, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { HandoverFigure, HandoverSection } from '../../../../shared/contract/alerts';
+import { clientLabel } from '../../components/format';
+import { useWhen } from '../../components/useWhen';
+
+/**
+ * A section's words come from the feature that compiled it (`<feature>.handover.<name>` in its catalog); the handover
+ * keeps fallbacks (`handover.sections.<feature>.<name>`) for features whose catalogs do not name their sections yet,
+ * and shows the raw key rather than nothing for a section nobody named. The handover never lists the features.
+ */
+export function sectionTitle(t: TFunction, s: HandoverSection): string {
+  const name = s.key.slice(s.feature.length + 1);
+  return t([`${s.feature}.handover.${name}`, `handover.sections.${s.feature}.${name}`], { defaultValue: s.key });
+}
+
+export function figureLabel(t: TFunction, s: HandoverSection, f: HandoverFigure): string {
+  if (f.label) return f.label;
+  const name = s.key.slice(s.feature.length + 1);
+  return t([`${s.feature}.handover.${name}_${f.key}`, `${s.feature}.handover.${f.key}`, `handover.figures.${s.feature}.${f.key}`], { defaultValue: f.key });
+}
+
+/** A line's short machine value (a category, a count of days), in words when its feature names it. */
+export function detailText(t: TFunction, feature: string, detail: string): string {
+  if (!detail) return '';
+  return t([`${feature}.handover.detail.${detail}`, `handover.detail.${feature}.${detail}`], { defaultValue: detail });
+}
+
+export const figureText = (f: HandoverFigure) => (f.of === undefined ? String(f.value) : `${f.value} / ${f.of}`);
+
+/** Lines shown before "show all": a shift's 100 missed rounds must not push every other section off the screen. */
+export const FIRST_LINES = 6;
+
+function SectionCard({ section }: { section: HandoverSection }) {
+  const { t } = useTranslation();
+  const at = useWhen();
+  const [all, setAll] = useState(false);
+  const s = section;
+  const shown = all ? s.lines : s.lines.slice(0, FIRST_LINES);
+  return (
+    <Card size="small" title={sectionTitle(t, s)} data-testid={`section-${s.key}`} className="handover-section">
+      {s.figures.length > 0 && (
+        <Row gutter={[12, 8]} style={{ marginBottom: s.lines.length ? 8 : 0 }}>
+          {s.figures.map((f, i) => (
+            <Col key={`${f.key}-${i}`} flex="0 0 auto">
+              <Statistic title={figureLabel(t, s, f)} value={figureText(f)} valueStyle={{ fontSize: 18 }} />
+            </Col>
+          ))}
+        </Row>
+      )}
+      {s.lines.length > 0 ? (
+        <List
+          size="small"
+          dataSource={shown}
+          footer={s.lines.length > FIRST_LINES ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setAll(!all)}>{all ? t('handover.fewer') : t('handover.allLines', { n: s.lines.length })}</Button> : undefined}
+          renderItem={(l) => (
+            <List.Item style={{ paddingInline: 0 }}>
+              <Typography.Text strong>{clientLabel(t, l)}</Typography.Text>
+              {l.detail && <Tag style={{ marginInlineStart: 8 }}>{detailText(t, s.feature, l.detail)}</Tag>}
+              <Typography.Text type="secondary" style={{ marginInlineStart: 'auto' }}>
+                {[l.owner, at(l.at)].filter(Boolean).join(' · ')}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+      ) : (
+        s.figures.length === 0 && <Typography.Text type="secondary">{t('handover.nothing')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+/**
+ * Every section as compiled, two columns on a wide screen. Sections with nothing in them are named in one line at
+ * the end ("nothing to hand over: …"), so what needs attention is what fills the screen.
+ */
+export function Sections({ sections }: { sections: readonly HandoverSection[] }) {
+  const { t } = useTranslation();
+  if (!sections.length) return <Empty />;
+  const empty = (s: HandoverSection) => s.figures.length === 0 && s.lines.length === 0;
+  const quiet = sections.filter(empty);
+  return (
+    <>
+      <Row gutter={[12, 12]}>
+        {sections.filter((s) => !empty(s)).map((s) => (
+          <Col key={s.key} xs={24} lg={12}>
+            <SectionCard section={s} />
+          </Col>
+        ))}
+      </Row>
+      {quiet.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} data-testid="sections-quiet">
+          {t('handover.quiet', { sections: quiet.map((s) => sectionTitle(t, s)).join('、') })}
+        </Typography.Paragraph>
+      )}
+    </>
+  );
+}

@@ -55,7 +55,7 @@ export const TARGETS = {
   'electron/features/intake/zones.ts': core('zones', 'placement'),
   'electron/features/intake/care.ts': core('intake', 'intake-limits', 'placement'),
   'electron/features/intake/stays.ts': core('intake', 'intake-limits'),
-  'electron/features/intake/board.ts': core('intake', 'intake-limits'),
+  'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists'),
   'electron/features/people/service.ts': core('intake'),
   'electron/features/people/search.ts': core('intake'),
 

@@ -19,5 +19,15 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     sourcemap: false,
+    rollupOptions: {
+      output: {
+        // Feature pages are lazy chunks (app/feature.ts lazyPages); the libraries every screen uses get named
+        // chunks of their own, antd apart from the rest, so the browser compiles them in parallel.
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          return /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/.test(id) ? 'antd' : 'vendor';
+        },
+      },
+    },
   },
 });

@@ -21,7 +21,7 @@ const CHROMIUM = {
 /** In the page: resolves with performance.now() at the frame in which `check()` first holds (and still holds next frame). */
 const PAINT_PROBE = `
   window.__stationdeskInput = [];
-  for (const type of ['keydown', 'pointerdown']) addEventListener(type, (e) => window.__stationdeskInput.push(e.timeStamp), true);
+  for (const type of ['keydown', 'beforeinput', 'pointerdown']) addEventListener(type, (e) => window.__stationdeskInput.push(e.timeStamp), true);
   window.__paintedWhen = (check) => new Promise((resolve, reject) => {
     const gaveUp = performance.now() + 20000;
     const frame = () => requestAnimationFrame(() => {
@@ -159,7 +159,11 @@ async function measurePaths(host, opts) {
       await search.fill('');
       await search.fill(q.slice(0, -1));
       await page.waitForTimeout(300); // the shorter query answered and painted: not part of the measure
-      await search.press(q.slice(-1) === ' ' ? 'Space' : q.slice(-1));
+      // A Chinese character is no key on the keyboard: it arrives as text (an IME commit), timed from its beforeinput.
+      const last = q.slice(-1);
+      if (/^[\x21-\x7e]$/.test(last)) await search.press(last);
+      else if (last === ' ') await search.press('Space');
+      else await page.keyboard.insertText(last);
       list.push(await sinceInput(page, CHECKS.hits(full)));
     }
     if (list.length) record(`keystroke → results painted: ${label}`, list, 50);

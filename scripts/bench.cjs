@@ -199,7 +199,7 @@ function personFloor(db) {
 function boardFloor(db, dayStartMs) {
   const { BOARD_SQL } = dist('features/intake/board.js');
   const q = Object.fromEntries(Object.entries(BOARD_SQL).map(([k, sql]) => [k, db.prepare(sql)]));
-  return (today) => [q.zones.all(), q.open.all({ today }), q.arrivals.all(today), q.departures.all(dayStartMs, dayStartMs + 86_400_000), q.tasks.all()];
+  return (today) => [q.zones.all(), q.open.all({ today }), q.arrivals.all({ fromDay: today, toDay: today, from: dayStartMs, to: dayStartMs + 86_400_000 }), q.departures.all(dayStartMs, dayStartMs + 86_400_000), q.tasks.all()];
 }
 
 /** An intake as bare SQL: the person, its index row, the stay, its event and the audit row, in one transaction. */
@@ -483,7 +483,7 @@ async function main() {
   const out = [
     '',
     `StationDesk bench — ${r.persons.toLocaleString('en')} persons, ${r.stays.toLocaleString('en')} stays, ${r.events.toLocaleString('en')} stay events; ` +
-      `${boardInfo.residents} in station, ${boardInfo.arrivals.length} arrivals today (built in ${(r.ms / 1000).toFixed(0)} s, schema ${meta.schema})`,
+      `${boardInfo.residents} in station, ${boardInfo.arrivals.count} arrivals today (built in ${(r.ms / 1000).toFixed(0)} s, schema ${meta.schema})`,
     `${calls} calls per search/person row; p50/p95 through the dispatcher; floor = the same SQL bare on better-sqlite3`,
     '',
     print(head),

@@ -224,21 +224,35 @@ export interface BoardLine {
   at: number | null;
 }
 
-export interface TodayBoard {
+/** The board's lists, each a count and its first lines; "all" pages through one with `intake.boardList`. */
+export const BOARD_LISTS = [
+  'arrivals',
+  'departures',
+  'awaitingTriage',
+  'withoutBed',
+  'nearLimit',
+  'overLimit',
+  'familySearchDue',
+  'openCustody',
+  'incomplete',
+  'offersToMe',
+] as const;
+export type BoardListKey = (typeof BOARD_LISTS)[number];
+/** Lines the board carries per list: its payload and DOM stay the same size however large the station grows. */
+export const BOARD_FIRST_LINES = 8;
+export const BOARD_PAGE_MAX = 100;
+
+export interface BoardList {
+  /** Every line of the list, not only those carried. */
+  count: number;
+  lines: BoardLine[];
+}
+
+export type TodayBoard = {
   today: string;
   zones: { id: number; name: string; beds: number; occupied: number }[];
   residents: number;
-  arrivals: BoardLine[];
-  departures: BoardLine[];
-  awaitingTriage: BoardLine[];
-  withoutBed: BoardLine[];
-  nearLimit: BoardLine[];
-  overLimit: BoardLine[];
-  familySearchDue: BoardLine[];
-  openCustody: BoardLine[];
-  incomplete: BoardLine[];
-  offersToMe: BoardLine[];
-}
+} & Record<BoardListKey, BoardList>;
 
 export interface ZoneConfig extends ZoneRules {
   active: boolean;
@@ -266,6 +280,11 @@ export const intakeContract = {
   'intake.register': mutation('intake.write', registerInput, output<{ stayId: number; personId: number }>()),
   'intake.get': query('intake.read', z.object({ stayId: id }), output<StayDetail>()),
   'intake.board': query('intake.read', z.object({}).strict(), output<TodayBoard>()),
+  'intake.boardList': query(
+    'intake.read',
+    z.object({ list: z.enum(BOARD_LISTS), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(BOARD_PAGE_MAX).default(20) }).strict(),
+    output<BoardList>(),
+  ),
   'intake.staff': query('intake.read', z.object({}).strict(), output<StaffMember[]>()),
   'intake.triage': mutation('intake.write', triageInput, output<StayDetail>()),
   'intake.setConditions': mutation(

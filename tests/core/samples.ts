@@ -41,6 +41,7 @@ export const validInputs: { [K in ProcedureName]: Input<K> } = {
   'intake.register': { person: { name: '张三', sex: 'male', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: Date.UTC(2026, 6, 20, 0, 30) },
   'intake.get': { stayId: 1 },
   'intake.board': {},
+  'intake.boardList': { list: 'incomplete', offset: 0, limit: 20 },
   'intake.staff': {},
   'intake.triage': { stayId: 1, decision: 'admit', temperatureC: 37.2 },
   'intake.setConditions': { stayId: 1, conditions: ['critically_ill'] },

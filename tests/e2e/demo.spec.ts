@@ -15,4 +15,31 @@ test('a new user loads a demo station from the first-run screen and sees a livin
   await screen(page, '50-demo-board');
   await page.getByRole('button', { name: '床位' }).click();
   await screen(page, '51-demo-beds');
+
+  // The office screen, 1366×768 (issue 12): every board line stays inside its card, and the pages fit.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole('menuitem', { name: '接待登记' }).click();
+  await expect(page.locator('.board-line').first()).toBeVisible();
+  const overflowing = await page.locator('.board-line').evaluateAll((lines) =>
+    lines.filter((l) => l.scrollWidth > l.clientWidth + 1 || l.getBoundingClientRect().right > l.closest('.ant-card')!.getBoundingClientRect().right + 1).length,
+  );
+  expect(overflowing).toBe(0);
+  await screen(page, '52-demo-board-1366');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screen(page, '53-demo-board-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const all = page.locator('[data-testid^="all-"]').first();
+  if (await all.count()) {
+    await all.click();
+    await expect(page.getByTestId('board-list-table').locator('.board-list-row').first()).toBeVisible();
+    await screen(page, '54-demo-board-list-1366');
+    await page.goBack();
+  }
+  await page.locator('.board-line').first().click();
+  await expect(page.getByTestId('stay-title')).toBeVisible();
+  await screen(page, '55-demo-stay-1366');
+  await page.getByRole('menuitem', { name: '接待登记' }).click();
+  await page.getByRole('button', { name: '快速登记' }).click();
+  await expect(page.locator('[id="person.name"]')).toBeVisible();
+  await screen(page, '56-demo-quick-intake-1366');
 });

@@ -1,10 +1,15 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import '../../renderer/src/i18n';
 import { App } from '../../renderer/src/app/App';
 import { ApiClient, setApiForTests } from '../../renderer/src/api/client';
 import type { Result } from '../../shared/domain/result';
+import { FEATURES } from '../../renderer/src/app/features';
+import { preloadPages } from '../../renderer/src/app/feature';
+
+// The feature pages are lazy chunks (issue 12): load them all once, so no test's first wait covers a chunk's import.
+beforeAll(() => preloadPages(FEATURES), 120_000);
 
 type Handler = (input: unknown) => Result<unknown>;
 

@@ -3,18 +3,21 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { lazy, type ReactNode } from 'react';
 import { useParams } from 'react-router';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import '../../renderer/src/i18n';
 import { ApiClient, setApiForTests } from '../../renderer/src/api/client';
 import { App, Shell } from '../../renderer/src/app/App';
 import { CATALOG_PARTS, CATALOGS } from '../../renderer/src/app/catalogs';
-import type { FeatureEntry } from '../../renderer/src/app/feature';
+import { preloadPages, type FeatureEntry } from '../../renderer/src/app/feature';
 import { FEATURES } from '../../renderer/src/app/features';
 import { SessionProvider, useSession } from '../../renderer/src/app/session';
 import { FieldRow, FormTable, ListTable, PrintFrame, SectionRow, SheetFoot, SheetHead, Signatures } from '../../renderer/src/components/print';
 import { installCatalogs, type Language } from '../../renderer/src/i18n';
 import type { Result } from '../../shared/domain/result';
 import { ROLE_PERMISSIONS, type Role } from '../../shared/domain/roles';
+
+// The feature pages are lazy chunks (issue 12): load them all once, so no test's first wait covers a chunk's import.
+beforeAll(() => preloadPages(FEATURES), 120_000);
 
 function signInAs(role: Role, displayName: string) {
   sessionStorage.setItem('stationdesk.session', 's1');

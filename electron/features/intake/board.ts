@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { BoardLine, TodayBoard } from '../../../shared/contract/intake';
+import { BOARD_FIRST_LINES, BOARD_LISTS, type BoardLine, type BoardList, type BoardListKey, type TodayBoard } from '../../../shared/contract/intake';
 import type { PersonDetail } from '../../../shared/contract/people';
 import type { StationSettings } from '../../../shared/contract/settings';
 import { stayClock, type Condition } from '../../../shared/domain/person';
@@ -160,10 +160,26 @@ export function movements(db: DB, from: number, to: number, timeZone: string): {
   };
 }
 
-/** Today's board: what the desk must see at a glance, each line opening its stay. */
-export function todayBoard(db: DB, now: number, settings: StationSettings, actorId: number): TodayBoard {
+/** Every line of every list on today's board, uncapped (the alerts read the same lists through openStayLists). */
+function allBoardLists(db: DB, now: number, settings: StationSettings, actorId: number): Record<BoardListKey, BoardLine[]> & { residents: number } {
   const today = todayOf({ now, settings });
   const start = dayStart(today, settings.timeZone);
   const { atHospital: _atHospital, ...lists } = openStayLists(db, now, settings, actorId);
-  return { today, zones: zoneCensus(db), ...movements(db, start, start + 86_400_000, settings.timeZone), ...lists };
+  return { ...movements(db, start, start + 86_400_000, settings.timeZone), ...lists };
+}
+
+/**
+ * Today's board: what the desk must see at a glance, each line opening its stay. Each list carries its count and
+ * only its first lines, so the answer and the page stay the same size at any station; "all" pages with boardList.
+ */
+export function todayBoard(db: DB, now: number, settings: StationSettings, actorId: number): TodayBoard {
+  const all = allBoardLists(db, now, settings, actorId);
+  const lists = Object.fromEntries(BOARD_LISTS.map((k) => [k, { count: all[k].length, lines: all[k].slice(0, BOARD_FIRST_LINES) }])) as Record<BoardListKey, BoardList>;
+  return { today: todayOf({ now, settings }), zones: zoneCensus(db), residents: all.residents, ...lists };
+}
+
+/** One page of one of the board's lists, in the board's order. */
+export function boardList(db: DB, now: number, settings: StationSettings, actorId: number, key: BoardListKey, offset: number, limit: number): BoardList {
+  const list = allBoardLists(db, now, settings, actorId)[key];
+  return { count: list.length, lines: list.slice(offset, offset + limit) };
 }

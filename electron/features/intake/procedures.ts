@@ -2,7 +2,7 @@ import type { intakeContract, StayDetail } from '../../../shared/contract/intake
 import { requireActor, type HandlerContext, type Handlers } from '../../rpc/context';
 import { activeStaff } from '../accounts/witness';
 import { ensureExportRoom, startExport } from '../export/start';
-import { todayBoard } from './board';
+import { boardList, todayBoard } from './board';
 import { readRegister, registerFileName, registerSheet } from './export-register';
 import { addService, answerOwnership, assignBed, completeTask, custodyAdd, custodySettle, extend, offerOwnership, safetyCheck } from './care';
 import { getStay } from './stay-view';
@@ -36,6 +36,7 @@ export const intakeHandlers: Handlers<keyof typeof intakeContract> = {
   },
   'intake.get': (input, ctx) => getStay(ctx, input.stayId),
   'intake.board': (_input, ctx) => todayBoard(ctx.db, ctx.now, ctx.settings, requireActor(ctx).id),
+  'intake.boardList': (input, ctx) => boardList(ctx.db, ctx.now, ctx.settings, requireActor(ctx).id, input.list, input.offset, input.limit),
   'intake.staff': (_input, ctx) => activeStaff(ctx.db),
   'intake.beds': (_input, ctx) => zonesView(ctx.db),
   'intake.triage': (input, ctx) => stayChanged(ctx, triage(by(ctx), input)),

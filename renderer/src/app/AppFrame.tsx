@@ -1,11 +1,11 @@
 import { AlertOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { formatInstant } from '../i18n';
-import { menuEntries, useFeatures, type FeatureEntry, type MenuEntry } from './feature';
+import { menuEntries, preloadPages, useFeatures, type FeatureEntry, type MenuEntry } from './feature';
 import { IdleLock } from './LockScreen';
 import { NotBuiltPage } from './NotBuiltPage';
 import { useSession, useSessionInfo } from './session';
@@ -50,6 +50,11 @@ export function AppFrame() {
   ];
   const widgets = features.filter((f) => f.frameWidget && f.built !== false && (f.menu?.permission === undefined || permissions.includes(f.menu.permission)));
   const mounted = features.filter((f) => f.path !== undefined && (f.routes !== undefined || f.built === false));
+  // The pages' chunks load once the frame is up, so the first visit to a module does not wait for its script.
+  useEffect(() => {
+    const timer = window.setTimeout(() => void preloadPages(features).catch(() => undefined), 300);
+    return () => window.clearTimeout(timer);
+  }, [features]);
 
   return (
     <>

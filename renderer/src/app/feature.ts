@@ -1,4 +1,4 @@
-import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
+import { createContext, lazy, useContext, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../../../shared/domain/roles';
 import type { FeatureCatalogs } from '../i18n/catalogs';
 
@@ -80,3 +80,26 @@ export function menuEntries(features: readonly FeatureEntry[], permissions: read
  */
 export const FeaturesContext = createContext<readonly FeatureEntry[]>([]);
 export const useFeatures = () => useContext(FeaturesContext);
+
+/** A feature's pages in a chunk of their own (issue 12: the first load carries only the frame and the home page). */
+export type LazyPages<P extends object = object> = LazyExoticComponent<ComponentType<P>> & {
+  /** Fetches the chunk ahead of the first visit; the same promise every time. */
+  load: () => Promise<unknown>;
+};
+
+/** `React.lazy` with a `load()` that the frame calls after sign-in and tests await, instead of a fixed wait. */
+export function lazyPages<P extends object = object>(load: () => Promise<ComponentType<P>>): LazyPages<P> {
+  let loaded: { default: ComponentType<P> } | undefined;
+  let chunk: Promise<{ default: ComponentType<P> }> | undefined;
+  const get = () => (chunk ??= load().then((c) => (loaded = { default: c })));
+  // A chunk already loaded answers at once: React.lazy then renders the page in the same pass instead of suspending
+  // it for a tick (which would hold a navigation's transition, menu and all, for a frame).
+  const now = () => (loaded ? ({ then: (ok: (m: { default: ComponentType<P> }) => void) => ok(loaded!) } as unknown as Promise<{ default: ComponentType<P> }>) : get());
+  return Object.assign(lazy(now), { load: get });
+}
+
+/** Loads every lazy page of these features (routes and print views). */
+export function preloadPages(features: readonly FeatureEntry[]): Promise<unknown> {
+  const loaders = features.flatMap((f) => [f.routes, ...(f.printRoutes ?? []).map((r) => (r.element as { type?: unknown } | null)?.type)]);
+  return Promise.all(loaders.map((c) => (c as Partial<LazyPages> | undefined)?.load?.()));
+}

@@ -79,8 +79,8 @@ describe('intake’s alerts', () => {
     expect(st.must('alerts.list', {}, desk).slice(0, 2).map((x) => x.urgency)).toEqual(['urgent', 'urgent']);
     // The board shows the same lines (one source).
     const board = st.must('intake.board', {}, desk);
-    expect(board.overLimit.map((l) => l.stayId)).toEqual([over]);
-    expect(board.withoutBed.map((l) => l.stayId).sort()).toEqual(groups['intake.withoutBed']!.lines.map((l) => l.id).sort());
+    expect(board.overLimit.lines.map((l) => l.stayId)).toEqual([over]);
+    expect(board.withoutBed.lines.map((l) => l.stayId).sort()).toEqual(groups['intake.withoutBed']!.lines.map((l) => l.id).sort());
     // A storekeeper does not read intake: no intake alerts.
     const store = st.userWith(['storekeeper'], 'store');
     expect(st.must('alerts.list', {}, store)).toEqual([]);

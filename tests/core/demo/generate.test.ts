@@ -6,7 +6,7 @@ import { openDatabase } from '../../../electron/db/open';
 import { DEMO_PASSWORD, generateStation, generateWith, type GenerateReport } from '../../../electron/features/demo/generate';
 import { verifyChain } from '../../../electron/features/audit/chain';
 import type { Input, Output, ProcedureName } from '../../../shared/contract';
-import { DISCHARGE_TYPES } from '../../../shared/contract/intake';
+import { BOARD_FIRST_LINES, BOARD_LISTS, DISCHARGE_TYPES, type BoardLine, type BoardListKey } from '../../../shared/contract/intake';
 import { checkIdNumber } from '../../../shared/domain/idcard';
 import { ARRIVAL_CHANNELS } from '../../../shared/domain/person';
 import type { Result } from '../../../shared/domain/result';
@@ -138,7 +138,7 @@ describe('the demo station', () => {
     expect(board.today).toBe('2026-07-20');
     expect(board.residents).toBe(report.inStation);
     expect(board.zones.reduce((n, z) => n + z.occupied, 0)).toBe(report.withBed);
-    expect(board.arrivals.length + board.departures.length).toBeGreaterThan(0);
+    expect(board.arrivals.count + board.departures.count).toBeGreaterThan(0);
   });
 
   it('answers the board the former per-stay reading gave (every open stay read in full through intake.get)', () => {
@@ -159,7 +159,22 @@ describe('the demo station', () => {
         detail,
         at,
       });
-      const board = must('intake.board', {}, session);
+      // The board carries each list's count and first lines; "all" (intake.boardList) pages through the rest.
+      const capped = must('intake.board', {}, session);
+      const every = (list: BoardListKey) => {
+        const lines: BoardLine[] = [];
+        for (let offset = 0; ; offset += 7) {
+          const page = must('intake.boardList', { list, offset, limit: 7 }, session);
+          expect(page.count).toBe(capped[list].count);
+          if (page.lines.length === 0) return lines;
+          lines.push(...page.lines);
+        }
+      };
+      const board = { residents: capped.residents, zones: capped.zones, ...(Object.fromEntries(BOARD_LISTS.map((k) => [k, every(k)])) as Record<BoardListKey, BoardLine[]>) };
+      for (const k of BOARD_LISTS) {
+        expect(capped[k].count).toBe(board[k].length);
+        expect(capped[k].lines).toEqual(board[k].slice(0, BOARD_FIRST_LINES));
+      }
       expect(board.residents).toBe(stays.filter((s) => s.status === 'in_station').length);
       expect(board.awaitingTriage).toEqual(stays.filter((s) => s.status === 'registered').map((s) => lineOf(s, 'registered')));
       expect(board.withoutBed).toEqual(stays.filter((s) => s.status === 'in_station' && !s.bed).map((s) => lineOf(s, 'no_bed')));

@@ -86,6 +86,7 @@ export const PERMISSION_SPEC = {
 
   'intake.get': CASE_READERS,
   'intake.board': CASE_READERS,
+  'intake.boardList': CASE_READERS,
   'intake.staff': CASE_READERS,
   'intake.beds': CASE_READERS,
   'intake.register': INTAKE_DESK,

@@ -156,7 +156,7 @@ describe('an unknown age is never "adult": every age rule takes its protective p
     st.must('auth.unlock', { password: 'Own-pass-22' }, desk);
     expect(st.must('intake.get', { stayId }, desk).clock).toEqual({ day: 13, state: 'exempt', limitDay: null, exemptBecause: 'age_unknown' });
     const board = st.must('intake.board', {}, desk);
-    expect([...board.nearLimit, ...board.overLimit].map((l) => l.stayId)).not.toContain(stayId);
+    expect([...board.nearLimit.lines, ...board.overLimit.lines].map((l) => l.stayId)).not.toContain(stayId);
   });
 });
 

@@ -85,14 +85,14 @@ describe('the stay clock (limit 10 days, warning from day 8)', () => {
     const seen = (day: number) => {
       d.at(dayOfStay(day) + HOUR);
       const board = d.st.must('intake.board', {}, d.desk);
-      const list = board.nearLimit.some((l) => l.stayId === stayId) ? 'nearLimit' : board.overLimit.some((l) => l.stayId === stayId) ? 'overLimit' : 'none';
+      const list = board.nearLimit.lines.some((l) => l.stayId === stayId) ? 'nearLimit' : board.overLimit.lines.some((l) => l.stayId === stayId) ? 'overLimit' : 'none';
       return { ...d.st.must('intake.get', { stayId }, d.desk).clock, list };
     };
     expect(seen(7)).toEqual({ day: 7, state: 'ok', limitDay: 10, list: 'none' });
     expect(seen(8)).toEqual({ day: 8, state: 'warn', limitDay: 10, list: 'nearLimit' });
     expect(seen(9)).toEqual({ day: 9, state: 'warn', limitDay: 10, list: 'nearLimit' });
     expect(seen(10)).toEqual({ day: 10, state: 'overdue', limitDay: 10, list: 'overLimit' });
-    expect(d.st.must('intake.board', {}, d.desk).overLimit.find((l) => l.stayId === stayId)!.detail).toBe('10');
+    expect(d.st.must('intake.board', {}, d.desk).overLimit.lines.find((l) => l.stayId === stayId)!.detail).toBe('10');
   });
 
   it('approved extensions add their days to both the warning and the limit', () => {
@@ -116,7 +116,7 @@ describe('the stay clock (limit 10 days, warning from day 8)', () => {
       ['2008-07-29', 'overdue'],
     ].map(([birthDate, state]) => ({ ...d.admitted({ name: `生于${birthDate}`, sex: 'male', birthDate }), state }));
     d.at(dayOfStay(10));
-    const over = d.st.must('intake.board', {}, d.desk).overLimit.map((l) => l.stayId);
+    const over = d.st.must('intake.board', {}, d.desk).overLimit.lines.map((l) => l.stayId);
     for (const p of people) {
       const stay = d.st.must('intake.get', { stayId: p.stayId }, d.desk);
       expect(stay.clock.state, `born ${stay.person.birthDate}, aged ${stay.age}`).toBe(p.state);
@@ -131,7 +131,7 @@ describe('the stay clock (limit 10 days, warning from day 8)', () => {
     d.at(dayOfStay(12));
     expect(d.st.must('intake.get', { stayId }, d.desk).clock).toEqual({ day: 12, state: 'exempt', limitDay: null });
     const board = d.st.must('intake.board', {}, d.desk);
-    expect([...board.nearLimit, ...board.overLimit].map((l) => l.stayId)).not.toContain(stayId);
+    expect([...board.nearLimit.lines, ...board.overLimit.lines].map((l) => l.stayId)).not.toContain(stayId);
   });
 });
 
@@ -140,7 +140,7 @@ describe('family search (identity unknown)', () => {
     d = openDesk();
     const { stayId } = d.register({ description: '不愿透露姓名的男子', sex: 'male' });
     const notice = () => d.st.must('intake.get', { stayId }, d.desk).familySearch.find((t) => t.kind === 'notice')!.state;
-    const onBoard = () => d.st.must('intake.board', {}, d.desk).familySearchDue.filter((l) => l.stayId === stayId).map((l) => l.detail);
+    const onBoard = () => d.st.must('intake.board', {}, d.desk).familySearchDue.lines.filter((l) => l.stayId === stayId).map((l) => l.detail);
     d.at(NIGHT + 23 * HOUR + 59 * MINUTE);
     expect([notice(), onBoard()]).toEqual(['due', ['notice:due']]);
     d.at(NIGHT + 24 * HOUR);
@@ -152,7 +152,7 @@ describe('family search (identity unknown)', () => {
     const { stayId } = d.register({ description: '无名女子', sex: 'female' });
     const tasks = d.st.must('intake.get', { stayId }, d.desk).familySearch;
     const dna = tasks.find((t) => t.kind === 'dna_request')!;
-    const dnaLines = () => d.st.must('intake.board', {}, d.desk).familySearchDue.filter((l) => l.detail.startsWith('dna_request'));
+    const dnaLines = () => d.st.must('intake.board', {}, d.desk).familySearchDue.lines.filter((l) => l.detail.startsWith('dna_request'));
     const dnaState = () => d.st.must('intake.get', { stayId }, d.desk).familySearch.find((t) => t.kind === 'dna_request')!.state;
     d.at(dna.dueAt - DAY - MINUTE);
     expect([dnaState(), dnaLines()]).toEqual(['upcoming', []]);
@@ -178,7 +178,7 @@ describe('belongings in custody', () => {
     }, d.desk).custody;
     d.st.must('intake.custodySettle', { itemId: items[0]!.id, kind: 'returned', clientConfirmed: true }, d.desk);
     d.st.must('intake.custodySettle', { itemId: items[2]!.id, kind: 'disposed', reason: '危险物品，已销毁' }, d.desk);
-    expect(d.st.must('intake.board', {}, d.desk).openCustody.map((l) => [l.stayId, l.detail])).toEqual([[stayId, '1']]);
+    expect(d.st.must('intake.board', {}, d.desk).openCustody.lines.map((l) => [l.stayId, l.detail])).toEqual([[stayId, '1']]);
     const before = contentHash(d.st.core);
     expect(refusal(returnHome(stayId))).toMatchObject({ code: 'CONFLICT', fields: { type: 'v.custodyOpen' } });
     expect(contentHash(d.st.core)).toBe(before);

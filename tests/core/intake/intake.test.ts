@@ -64,7 +64,7 @@ describe('quick intake and first-contact responsibility', () => {
     expect(err(st.call('intake.offerOwnership', { stayId, toUserId: colleague.id }, colleague.session))).toMatch(/^FORBIDDEN/);
     const offered = st.must('intake.offerOwnership', { stayId, toUserId: colleague.id, note: '交班' }, desk);
     expect(offered.owner.id).toBe(deskId);
-    expect(st.must('intake.board', {}, colleague.session).offersToMe.map((l) => l.stayId)).toEqual([stayId]);
+    expect(st.must('intake.board', {}, colleague.session).offersToMe.lines.map((l) => l.stayId)).toEqual([stayId]);
     expect(err(st.call('intake.answerOwnership', { offerId: offered.pendingOffer!.id, accept: true }, desk))).toMatch(/^FORBIDDEN/);
     const accepted = st.must('intake.answerOwnership', { offerId: offered.pendingOffer!.id, accept: true }, colleague.session);
     expect(accepted.owner.id).toBe(colleague.id);
@@ -244,7 +244,7 @@ describe('the stay clock and extensions', () => {
     const { stayId } = admitted({ name: '戊', sex: 'male', estimatedAge: 40 });
     daysPass(7);
     expect(st.must('intake.get', { stayId }, desk).clock).toMatchObject({ day: 8, state: 'warn' });
-    expect(st.must('intake.board', {}, desk).nearLimit.map((l) => l.stayId)).toEqual([stayId]);
+    expect(st.must('intake.board', {}, desk).nearLimit.lines.map((l) => l.stayId)).toEqual([stayId]);
     daysPass(2);
     expect(st.must('intake.get', { stayId }, desk).clock).toMatchObject({ day: 10, state: 'overdue' });
     expect(err(st.call('intake.extend', { stayId, days: 5, reason: '等待家属' }, desk))).toMatch(/^FORBIDDEN/);
@@ -267,7 +267,7 @@ describe('family search', () => {
     expect(tasks[2]!.dueAt).toBe(Date.UTC(2026, 7, 18, 19, 0));
     expect(tasks[0]!.state).toBe('due');
     daysPass(25 / 24);
-    expect(st.must('intake.board', {}, desk).familySearchDue.map((l) => l.detail)).toEqual(['notice:overdue']);
+    expect(st.must('intake.board', {}, desk).familySearchDue.lines.map((l) => l.detail)).toEqual(['notice:overdue']);
     const done = st.must('intake.completeTask', { taskId: tasks[0]!.id, note: '已在全国寻亲网发布' }, desk);
     expect(done.familySearch[0]).toMatchObject({ state: 'done', doneBy: 'desk' });
     expect(quick({ name: '有名有姓', sex: 'male' }, { arrivedAt: st.clock.now() }) && st.must('intake.get', { stayId: stayId + 1 }, desk).familySearch).toEqual([]);
@@ -327,12 +327,12 @@ describe('today’s board', () => {
     expect(board.today).toBe('2026-07-20');
     expect(board.zones.find((z) => z.name === '男宿区')).toMatchObject({ beds: 12, occupied: 1 });
     expect(board.residents).toBe(2);
-    expect(board.arrivals.map((l) => l.stayId)).toEqual([a.stayId, b.stayId, c.stayId, d.stayId]);
-    expect(board.departures.map((l) => l.stayId)).toEqual([d.stayId]);
-    expect(board.awaitingTriage.map((l) => l.stayId)).toEqual([b.stayId]);
-    expect(board.withoutBed.map((l) => l.stayId)).toEqual([c.stayId]);
-    expect(board.openCustody.map((l) => [l.stayId, l.detail])).toEqual([[c.stayId, '1']]);
-    expect(board.incomplete.map((l) => l.stayId).sort()).toEqual([a.stayId, b.stayId, c.stayId].sort());
-    expect(board.arrivals[0]!.owner).toBe('desk');
+    expect(board.arrivals.lines.map((l) => l.stayId)).toEqual([a.stayId, b.stayId, c.stayId, d.stayId]);
+    expect(board.departures.lines.map((l) => l.stayId)).toEqual([d.stayId]);
+    expect(board.awaitingTriage.lines.map((l) => l.stayId)).toEqual([b.stayId]);
+    expect(board.withoutBed.lines.map((l) => l.stayId)).toEqual([c.stayId]);
+    expect(board.openCustody.lines.map((l) => [l.stayId, l.detail])).toEqual([[c.stayId, '1']]);
+    expect(board.incomplete.lines.map((l) => l.stayId).sort()).toEqual([a.stayId, b.stayId, c.stayId].sort());
+    expect(board.arrivals.lines[0]!.owner).toBe('desk');
   });
 });

@@ -1,6 +1,5 @@
 import { DatabaseOutlined } from '@ant-design/icons';
-import type { FeatureEntry } from '../../app/feature';
-import { BackupPage } from './BackupPage';
+import { lazyPages, type FeatureEntry } from '../../app/feature';
 import en from './i18n.en';
 import zhCN from './i18n.zh-CN';
 
@@ -8,7 +7,7 @@ import zhCN from './i18n.zh-CN';
 export const backup: FeatureEntry = {
   key: 'backup',
   path: '/admin/backup',
-  routes: BackupPage,
+  routes: lazyPages(() => import('./BackupPage').then((m) => m.BackupPage)),
   menu: { group: 'admin', icon: <DatabaseOutlined />, permission: 'settings.manage' },
   catalogs: { 'zh-CN': zhCN, en },
 };

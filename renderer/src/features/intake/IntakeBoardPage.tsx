@@ -1,21 +1,19 @@
 import { PlusOutlined, TableOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Col, Empty, Input, List, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { BoardLine, TodayBoard } from '../../../../shared/contract/intake';
-import { missingCase } from '../../../../shared/domain/result';
+import { Link, useNavigate } from 'react-router';
+import type { BoardListKey } from '../../../../shared/contract/intake';
 import { useRpcQuery } from '../../api/hooks';
 import { useRpcSearch } from '../../api/useRpcSearch';
 import { useSessionInfo } from '../../app/session';
 import { LoadError } from '../../components/LoadError';
 import { clientLabel, STATUS_COLOR, when } from '../../components/format';
+import { detailText } from './boardText';
 import { PeriodExportButton } from '../../components/export';
 
-type ListKey = Exclude<keyof TodayBoard, 'today' | 'zones' | 'residents'>;
 /** Most urgent first: what must be acted on, then what is simply so. */
-const LISTS: { key: ListKey; color: string }[] = [
+const LISTS: { key: BoardListKey; color: string }[] = [
   { key: 'offersToMe', color: '#1f4e8c' },
   { key: 'awaitingTriage', color: '#d48806' },
   { key: 'overLimit', color: '#cf1322' },
@@ -56,33 +54,6 @@ function PersonSearch() {
       <Input.Search placeholder={t('intake.search')} allowClear aria-label={t('intake.search')} />
     </AutoComplete>
   );
-}
-
-function detailText(t: TFunction, key: ListKey, line: BoardLine): string {
-  switch (key) {
-    case 'nearLimit':
-    case 'overLimit':
-      return t('intake.stay.day', { day: line.detail });
-    case 'familySearchDue': {
-      const [kind, state] = line.detail.split(':');
-      return `${t(`intake.family.kinds.${kind}`)} · ${t(`intake.family.states.${state}`)}`;
-    }
-    case 'openCustody':
-      return `${line.detail} × ${t('intake.custody.open')}`;
-    case 'incomplete':
-      return t('intake.identity.missing', { count: Number(line.detail) });
-    case 'arrivals':
-      return t(`intake.status.${line.detail}`);
-    case 'departures':
-      return t(`intake.discharge.types.${line.detail}`);
-    case 'offersToMe':
-      return line.detail;
-    case 'awaitingTriage':
-    case 'withoutBed':
-      return '';
-    default:
-      return missingCase(key);
-  }
 }
 
 export function IntakeBoardPage() {
@@ -131,19 +102,24 @@ export function IntakeBoardPage() {
         <Col xs={24} xl={18}>
           <Row gutter={[16, 16]}>
             {LISTS.map(({ key, color }) => {
-              const lines = b?.[key] ?? [];
+              const list = b?.[key];
+              const lines = list?.lines ?? [];
+              const count = list?.count ?? 0;
               return (
                 <Col key={key} xs={24} md={12}>
                   <Card size="small" loading={board.isLoading} data-testid={`board-${key}`}
-                    title={<span style={{ color }}>{t(`intake.boardLists.${key}`)} {lines.length > 0 && <Tag color={lines.length ? 'blue' : 'default'}>{lines.length}</Tag>}</span>}>
+                    title={<span style={{ color }}>{t(`intake.boardLists.${key}`)} {count > 0 && <Tag color="blue" data-testid={`count-${key}`}>{count}</Tag>}</span>}
+                    extra={count > lines.length && (
+                      <Link to={`/intake/list/${key}`} data-testid={`all-${key}`}>{t('intake.boardLists.all', { count })}</Link>
+                    )}>
                     {lines.length === 0 ? (
                       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.boardLists.empty')} style={{ margin: 4 }} />
                     ) : (
                       <List size="small" dataSource={lines} renderItem={(l) => (
                         <List.Item key={`${key}-${l.stayId}-${l.detail}`} className="board-line" onClick={() => navigate(`/intake/stay/${l.stayId}`)}>
-                          <Typography.Text strong ellipsis style={{ maxWidth: 220 }}>{clientLabel(t, l)}</Typography.Text>
-                          <Typography.Text type="secondary">{detailText(t, key, l)}</Typography.Text>
-                          <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>
+                          <Typography.Text strong ellipsis className="board-line-name">{clientLabel(t, l)}</Typography.Text>
+                          <Typography.Text type="secondary" ellipsis className="board-line-detail">{detailText(t, key, l)}</Typography.Text>
+                          <Typography.Text type="secondary" ellipsis className="board-line-when">
                             {l.at ? when(l.at, i18n.language, info.timeZone).slice(5) : ''} · {l.owner}
                           </Typography.Text>
                         </List.Item>

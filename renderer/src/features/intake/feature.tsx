@@ -1,15 +1,16 @@
 import { SolutionOutlined } from '@ant-design/icons';
-import type { FeatureEntry } from '../../app/feature';
+import { lazyPages, type FeatureEntry } from '../../app/feature';
 import en from './i18n.en';
 import zhCN from './i18n.zh-CN';
-import { IntakeRoutes } from './IntakeRoutes';
-import { StayPrint } from './print/StayPrint';
+
+/** The stay's A4 forms, in the print chunk. */
+const StayPrint = lazyPages(() => import('./print/StayPrint').then((m) => m.StayPrint));
 
 /** 24-hour intake: today's board, quick intake, the stay, the bed board, and the stay's four A4 forms. */
 export const intake: FeatureEntry = {
   key: 'intake',
   path: '/intake',
-  routes: IntakeRoutes,
+  routes: lazyPages(() => import('./IntakeRoutes').then((m) => m.IntakeRoutes)),
   printRoutes: [
     { path: 'intake/:stayId', element: <StayPrint kind="intake" /> },
     { path: 'service/:stayId', element: <StayPrint kind="service" /> },

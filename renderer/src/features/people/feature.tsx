@@ -1,7 +1,6 @@
-import type { FeatureEntry } from '../../app/feature';
+import { lazyPages, type FeatureEntry } from '../../app/feature';
 import en from './i18n.en';
 import zhCN from './i18n.zh-CN';
-import { PeopleRoutes } from './PeopleRoutes';
 
 /**
  * The person registry's pages. No menu item of its own: a person is found through intake's search, so the page
@@ -10,6 +9,6 @@ import { PeopleRoutes } from './PeopleRoutes';
 export const people: FeatureEntry = {
   key: 'people',
   path: '/intake/person',
-  routes: PeopleRoutes,
+  routes: lazyPages(() => import('./PeopleRoutes').then((m) => m.PeopleRoutes)),
   catalogs: { 'zh-CN': zhCN, en },
 };

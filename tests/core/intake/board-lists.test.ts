@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { BOARD_FIRST_LINES, type BoardLine, type BoardListKey } from '../../../shared/contract/intake';
+import { openStation, type TestStation } from '../helpers';
+
+let st: TestStation;
+let desk: string;
+afterEach(() => st?.close());
+
+/** 03:00 on 20 July 2026 in Shanghai. */
+const NIGHT = Date.UTC(2026, 6, 19, 19, 0);
+
+function station() {
+  st = openStation();
+  st.clock.t = NIGHT + 5 * 60_000;
+  desk = st.userWith(['front_desk'], 'desk');
+}
+/** `n` quick intakes, each awaiting triage, arrived today and with an incomplete record. */
+const register = (n: number) =>
+  Array.from({ length: n }, (_, i) => st.must('intake.register', { person: { name: `测试${i}`, sex: 'male' }, channel: 'walk_in', arrivedAt: NIGHT + i * 1000 }, desk).stayId);
+
+function everyLine(list: BoardListKey, limit: number): BoardLine[] {
+  const lines: BoardLine[] = [];
+  for (let offset = 0; ; offset += limit) {
+    const page = st.must('intake.boardList', { list, offset, limit }, desk);
+    if (page.lines.length === 0) return lines;
+    expect(page.lines.length).toBeLessThanOrEqual(limit);
+    lines.push(...page.lines);
+  }
+}
+
+describe('the board’s lists: a count and the first lines, "all" paged', () => {
+  it('carries a list whole up to the cap', () => {
+    station();
+    const stays = register(BOARD_FIRST_LINES);
+    const board = st.must('intake.board', {}, desk);
+    expect(board.awaitingTriage.count).toBe(BOARD_FIRST_LINES);
+    expect(board.awaitingTriage.lines.map((l) => l.stayId)).toEqual(stays);
+    expect(board.arrivals.lines.map((l) => l.stayId)).toEqual(stays);
+  });
+
+  it('past the cap, carries the first lines and counts them all; "all" pages through every line in the board’s order', () => {
+    station();
+    const stays = register(BOARD_FIRST_LINES + 5);
+    const board = st.must('intake.board', {}, desk);
+    for (const key of ['awaitingTriage', 'arrivals', 'incomplete'] as const) {
+      expect(board[key].count).toBe(stays.length);
+      expect(board[key].lines.map((l) => l.stayId)).toEqual(stays.slice(0, BOARD_FIRST_LINES));
+      expect(everyLine(key, 3).map((l) => l.stayId)).toEqual(stays);
+      expect(everyLine(key, 100).map((l) => l.stayId)).toEqual(stays);
+    }
+    expect(board.withoutBed).toEqual({ count: 0, lines: [] });
+    // The first page of "all" is the board's own lines.
+    expect(st.must('intake.boardList', { list: 'incomplete', offset: 0, limit: BOARD_FIRST_LINES }, desk)).toEqual(board.incomplete);
+  });
+
+  it('counts as the alert registry does (one source)', () => {
+    station();
+    register(BOARD_FIRST_LINES + 2);
+    const board = st.must('intake.board', {}, desk);
+    const alerts = Object.fromEntries(st.must('alerts.list', {}, desk).map((g) => [g.key, g]));
+    for (const key of ['awaitingTriage', 'incomplete'] as const) {
+      expect(alerts[`intake.${key}`]!.count).toBe(board[key].count);
+      expect(alerts[`intake.${key}`]!.lines.slice(0, BOARD_FIRST_LINES).map((l) => l.id)).toEqual(board[key].lines.map((l) => l.stayId));
+    }
+  });
+
+  it('refuses a page past its bounds in size', () => {
+    station();
+    expect(st.call('intake.boardList', { list: 'arrivals', offset: 0, limit: 101 }, desk).ok).toBe(false);
+    expect(st.call('intake.boardList', { list: 'arrivals', offset: 0, limit: 100 }, desk).ok).toBe(true);
+    expect(st.call('intake.boardList', { list: 'arrivals', offset: -1, limit: 10 }, desk).ok).toBe(false);
+    expect(st.call('intake.boardList', { list: 'nope' as never, offset: 0, limit: 10 }, desk).ok).toBe(false);
+  });
+});

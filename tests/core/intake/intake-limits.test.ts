@@ -129,7 +129,7 @@ describe('the stay clock (limit 10 days, warning from day 8)', () => {
     const { stayId } = d.admitted({ name: '豁免', sex: 'male', birthDate: '1980-01-01' });
     d.st.must('intake.setConditions', { stayId, conditions: [condition] }, d.desk);
     d.at(dayOfStay(12));
-    expect(d.st.must('intake.get', { stayId }, d.desk).clock).toEqual({ day: 12, state: 'exempt', limitDay: null });
+    expect(d.st.must('intake.get', { stayId }, d.desk).clock).toEqual({ day: 12, state: 'exempt', limitDay: null, exemptBecause: 'condition' });
     const board = d.st.must('intake.board', {}, d.desk);
     expect([...board.nearLimit.lines, ...board.overLimit.lines].map((l) => l.stayId)).not.toContain(stayId);
   });
@@ -183,7 +183,7 @@ describe('belongings in custody', () => {
     expect(refusal(returnHome(stayId))).toMatchObject({ code: 'CONFLICT', fields: { type: 'v.custodyOpen' } });
     expect(contentHash(d.st.core)).toBe(before);
     d.st.must('intake.custodySettle', { itemId: items[1]!.id, kind: 'returned', clientConfirmed: true }, d.desk);
-    expect(d.st.must('intake.board', {}, d.desk).openCustody).toEqual([]);
+    expect(d.st.must('intake.board', {}, d.desk).openCustody).toEqual({ count: 0, lines: [] });
     expect(refusal(returnHome(stayId))).toEqual({ ok: true });
   });
 });
@@ -197,7 +197,7 @@ describe('first-contact responsibility', () => {
     const declined = d.st.must('intake.answerOwnership', { offerId: offered.pendingOffer!.id, accept: false }, colleague.session);
     expect(declined).toMatchObject({ owner: { id: d.deskId }, pendingOffer: null });
     expect(declined.events.at(-1)).toMatchObject({ kind: 'ownership_declined' });
-    expect(d.st.must('intake.board', {}, colleague.session).offersToMe).toEqual([]);
+    expect(d.st.must('intake.board', {}, colleague.session).offersToMe).toEqual({ count: 0, lines: [] });
     // The owner may offer again; this time it is accepted.
     const again = d.st.must('intake.offerOwnership', { stayId, toUserId: colleague.id }, d.desk);
     const accepted = d.st.must('intake.answerOwnership', { offerId: again.pendingOffer!.id, accept: true }, colleague.session);

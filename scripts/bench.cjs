@@ -8,6 +8,7 @@
  *   npm run bench -- --calls 200       calls per operation (default 500; the board and start-up use fewer)
  *   npm run bench -- --strict          exit 1 when a target is missed
  *   npm run bench -- --no-browser      leave out the browser stage (painted screens in Chromium, scripts/bench-browser.cjs)
+ *   npm run bench -- --duty-stock-only only the duty and stock rows (handovers, roster check, balances, ledger, FEFO)
  *
  * The station is built by a child process (progress bar on stderr) and rebuilt when the schema version or the
  * generator changes. Measurements run on a scratch copy (.bench/scratch/), so the cache is never altered.
@@ -52,7 +53,7 @@ function generateInto(dir) {
   const now = Math.floor(Date.now() / 60_000) * 60_000;
   const { db } = openDatabase(dir);
   const bar = progressBar('building the ten-year station');
-  const report = generateStation(db, { size: 'bench', now, seed: SEED, onProgress: bar.update });
+  const report = generateStation(db, { size: 'bench', now, seed: SEED, onProgress: bar.update, features: dist('features/index.js').FEATURE_REGISTRY });
   bar.done();
   closeDatabase(db);
   const meta = { schema: loadMigrations().at(-1).version, generator: GENERATOR_VERSION, seed: SEED, now, builtAt: new Date().toISOString(), report };
@@ -332,10 +333,98 @@ async function backupRun(core, runs) {
 }
 
 // ------------------------------------------------------------------------------------------------------------
+// Duty and stock (issues 10 and 11): each row through the dispatcher, its floor the service function bare (no
+// validation, session, audit or transaction). Runs with `--duty-stock-only` alone, for quick iteration.
+
+async function dutyStockRows({ core, db, clock, settings, calls, row }) {
+  const login = (username) => {
+    const r = core.dispatch('auth.login', { username, password: 'Demo-pass-1' }, {});
+    if (!r.ok) throw new Error(`login ${username} failed: ${JSON.stringify(r.error)}`);
+    return { sessionId: r.value.sessionId };
+  };
+  const leader = login('chenzhiqiang');
+  const keeper = login('hexiaomei');
+  const as = (session) => (name, input) => {
+    const r = core.dispatch(name, input, session);
+    if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  const duty = as(leader);
+  const stock = as(keeper);
+  const { stationDay } = dist('../shared/domain/time.js');
+  const { compile } = dist('features/handover/service.js');
+  const { sealedForm } = dist('features/handover/service.js');
+  const { verifyRecord } = dist('features/signatures/index.js');
+  const { rosterCheck } = dist('features/roster/coverage.js');
+  const { listItems } = dist('features/stock/catalogue.js');
+  const { ledger } = dist('features/stock/ledger.js');
+  const { allocate } = dist('features/stock/movements.js');
+  const today = () => stationDay(clock(), settings.timeZone);
+  const rand = rng(11);
+
+  process.stderr.write('measuring duty: compiling a handover…\n');
+  // An open handover: the one still open, or the current shift's, opened now.
+  const { shiftAt } = dist('../shared/domain/duty.js');
+  const current = shiftAt(clock(), settings.shifts, today(), settings.timeZone);
+  const handoverId =
+    db.prepare('SELECT id FROM handovers WHERE submitted_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get() ?? duty('handover.open', { day: current.day, shift: current.code }).id;
+  const shift = db.prepare('SELECT shift_from AS "from", shift_to AS "to" FROM handovers WHERE id = ?').get(handoverId);
+  row(
+    'compile a handover (refresh)',
+    measure(calls, () => handoverId, (id) => duty('handover.refresh', { id }), () => compile({ db, now: clock(), today: today(), settings }, shift)),
+    { p95: 50 },
+  );
+
+  process.stderr.write('measuring duty: verifying a signed handover…\n');
+  const signed = db.prepare("SELECT CAST(entity_id AS INTEGER) FROM signatures WHERE entity = 'handover' ORDER BY id").pluck().all();
+  const pickSigned = (i) => signed[Math.floor(rand() * signed.length)] ?? signed[i % signed.length];
+  row('verify a signed handover', measure(calls, pickSigned, (id) => duty('handover.verify', { id }), (id) => verifyRecord(db, 'handover', id, sealedForm(db, id))), { p95: 5 });
+
+  process.stderr.write('measuring duty: the coverage check of a month…\n');
+  // Whole months of the roster (the first and last are partly rostered).
+  const rostered = db.prepare("SELECT DISTINCT substr(day, 1, 7) FROM roster_published_days ORDER BY 1").pluck().all();
+  const months = rostered.length > 2 ? rostered.slice(1, -1) : rostered;
+  const monthOf = () => {
+    const m = months[Math.floor(rand() * months.length)];
+    const [y, mo] = m.split('-').map(Number);
+    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    return { from: `${m}-01`, to: `${m}-${String(last).padStart(2, '0')}` };
+  };
+  row('coverage check of a month', measure(calls, monthOf, (q) => duty('roster.check', q), (q) => rosterCheck(db, settings, q.from, q.to)), { p95: 20 });
+
+  process.stderr.write('measuring stock: the on-hand balance of every item…\n');
+  row('on-hand balance of every item', measure(calls, () => 0, () => stock('stock.items', {}), () => listItems({ db, today: today(), settings })), { p95: 10 });
+
+  process.stderr.write('measuring stock: a year’s ledger of one item…\n');
+  const items = db.prepare('SELECT id FROM stock_items ORDER BY id').pluck().all();
+  const year = Number(today().slice(0, 4)) - 1;
+  const yearOf = () => ({ from: `${year}-01-01`, to: `${year}-12-31`, itemId: items[Math.floor(rand() * items.length)] });
+  row('a year’s ledger of one item', measure(calls, yearOf, (q) => stock('stock.ledger', q), (q) => ledger(db, q)), { p95: 20 });
+
+  process.stderr.write('measuring stock: an earliest-expiry-first issue across 50 batches…\n');
+  // The item with the most live batches; each issue takes all of them and is reversed before the next (not timed).
+  const fefo = db.prepare('SELECT item_id AS id, count(*) AS batches, sum(quantity) AS quantity FROM stock_balances WHERE quantity > 0 AND expires_on >= ? GROUP BY item_id ORDER BY batches DESC LIMIT 1').get(today());
+  let last = null;
+  const nextIssue = () => {
+    if (last) stock('stock.reverse', { kind: 'issue', id: last, reason: '测量后冲回' });
+    last = null;
+    return { destination: 'station_use', department: '医务室', recipient: '测量', lines: [{ itemId: fefo.id, quantity: fefo.quantity }] };
+  };
+  // Measured apart: the floor (the allocation alone) needs the stock the dispatcher's issue has just taken.
+  const issueCalls = option('--issue-calls', Math.min(calls, 200));
+  const issued = measure(issueCalls, nextIssue, (input) => (last = stock('stock.issue', input).id), null);
+  if (last) stock('stock.reverse', { kind: 'issue', id: last, reason: '测量后冲回' });
+  last = null;
+  const bare = measure(issueCalls, () => fefo.quantity, (quantity) => allocate({ db, today: today() }, { itemId: fefo.id, quantity }, 'usable', 'lines.0.quantity'), null);
+  row(`earliest-expiry-first issue across ${fefo.batches} batches`, { calls: issueCalls, dispatcher: issued.dispatcher, floor: bare.dispatcher }, { p95: 5 });
+}
+
+// ------------------------------------------------------------------------------------------------------------
 
 async function main() {
   const started = Date.now();
   const meta = ensureStation();
+  if (flag('--duty-stock-only')) return dutyStockOnly(meta);
   sampleRss();
   const calls = option('--calls', 500);
 
@@ -438,6 +527,9 @@ async function main() {
   );
   sampleRss();
 
+  await dutyStockRows({ core, db, clock, settings, calls, row });
+  sampleRss();
+
   process.stderr.write('measuring a backup of the whole station…\n');
   row('back up now (whole station, on a worker)', await backupRun(core, option('--backup-runs', 2)), {});
   sampleRss();
@@ -506,6 +598,26 @@ async function main() {
   process.stdout.write(`results: ${path.relative(ROOT, file)}\n`);
   fs.rmSync(SCRATCH, { recursive: true, force: true });
   if (failed && flag('--strict')) process.exitCode = 1;
+}
+
+/** `--duty-stock-only`: the duty and stock rows alone, on a scratch copy, printed plainly. */
+async function dutyStockOnly(meta) {
+  fs.rmSync(SCRATCH, { recursive: true, force: true });
+  fs.mkdirSync(SCRATCH, { recursive: true });
+  fs.copyFileSync(path.join(CACHE, DB_FILE), path.join(SCRATCH, DB_FILE));
+  const { openCore } = dist('core.js');
+  const t0 = Date.now();
+  const clock = () => meta.now + (Date.now() - t0);
+  const core = openCore({ dataDir: SCRATCH, clock, logger: { info() {}, error(m, d) { process.stderr.write(`${m} ${JSON.stringify(d)}\n`); } } });
+  const results = [];
+  const row = (op, r, target) => results.push({ op, ...r, target });
+  await dutyStockRows({ core, db: core.db, clock, settings: dist('features/settings/service.js').readSettings(core.db), calls: option('--calls', 500), row });
+  core.close();
+  for (const r of results) {
+    const pass = r.target.p95 === undefined ? '—' : r.dispatcher.p95 <= r.target.p95 ? 'pass' : 'FAIL';
+    process.stdout.write(`${r.op}: p50 ${r.dispatcher.p50.toFixed(2)} ms, p95 ${r.dispatcher.p95.toFixed(2)} ms, floor p95 ${r.floor ? r.floor.p95.toFixed(2) : '—'} ms, target ≤ ${r.target.p95} ms: ${pass}\n`);
+  }
+  fs.rmSync(SCRATCH, { recursive: true, force: true });
 }
 
 /** Display width: CJK characters take two columns. */

@@ -13,7 +13,7 @@ export const setupHandlers: Handlers<keyof typeof setupContract> = {
   },
 
   'setup.loadDemo': (_input, ctx) => {
-    const { report, admin } = loadDemoStation(ctx.db, ctx.now);
+    const { report, admin } = loadDemoStation(ctx.db, ctx.now, ctx.features);
     ctx.audit({ entity: 'station', entityId: 'station', actor: admin, after: { demo: true, persons: report.persons, stays: report.stays } });
     return { username: 'admin', password: DEMO_PASSWORD, persons: report.persons, stays: report.stays };
   },

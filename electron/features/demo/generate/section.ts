@@ -14,6 +14,7 @@
  */
 import type { StationSettings } from '../../../../shared/contract/settings';
 import type { DB } from '../../../db/open';
+import type { FeatureRegistry } from '../../alerts/registry';
 import type { StationSize } from './data';
 import type { Staff } from './staff';
 import type { Calendar } from './time';
@@ -28,6 +29,8 @@ export interface DemoEnv {
   /** The simulated period, in days before `now` (a fortnight for the demo, ten years for the benchmark). */
   days: number;
   settings: StationSettings;
+  /** The registered features' alerts and handover sections (what a handover written through the services compiles). */
+  features: FeatureRegistry;
   /** The accounts on duty, by role (./staff.ts: who is at the desk at a given time). */
   staff: Staff;
   /** Every account's display name, by id (what a service would look up when it records who acted). */

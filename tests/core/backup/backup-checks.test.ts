@@ -7,7 +7,7 @@ import { tempDir } from '../helpers';
 const log: string[] = [];
 let running = 0;
 let most = 0;
-vi.mock('../../electron/db/check', () => ({
+vi.mock('../../../electron/db/check', () => ({
   checkBackupInBackground: async (file: string) => {
     running += 1;
     most = Math.max(most, running);

@@ -7,7 +7,7 @@ import { openStation, type TestStation } from '../helpers';
 
 // Where no worker thread can run the backup (say, a packaged app that cannot load the worker's files), the main
 // connection copies in small steps instead, answering calls between them.
-vi.mock('../../electron/db/worker', async (importOriginal) => {
+vi.mock('../../../electron/db/worker', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../electron/db/worker')>();
   return {
     ...real,

@@ -96,7 +96,7 @@ describe('the start-up check', () => {
 
   it('checks on the main thread when no worker can run, rather than not at all', async () => {
     vi.resetModules();
-    vi.doMock('../../electron/db/check', () => ({ checkInBackground: () => Promise.reject(new Error('no worker threads here')) }));
+    vi.doMock('../../../electron/db/check', () => ({ checkInBackground: () => Promise.reject(new Error('no worker threads here')) }));
     const { openStation: openWithoutWorkers } = await import('../../../electron/station');
     const dir = stationFolder();
     damagePersons(dir);

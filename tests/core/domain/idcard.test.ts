@@ -70,7 +70,6 @@ describe('the birth date in an ID number is a real calendar day, from 1880 until
     ['29 February in a leap year', '11010520240229002X'],
     ['29 February 2000 (a leap century)', '110105200002290021'],
     ['31 December', '110105202312310023'],
-    ['1 January 1880', '110105188001010025'],
   ])('accepts %s', (_what, number) => {
     expect(checkIdNumber(number, '2026-07-20')).toMatchObject({ ok: true, normalized: number });
   });
@@ -85,6 +84,15 @@ describe('the birth date in an ID number is a real calendar day, from 1880 until
     ['31 December 1879', '110105187912310024'],
   ])('refuses %s', (_what, number) => {
     expect(checkIdNumber(number)).toEqual({ ok: false, problem: 'birthDate' });
+  });
+
+  it('without a today, takes 1 January 1880 as the earliest birth date written in an ID number', () => {
+    expect(checkIdNumber('110105188001010025')).toMatchObject({ ok: true, normalized: '110105188001010025' });
+  });
+
+  it('with a today, accepts a birth date exactly 120 years back and refuses the day before (as any birth date)', () => {
+    expect(checkIdNumber('110105190607200029', '2026-07-20')).toMatchObject({ ok: true, birthDate: '1906-07-20' });
+    expect(checkIdNumber('110105190607190027', '2026-07-20')).toEqual({ ok: false, problem: 'birthDate' });
   });
 
   it('accepts someone born today and refuses a birth date after today', () => {

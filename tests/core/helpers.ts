@@ -14,6 +14,24 @@ export function tempDir(prefix = 'stationdesk-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * A maker of temp folders for one test file, each removed when `cleanUp` runs: pass it to `afterAll` or
+ * `afterEach` (`const dirs = tempDirs(); afterAll(dirs.cleanUp); … dirs.fresh()`).
+ */
+export function tempDirs() {
+  const made: string[] = [];
+  return {
+    fresh: (): string => {
+      const d = tempDir();
+      made.push(d);
+      return d;
+    },
+    cleanUp: (): void => {
+      for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+    },
+  };
+}
+
 /** A controllable clock for idle lock and throttle tests. */
 export class TestClock {
   constructor(public t = Date.UTC(2026, 6, 20, 1, 0, 0)) {}

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core';
 import { FEATURE_REGISTRY } from '../../../electron/features';
@@ -10,21 +9,15 @@ import type { Input, Output, ProcedureName } from '../../../shared/contract';
 import type { Result } from '../../../shared/domain/result';
 import { isExpired } from '../../../shared/domain/stock';
 import { stationDay } from '../../../shared/domain/time';
-import { openStation, tempDir } from '../helpers';
+import { openStation, tempDirs } from '../helpers';
 
 /** Duty and stock in the demo station (issues 10 and 11): the rules hold in what the generator wrote. */
 const NOW = Date.UTC(2026, 6, 20, 7, 0);
 const TZ = 'Asia/Shanghai';
 const silent = { info() {}, error() {} };
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-const fresh = () => {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-};
+const dirs = tempDirs();
+afterAll(dirs.cleanUp);
+const fresh = dirs.fresh;
 
 describe('the demo station’s duty and stock', () => {
   let core: Core;

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core';
 import { FEATURE_REGISTRY } from '../../../electron/features';
@@ -11,20 +10,14 @@ import { BOARD_FIRST_LINES, BOARD_LISTS, DISCHARGE_TYPES, type BoardLine, type B
 import { checkIdNumber } from '../../../shared/domain/idcard';
 import { ARRIVAL_CHANNELS } from '../../../shared/domain/person';
 import type { Result } from '../../../shared/domain/result';
-import { openStation, tempDir } from '../helpers';
+import { openStation, tempDirs } from '../helpers';
 
 /** 15:00 on 20 July 2026 in Shanghai: a summer afternoon. */
 const NOW = Date.UTC(2026, 6, 20, 7, 0);
 const silent = { info() {}, error() {} };
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-const fresh = () => {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-};
+const dirs = tempDirs();
+afterAll(dirs.cleanUp);
+const fresh = dirs.fresh;
 
 describe('the demo station', () => {
   let core: Core;

@@ -6,17 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/core';
 import { DatabaseFromFutureError, loadMigrations, migrate } from '../../../electron/db/migrate';
 import { DATABASE_FILE, openDatabase } from '../../../electron/db/open';
-import { tempDir } from '../helpers';
+import { tempDirs } from '../helpers';
 
-const dirs: string[] = [];
-const fresh = () => {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const dirs = tempDirs();
+const fresh = dirs.fresh;
+afterEach(dirs.cleanUp);
 
 describe('opening the database', () => {
   it('sets the pragmas the architecture promises', () => {

@@ -21,7 +21,7 @@ const core = (...names) => names.map((n) => byName.get(`${n}.test.ts`) ?? `tests
 export const TARGETS = {
   // Domain rules shared by both processes.
   'shared/domain/idcard.ts': core('idcard'),
-  'shared/domain/person.ts': core('idcard', 'intake-limits'),
+  'shared/domain/person.ts': core('idcard', 'intake-limits', 'calendar'),
   'shared/domain/result.ts': core('dispatch'),
   'shared/domain/roles.ts': core('roles'),
   'shared/domain/time.ts': core('time'),
@@ -90,7 +90,7 @@ export const TARGETS = {
   'electron/features/intake/export-labels.ts': core('export'),
 
   // Intake's row writers and views, the calendar (issue 8).
-  'shared/domain/calendar.ts': core('intake-integrity', 'time'),
+  'shared/domain/calendar.ts': core('intake-integrity', 'time', 'calendar'),
   'shared/domain/stay.ts': core('intake', 'conventions'),
   'electron/features/intake/rows.ts': core('intake', 'audit-rows'),
   'electron/features/intake/stay-view.ts': core('intake', 'intake-limits'),

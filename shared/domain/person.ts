@@ -1,5 +1,4 @@
-import { differenceInCalendarDays, differenceInYears, parseISO } from 'date-fns';
-import { isCalendarDate } from './calendar';
+import { daysBetween, isCalendarDate, yearsBetween } from './calendar';
 
 /** How a client was brought in (DOMAIN §1). */
 export const ARRIVAL_CHANNELS = ['walk_in', 'police', 'city_management', 'outreach', 'public_tip', 'hospital', 'other_station'] as const;
@@ -34,12 +33,12 @@ export function ageOn(
   if (!isCalendarDate(onDate)) return null;
   if (p.birthDate) {
     if (!isCalendarDate(p.birthDate) || p.birthDate > onDate) return null;
-    return differenceInYears(parseISO(onDate), parseISO(p.birthDate));
+    return yearsBetween(p.birthDate, onDate);
   }
   if (p.estimatedAge != null) {
     if (!Number.isInteger(p.estimatedAge) || p.estimatedAge < 0) return null;
     // An estimate whose date cannot be read is still the estimate, only not aged since.
-    const since = p.estimatedOn && isCalendarDate(p.estimatedOn) ? differenceInYears(parseISO(onDate), parseISO(p.estimatedOn)) : 0;
+    const since = p.estimatedOn && isCalendarDate(p.estimatedOn) ? yearsBetween(p.estimatedOn, onDate) : 0;
     return p.estimatedAge + Math.max(0, since);
   }
   return null;
@@ -85,7 +84,7 @@ export function stayClock(
   p: { age: number | null; conditions: readonly Condition[]; extensionDays: number },
   limits: StayLimits,
 ): StayClock {
-  const day = differenceInCalendarDays(parseISO(today), parseISO(arrivedOn)) + 1;
+  const day = daysBetween(arrivedOn, today) + 1;
   if (p.conditions.includes('mental_disorder') || p.conditions.includes('intellectual_disability')) {
     return { day, state: 'exempt', limitDay: null, exemptBecause: 'condition' };
   }

@@ -211,7 +211,12 @@ async function browserStage({ dataDir, runs = 20, username = 'liming', password 
     const session = (await rpc(host, 'auth.login', { username, password })).sessionId;
     return await measurePaths(host, { runs, username, password, session, queries });
   } finally {
-    host.child.kill('SIGTERM');
+    // Until it has closed the station (its last checkpoint removes the WAL): the caller then removes the scratch copy.
+    if (host.child.exitCode === null && host.child.signalCode === null) {
+      const exited = new Promise((resolve) => host.child.once('exit', resolve));
+      host.child.kill('SIGTERM');
+      await exited;
+    }
   }
 }
 

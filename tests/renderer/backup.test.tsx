@@ -31,9 +31,13 @@ const job = (over: Partial<Job<BackupFile>>): Job<BackupFile> => ({
   id: '00000000-0000-4000-8000-000000000001', kind: 'backup', state: 'running', step: 'copying', done: 0, total: 0, startedAt: 1, finishedAt: null, result: null, error: null, ...over,
 });
 
-/** The main process as a script: the backup job answers each poll with the next state in `states`. */
-function fakeMain(states: Job<BackupFile>[], backups: BackupFile[], running: Job<BackupFile> | null = null) {
+/**
+ * The main process as a script: the backup job answers each poll with the next state in `states`. With `stepped`,
+ * it stays at a state until the test calls `next()`, so a test sees each state however slowly the machine runs.
+ */
+function fakeMain(states: Job<BackupFile>[], backups: BackupFile[], running: Job<BackupFile> | null = null, stepped = false) {
   const polls: string[] = [];
+  let at = 0;
   const handlers: Record<string, (input: unknown) => Result<unknown>> = {
     'setup.status': () => ({ ok: true, value: { initialized: true, stationName: '东城区救助管理站' } }),
     'auth.session': () => ({ ok: true, value: ADMIN_INFO }),
@@ -41,11 +45,12 @@ function fakeMain(states: Job<BackupFile>[], backups: BackupFile[], running: Job
     'backup.run': () => ({ ok: true, value: states[0] }),
     'backup.job': (input) => {
       polls.push((input as { id: string }).id);
-      return { ok: true, value: states[Math.min(polls.length, states.length - 1)] };
+      if (!stepped) at = polls.length;
+      return { ok: true, value: states[Math.min(at, states.length - 1)] };
     },
   };
   setApiForTests(new ApiClient(async (procedure, input) => handlers[procedure]?.(input) ?? { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: procedure } }));
-  return { polls };
+  return { polls, next: () => void (at += 1) };
 }
 
 beforeEach(() => {
@@ -59,12 +64,18 @@ describe('the backup page', () => {
     const main = fakeMain(
       [job({ step: 'checking' }), job({ done: 1200, total: 4000 }), job({ done: 3600, total: 4000 }), job({ state: 'done', step: 'finished', done: 4000, total: 4000, result: made, finishedAt: 2 })],
       [],
+      null,
+      true,
     );
     render(<App />);
     await userEvent.click((await screen.findAllByRole('button', { name: /立即备份/ }))[0]!);
     const progress = await screen.findByTestId('job-progress');
+    main.next();
     expect(await within(progress).findByText('正在复制：1200 / 4000 页')).toBeInTheDocument();
     expect(within(progress).getByText('30%')).toBeInTheDocument();
+    main.next();
+    expect(await within(progress).findByText('正在复制：3600 / 4000 页')).toBeInTheDocument();
+    main.next();
     expect(await screen.findByText(`已备份：${made.name}`)).toBeInTheDocument();
     expect(main.polls.every((id) => id === job({}).id)).toBe(true);
     expect(screen.queryByTestId('job-progress')).toBeNull();
@@ -72,9 +83,13 @@ describe('the backup page', () => {
 
   it('follows a backup started before the page was opened', async () => {
     const states = [job({ done: 100, total: 400 }), job({ done: 300, total: 400 }), job({ state: 'done', step: 'finished', done: 400, total: 400, result: made, finishedAt: 2 })];
-    fakeMain(states, [], states[0]!);
+    const main = fakeMain(states, [], states[0]!, true);
     render(<App />);
-    expect(await within(await screen.findByTestId('job-progress')).findByText('正在复制：300 / 400 页')).toBeInTheDocument();
+    const progress = await screen.findByTestId('job-progress');
+    expect(await within(progress).findByText('正在复制：100 / 400 页')).toBeInTheDocument();
+    main.next();
+    expect(await within(progress).findByText('正在复制：300 / 400 页')).toBeInTheDocument();
+    main.next();
     expect(await screen.findByText(`已备份：${made.name}`)).toBeInTheDocument();
   });
 

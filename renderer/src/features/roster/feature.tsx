@@ -1,11 +1,12 @@
 import { ScheduleOutlined } from '@ant-design/icons';
-import type { FeatureEntry } from '../../app/feature';
+import { lazyPages, type FeatureEntry } from '../../app/feature';
 import en from './i18n.en';
 import zhCN from './i18n.zh-CN';
 import { OnDutyBar } from './OnDutyBar';
-import { PatrolLogPrint } from './print/PatrolLogPrint';
-import { RosterMonthPrint } from './print/RosterMonthPrint';
-import { RosterRoutes } from './RosterRoutes';
+
+// The pages and prints in chunks of their own (app/feature.ts lazyPages); the bar above every page stays in the frame.
+const PatrolLogPrint = lazyPages(() => import('./print/PatrolLogPrint').then((m) => m.PatrolLogPrint));
+const RosterMonthPrint = lazyPages(() => import('./print/RosterMonthPrint').then((m) => m.RosterMonthPrint));
 
 /**
  * Rosters and duty: the calendar with its coverage check, patrols, incidents, the staff directory; "on duty now"
@@ -15,7 +16,7 @@ import { RosterRoutes } from './RosterRoutes';
 export const roster: FeatureEntry = {
   key: 'roster',
   path: '/roster',
-  routes: RosterRoutes,
+  routes: lazyPages(() => import('./RosterRoutes').then((m) => m.RosterRoutes)),
   frameWidget: OnDutyBar,
   printRoutes: [
     { path: 'roster/:month', element: <RosterMonthPrint /> },

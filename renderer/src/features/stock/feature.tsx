@@ -1,18 +1,20 @@
 import { ShopOutlined } from '@ant-design/icons';
-import type { FeatureEntry } from '../../app/feature';
+import { lazyPages, type FeatureEntry } from '../../app/feature';
 import en from './i18n.en';
 import zhCN from './i18n.zh-CN';
-import { IssuePrint, ReceiptPrint } from './print/DocumentPrints';
-import { LedgerPrint } from './print/LedgerPrint';
-import { StocktakePrint } from './print/StocktakePrint';
 import { StaySupplies } from './stay/StaySupplies';
-import { StockRoutes } from './StockRoutes';
+
+// The pages and prints in chunks of their own (app/feature.ts lazyPages); the stay's supplies tab is small and stays.
+const ReceiptPrint = lazyPages(() => import('./print/DocumentPrints').then((m) => m.ReceiptPrint));
+const IssuePrint = lazyPages(() => import('./print/DocumentPrints').then((m) => m.IssuePrint));
+const LedgerPrint = lazyPages(() => import('./print/LedgerPrint').then((m) => m.LedgerPrint));
+const StocktakePrint = lazyPages(() => import('./print/StocktakePrint').then((m) => m.StocktakePrint));
 
 /** Cooling supplies (issue 11): balances and alerts, receive, issue, stocktake, ledger, budget; four A4 prints. */
 export const stock: FeatureEntry = {
   key: 'stock',
   path: '/stock',
-  routes: StockRoutes,
+  routes: lazyPages(() => import('./StockRoutes').then((m) => m.StockRoutes)),
   printRoutes: [
     { path: 'stock-receipt/:id', element: <ReceiptPrint /> },
     { path: 'stock-issue/:id', element: <IssuePrint /> },

@@ -136,14 +136,26 @@ describe('search while typing', () => {
   it.each([
     ['the default pause', undefined, SEARCH_DEBOUNCE_MS],
     ['a longer pause a caller asks for', 300, 300],
-  ])('sends only what was typed once the typing has paused for %s', (_, asked, pause) => {
+  ])('sends the first keystroke at once, and the rest of a burst once, as its latest text, after %s', (_, asked, pause) => {
     vi.useFakeTimers();
     const main = slowMain();
     renderSearch(asked);
     typeAtOnce('zjg');
+    expect(main.calls.map((c) => c.q)).toEqual(['z']);
     act(() => vi.advanceTimersByTime(pause - 1));
-    expect(main.calls).toHaveLength(0);
+    expect(main.calls.map((c) => c.q)).toEqual(['z']);
     act(() => vi.advanceTimersByTime(1));
-    expect(main.calls.map((c) => c.q)).toEqual(['zjg']);
+    expect(main.calls.map((c) => c.q)).toEqual(['z', 'zjg']);
+  });
+
+  it('sends a keystroke that follows a quiet moment at once, with no pause in front of it', () => {
+    vi.useFakeTimers();
+    const main = slowMain();
+    renderSearch(300);
+    const box = screen.getByLabelText('search');
+    fireEvent.change(box, { target: { value: 'z' } });
+    act(() => vi.advanceTimersByTime(300));
+    fireEvent.change(box, { target: { value: 'zh' } });
+    expect(main.calls.map((c) => c.q)).toEqual(['z', 'zh']);
   });
 });

@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Input, Output, ProcedureName } from '../../../shared/contract';
 import { api } from './client';
 
 /**
- * How long typing must pause before a search is sent. Small on purpose: issue 12 holds keystroke → painted results
- * to 50 ms, and a search answers in about a millisecond; the pause only folds a burst (a paste, an IME commit).
+ * At most one search per this many ms. The first keystroke after a quiet moment is sent at once (issue 12 holds
+ * keystroke → painted results to 50 ms, and a search answers in about a millisecond); the rest of a burst (fast
+ * typing, a paste, an IME commit) waits until the pause has passed and is sent once, as the latest text.
  */
 export const SEARCH_DEBOUNCE_MS = 20;
 
@@ -30,12 +31,19 @@ export function useRpcSearch<K extends ProcedureName>(name: K, input: Input<K> |
   const debounceMs = opts.debounceMs ?? SEARCH_DEBOUNCE_MS;
   const key = input === null ? null : JSON.stringify(input);
   const [sent, setSent] = useState<{ key: string | null; input: Input<K> | null }>({ key, input });
+  const lastSentAt = useRef(Number.NEGATIVE_INFINITY);
   // Keyed by the input's JSON: callers build a new object on each render, and the same text must not count as new.
   // (`input` is left out of the dependencies: `key` is its content.)
   useEffect(() => {
     if (key === sent.key) return;
-    if (key === null || debounceMs <= 0) return setSent({ key, input });
-    const timer = window.setTimeout(() => setSent({ key, input }), debounceMs);
+    if (key === null) return setSent({ key, input });
+    const send = () => {
+      lastSentAt.current = Date.now();
+      setSent({ key, input });
+    };
+    const wait = lastSentAt.current + debounceMs - Date.now();
+    if (wait <= 0) return send();
+    const timer = window.setTimeout(send, wait);
     return () => window.clearTimeout(timer);
   }, [key, debounceMs]);
 

@@ -66,6 +66,22 @@ async function rpc(host, procedure, input, sessionId) {
   return r.value;
 }
 
+/**
+ * The page's main-thread work so far, from Chromium's own counters (CDP Performance.getMetrics), in ms: JavaScript,
+ * style recalculation, layout, and every task in all. Taken before and after a path, the difference says where its
+ * time went; what no counter holds is waiting (the network, the main process, idle frames).
+ */
+async function mainThread(page) {
+  if (!page.__cdp) {
+    page.__cdp = await page.context().newCDPSession(page);
+    await page.__cdp.send('Performance.enable');
+  }
+  const { metrics } = await page.__cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value * 1000]));
+  return { script: m.ScriptDuration, style: m.RecalcStyleDuration, layout: m.LayoutDuration, tasks: m.TaskDuration };
+}
+const workBetween = (a, b) => ({ script: b.script - a.script, style: b.style - a.style, layout: b.layout - a.layout, tasks: b.tasks - a.tasks });
+
 /** Waits for `check` (a function source evaluated in the page) to be painted; returns ms since the last input event. */
 async function sinceInput(page, check) {
   return page.evaluate(async (src) => {
@@ -95,10 +111,20 @@ async function measurePaths(host, opts) {
   const browser = await chromium.launch(CHROMIUM);
   const rows = [];
   const runs = opts.runs;
-  const record = (op, list, target) => {
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
+  const record = (op, list, target, work = []) => {
     const s = [...list].sort((a, b) => a - b);
     const q = (f) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(f * s.length) - 1))];
-    rows.push({ op, calls: list.length, dispatcher: { p50: q(0.5), p95: q(0.95), max: s.at(-1) }, floor: null, target: { p95: target }, painted: true });
+    // The main thread's work on the path (medians over the runs), beside its time: the measured cause of a miss.
+    const where = work.length ? Object.fromEntries(['script', 'style', 'layout', 'tasks'].map((k) => [k, median(work.map((w) => w[k]))])) : null;
+    rows.push({ op, calls: list.length, dispatcher: { p50: q(0.5), p95: q(0.95), max: s.at(-1) }, floor: null, target: { p95: target }, painted: true, where });
+  };
+  /** Runs `act` (which returns the path's time) and the main thread's work during it. */
+  const timed = async (page, act, work) => {
+    const before = await mainThread(page);
+    const ms = await act();
+    work.push(workBetween(before, await mainThread(page)));
+    return ms;
   };
   const context = async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -114,18 +140,24 @@ async function measurePaths(host, opts) {
   // 1. App load to the login screen, painted: a fresh context each time (no HTTP cache), time since navigation start.
   const load = [];
   const loginToHome = [];
+  const loadWork = [];
+  const loginWork = [];
   for (let i = 0; i < runs; i++) {
     const ctx = await context();
     const page = await ctx.newPage();
-    await page.goto(host.url, { waitUntil: 'commit' });
-    load.push(await page.evaluate(`window.__paintedWhen(${CHECKS.login})`));
+    load.push(await timed(page, async () => {
+      await page.goto(host.url, { waitUntil: 'commit' });
+      return page.evaluate(`window.__paintedWhen(${CHECKS.login})`);
+    }, loadWork));
     // 2. Login to the home screen.
-    await login(page);
-    loginToHome.push(await sinceInput(page, CHECKS.home));
+    loginToHome.push(await timed(page, async () => {
+      await login(page);
+      return sinceInput(page, CHECKS.home);
+    }, loginWork));
     await ctx.close();
   }
-  record('app load → login screen painted', load, 1000);
-  record('login → home painted', loginToHome, 500);
+  record('app load → login screen painted', load, 1000, loadWork);
+  record('login → home painted', loginToHome, 500, loginWork);
 
   // One signed-in page for the rest.
   const ctx = await context();
@@ -137,19 +169,23 @@ async function measurePaths(host, opts) {
 
   // 3. Navigation to the intake board, painted (from the home screen each time).
   const board = [];
+  const boardWork = [];
   for (let i = 0; i < runs; i++) {
     await page.evaluate(() => (window.location.hash = '#/'));
     await page.waitForSelector('[data-testid="module-intake"]');
-    await page.click('[data-testid="module-intake"]');
-    board.push(await sinceInput(page, CHECKS.board));
+    board.push(await timed(page, async () => {
+      await page.click('[data-testid="module-intake"]');
+      return sinceInput(page, CHECKS.board);
+    }, boardWork));
   }
-  record('home → intake board painted', board, 300);
+  record('home → intake board painted', board, 300, boardWork);
 
   // 4. A keystroke to search results painted: the query less its last character is typed first and answered; the
   // last key is the one timed, and done when the first hit the main process gives for the whole query is shown.
   const search = page.getByRole('combobox').first();
   for (const [label, queries] of Object.entries(opts.queries)) {
     const list = [];
+    const work = [];
     for (let i = 0; i < runs * 3 && list.length < runs; i++) {
       const q = queries[i % queries.length];
       const first = async (text) => (await rpc(host, 'people.search', { q: text }, opts.session)).slice(0, 5).map((h) => h.id);
@@ -161,40 +197,48 @@ async function measurePaths(host, opts) {
       await page.waitForTimeout(300); // the shorter query answered and painted: not part of the measure
       // A Chinese character is no key on the keyboard: it arrives as text (an IME commit), timed from its beforeinput.
       const last = q.slice(-1);
-      if (/^[\x21-\x7e]$/.test(last)) await search.press(last);
-      else if (last === ' ') await search.press('Space');
-      else await page.keyboard.insertText(last);
-      list.push(await sinceInput(page, CHECKS.hits(full)));
+      list.push(await timed(page, async () => {
+        if (/^[\x21-\x7e]$/.test(last)) await search.press(last);
+        else if (last === ' ') await search.press('Space');
+        else await page.keyboard.insertText(last);
+        return sinceInput(page, CHECKS.hits(full));
+      }, work));
     }
-    if (list.length) record(`keystroke → results painted: ${label}`, list, 50);
+    if (list.length) record(`keystroke → results painted: ${label}`, list, 50, work);
   }
   await search.fill('');
 
   // 5. Opening a stay page from the board.
   const stay = [];
+  const stayWork = [];
   for (let i = 0; i < runs; i++) {
     await page.evaluate(() => (window.location.hash = '#/intake'));
     await page.evaluate(`window.__paintedWhen(${CHECKS.board})`);
     const lines = page.locator('.board-line');
     const n = await lines.count();
     if (n === 0) break;
-    await lines.nth(i % n).click();
-    stay.push(await sinceInput(page, CHECKS.stay));
+    stay.push(await timed(page, async () => {
+      await lines.nth(i % n).click();
+      return sinceInput(page, CHECKS.stay);
+    }, stayWork));
   }
-  if (stay.length) record('board → stay page painted', stay, 200);
+  if (stay.length) record('board → stay page painted', stay, 200, stayWork);
 
   // 6. Sending quick intake, to the stay page shown.
   const intake = [];
+  const intakeWork = [];
   for (let i = 0; i < runs; i++) {
     await page.evaluate(() => (window.location.hash = '#/intake/new'));
     await page.waitForSelector('[id="person.name"]');
     await page.fill('[id="person.name"]', `测速${i}号`);
     await page.locator('label.ant-radio-button-wrapper').first().click();
     await page.waitForTimeout(200);
-    await page.getByRole('button', { name: '登记', exact: true }).click();
-    intake.push(await sinceInput(page, CHECKS.stay));
+    intake.push(await timed(page, async () => {
+      await page.getByRole('button', { name: '登记', exact: true }).click();
+      return sinceInput(page, CHECKS.stay);
+    }, intakeWork));
   }
-  record('quick intake sent → stay page painted', intake, 300);
+  record('quick intake sent → stay page painted', intake, 300, intakeWork);
 
   await ctx.close();
   await browser.close();

@@ -601,6 +601,7 @@ async function main() {
       `longest main-thread stall meanwhile p95 ${fmt(up.mainThreadStall.p95)} ms`,
     `back up now: until the job is done (written, then checked on a worker); floor = SQLite's backup API in one step; ` +
       `longest main-thread stall meanwhile p95 ${fmt(results.find((r) => r.mainThreadStall && r.op.startsWith('back up')).mainThreadStall.p95)} ms`,
+    ...whereLines(results),
     `${failed ? `${failed} target(s) missed` : 'all targets met'}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
   ];
   process.stdout.write(out.join('\n') + '\n');
@@ -612,6 +613,21 @@ async function main() {
   process.stdout.write(`results: ${path.relative(ROOT, file)}\n`);
   fs.rmSync(SCRATCH, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   if (failed && flag('--strict')) process.exitCode = 1;
+}
+
+/** The painted paths' main-thread work (medians, from Chromium's counters): where each one's time went. */
+function whereLines(results) {
+  const painted = results.filter((r) => r.where);
+  if (!painted.length) return [];
+  const ms = (v) => `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms`;
+  return [
+    'painted paths, the main thread’s work in each (p50 over the runs; the rest of the time is waiting: network, main process, frames):',
+    ...painted.map((r) => {
+      const w = r.where;
+      const other = Math.max(0, w.tasks - w.script - w.style - w.layout);
+      return `  ${r.op}: ${ms(r.dispatcher.p50)} of which script ${ms(w.script)}, style ${ms(w.style)}, layout ${ms(w.layout)}, other tasks ${ms(other)}`;
+    }),
+  ];
 }
 
 /** `--duty-stock-only`: the duty and stock rows alone, on a scratch copy, printed plainly. */

@@ -24,6 +24,12 @@ test('a new user loads a demo station from the first-run screen and sees a livin
     lines.filter((l) => l.scrollWidth > l.clientWidth + 1 || l.getBoundingClientRect().right > l.closest('.ant-card')!.getBoundingClientRect().right + 1).length,
   );
   expect(overflowing).toBe(0);
+  // Two cards side by side leave too little room for one line: the detail (a family-search task and its state,
+  // what is missing) goes on a second line, whole, instead of being cut short.
+  const details = page.locator('.board-line-detail');
+  await expect(details.first()).toBeVisible();
+  const cut = await details.evaluateAll((els) => els.filter((e) => e.textContent && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  expect(cut).toEqual([]);
   await screen(page, '52-demo-board-1366');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screen(page, '53-demo-board-1920');

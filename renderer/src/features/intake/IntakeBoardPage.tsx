@@ -107,7 +107,7 @@ export function IntakeBoardPage() {
               const count = list?.count ?? 0;
               return (
                 <Col key={key} xs={24} md={12}>
-                  <Card size="small" loading={board.isLoading} data-testid={`board-${key}`}
+                  <Card size="small" className="board-card" loading={board.isLoading} data-testid={`board-${key}`}
                     title={<span style={{ color }}>{t(`intake.boardLists.${key}`)} {count > 0 && <Tag color="blue" data-testid={`count-${key}`}>{count}</Tag>}</span>}
                     extra={count > lines.length && (
                       <Link to={`/intake/list/${key}`} data-testid={`all-${key}`}>{t('intake.boardLists.all', { count })}</Link>

@@ -50,9 +50,16 @@ export function AppFrame() {
   ];
   const widgets = features.filter((f) => f.frameWidget && f.built !== false && (f.menu?.permission === undefined || permissions.includes(f.menu.permission)));
   const mounted = features.filter((f) => f.path !== undefined && (f.routes !== undefined || f.built === false));
-  // The pages' chunks load once the frame is up, so the first visit to a module does not wait for its script.
+  // The pages' chunks load once the frame is up and painted, so the first visit to a module does not wait for its
+  // script, and the first page does not wait for the others' (they would compete for the main thread). Chromium
+  // says when it is idle; where nothing does (the tests' DOM), a short timer stands in.
   useEffect(() => {
-    const timer = window.setTimeout(() => void preloadPages(features).catch(() => undefined), 300);
+    const preload = () => void preloadPages(features).catch(() => undefined);
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(preload, { timeout: 2000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = window.setTimeout(preload, 300);
     return () => window.clearTimeout(timer);
   }, [features]);
 

@@ -34,7 +34,7 @@ export function ReverseModal({ doc, onClose }: { doc: DocRef | { kind: 'charge';
   return (
     <Modal open title={t('stock.reverse.title')} okText={t('stock.reverse.submit')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onOk={() => void submit()} confirmLoading={reverse.isPending} onCancel={onClose}>
       <Alert type="info" showIcon title={t('stock.reverse.explain')} style={{ marginBottom: 12 }} />
-      <Input.TextArea autoFocus rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('stock.reverse.reason')} aria-label={t('stock.reverse.reason')} status={error ? 'error' : undefined} />
+      <Input.TextArea autoFocus rows={3} value={reason} onChange={(e) => (setReason(e.target.value), setError(null))} placeholder={t('stock.reverse.reason')} aria-label={t('stock.reverse.reason')} status={error ? 'error' : undefined} />
       {error && <div style={{ color: '#cf1322', marginTop: 4 }}>{error}</div>}
     </Modal>
   );

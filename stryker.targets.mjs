@@ -133,7 +133,7 @@ export const TARGETS = {
   'electron/features/stock/receipts.ts': core('stock'),
   'electron/features/stock/issues.ts': core('stock', 'stock.property'),
   'electron/features/stock/approval.ts': core('stock', 'stock-stocktake'),
-  'electron/features/stock/reversals.ts': core('stock', 'stock.property'),
+  'electron/features/stock/reversals.ts': core('stock', 'stock.property', 'stock-ledger'),
   'electron/features/stock/stocktake.ts': core('stock-stocktake'),
   'electron/features/stock/ledger.ts': core('stock-ledger'),
   'electron/features/stock/journal.ts': core('stock-ledger'),

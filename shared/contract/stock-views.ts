@@ -267,6 +267,32 @@ export interface FundView {
   categories: FundCategoryView[];
 }
 
+/**
+ * One entry of a fund's charges, newest first: a payment (positive), or the reversal (红冲) of one (negative, pointing
+ * at it). Both stay; the fund's spent amount is their sum.
+ */
+export interface FundChargeView {
+  id: number;
+  category: BudgetCategory;
+  amountFen: number;
+  description: string | null;
+  invoiceNo: string | null;
+  /** A purchase's charge: it goes, and is reversed, with its receipt. */
+  receiptId: number | null;
+  at: number;
+  by: StaffRef;
+  /** This entry cancels that charge. */
+  reverses: number | null;
+  /** The entry that cancels this charge. */
+  reversedBy: number | null;
+  /** The reversal document: the one that cancels this charge, or the one this entry belongs to. */
+  reversal: { id: number; reason: string; at: number; by: StaffRef } | null;
+}
+export interface FundChargesPage {
+  total: number;
+  charges: FundChargeView[];
+}
+
 /** A balance (of a batch, or an item's total), or a ledger month total, that differs from its movements. */
 export interface BalanceMismatch {
   itemId: number;

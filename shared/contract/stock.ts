@@ -12,6 +12,7 @@ import { period as exportPeriod, type ExportStarted } from './export';
 import { calendarDate, currentPassword, id, requiredText, text } from './fields';
 import type {
   BalanceCheck,
+  FundChargesPage,
   FundView,
   IssueView,
   JournalPage,
@@ -250,6 +251,12 @@ export const stockContract = {
     'stock.write',
     z.object({ fundId: id, category: z.enum(BUDGET_CATEGORIES), amountFen: fen(10_000_000_000).min(1, { message: 'v.stock.fen' }), description: requiredText(120), invoiceNo: text(40).optional(), confirmOverBudget: z.boolean().default(false) }),
     output<FundView>(),
+  ),
+  /** A fund's charges and their reversals, newest first. */
+  'stock.fundCharges': query(
+    'stock.read',
+    z.object({ fundId: id, limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).max(10_000_000).default(0) }),
+    output<FundChargesPage>(),
   ),
   // Balances against movements
   /** The last check of the balances against the movements (at start-up, or by a rebuild); null before one ran. */

@@ -8,6 +8,7 @@ const KEEPER_PASSWORD = 'Keep-pass-2026';
 const BOTTLE = '6901234567892';
 const BOX = '16901234567899';
 const HXZQ = '6907654321000';
+const BIG_WATER = '6901234567908';
 /** A station-calendar day (Asia/Shanghai) `days` from today. */
 const shanghaiDay = (days = 0) => new Date(Date.now() + 8 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
 
@@ -226,3 +227,96 @@ test('cooling supplies: receive, issue by scan, refused overdraw, expired skippe
   await screen(page, '72-stock-item-form');
 });
 
+
+test('cooling supplies: a stocktake finds stock no batch held, approved as found; a fund charge reversed (红冲)', async ({ page, host }) => {
+  const s = await seedStock(host);
+  // 240 bottles on the books; a 5-litre water nobody ever received, two cases of it behind the shelf.
+  await hostCall(host, 'stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: s.water, quantity: 240, unitPriceFen: 150, expiresOn: shanghaiDay(365) }] }, s.keeper);
+  const big = await hostCall<{ id: number }>(host, 'stock.itemSave', {
+    name: '矿泉水 5L', category: 'water', unit: '桶', barcodes: [{ code: BIG_WATER, quantity: 1 }], tracksExpiry: true, storagePlace: '一号库房',
+  }, s.keeper);
+  // The campaign fund, and a hired van entered twice by mistake.
+  const fund = await hostCall<{ id: number }>(host, 'stock.fundSave', {
+    name: '夏季送清凉', startsOn: shanghaiDay(-30), endsOn: shanghaiDay(60), budgets: { services: 3_000_000, medicine: 3_000_000, food: 4_000_000, clothing: 3_000_000, other: 2_000_000 },
+  }, s.admin);
+  for (let i = 0; i < 2; i++) {
+    await hostCall(host, 'stock.fundCharge', { fundId: fund.id, category: 'services', amountFen: 120_000, description: '租用送清凉巡查车辆', invoiceNo: 'F2026-081' }, s.keeper);
+  }
+
+  await login(page, host, 'keeper', KEEPER_PASSWORD, '张库管');
+  await page.getByRole('menuitem', { name: '防暑物资' }).click();
+  await page.getByTestId('stock-tab-stocktake').click();
+  await choose(page, '范围', '饮用水');
+  await page.getByTestId('stocktake-start').click();
+  await expect(page.getByTestId('stocktake-uncounted')).toHaveText('1');
+
+  // Its code scanned on the count sheet: no batch of it on the books, so the found-stock form opens with it.
+  await page.getByTestId('stock-scan').click();
+  await scan(page, BIG_WATER);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('登记账外物资');
+  await dialog.getByTestId(`qty-${big.id}`).fill('4');
+  await dialog.getByLabel('批号').fill('BW-0601');
+  await dialog.getByRole('button', { name: '记入盘点单' }).click();
+  // The item keeps expiry dates and has no shelf life: the main process wants one, said at the field.
+  await expect(dialog.getByText('此物资须填写有效期（或在物资中设定保质期）')).toBeVisible();
+  await screen(page, '73-stock-found-refused');
+  await dialog.getByTestId(`expiry-${big.id}`).click();
+  await dialog.getByTestId(`expiry-${big.id}`).fill(shanghaiDay(200));
+  await dialog.getByTestId(`expiry-${big.id}`).press('Enter');
+  await dialog.getByRole('button', { name: '记入盘点单' }).click();
+  await expect(dialog).toBeHidden();
+  const found = page.getByRole('row', { name: /矿泉水 5L/ });
+  await expect(found).toContainText('账外');
+  await expect(found).toContainText('+4');
+  await expect(found).toContainText('发现');
+
+  await page.getByRole('spinbutton', { name: '矿泉水的实盘数' }).fill('240');
+  await page.getByTestId('stocktake-save').click();
+  await expect(page.getByTestId('stocktake-uncounted')).toHaveText('0');
+  await screen(page, '74-stock-stocktake-found');
+  await choose(page, '审批人', '王站长');
+  await page.getByLabel('审批人密码').fill('Admin-pass-1');
+  await page.getByTestId('stocktake-approve').click();
+  await expect(page.getByText('已审批入账').first()).toBeVisible();
+  await expect(found).toContainText('+4');
+
+  // The printed report names the found batch as found.
+  await page.getByRole('button', { name: '盘点报告' }).click();
+  await expect(page.locator('.sheet-title')).toHaveText('盘点报告');
+  const printed = page.getByRole('row', { name: /矿泉水 5L（账外）/ });
+  await expect(printed).toContainText('BW-0601');
+  await expect(printed).toContainText('发现');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0); // the sheet, not the toasts of the page before
+  await screen(page, '75-stock-stocktake-report-found');
+  await page.goBack();
+
+  // Posted as a found adjustment: the stock is there, and the ledger has it in the stocktake's column.
+  await page.getByTestId('stock-tab-balances').click();
+  await expect(page.getByTestId(`usable-${big.id}`)).toHaveText('4');
+  await page.getByTestId('stock-tab-ledger').click();
+  await expect(page.getByTestId(`closing-${big.id}`)).toHaveText('4');
+
+  // The van charged twice: the second is reversed from the fund's charges, with a reason.
+  await page.getByTestId('stock-tab-budget').click();
+  await expect(page.getByTestId(`fund-spent-${fund.id}`)).toHaveText('已支出：2400.00 元');
+  const charges = page.getByTestId(`fund-charges-${fund.id}`);
+  await expect(charges.getByRole('row', { name: /租用送清凉巡查车辆/ })).toHaveCount(2);
+  await charges.getByTestId('reverse-charge-2').click();
+  const reverse = page.getByRole('dialog');
+  await reverse.getByRole('button', { name: '确认红冲' }).click();
+  await expect(reverse.getByText('此项必填')).toBeVisible();
+  await reverse.getByLabel('红冲原因').fill('同一车辆重复登记');
+  await expect(reverse.getByText('此项必填')).toHaveCount(0);
+  await screen(page, '76-stock-charge-reverse');
+  await reverse.getByRole('button', { name: '确认红冲' }).click();
+  await expect(reverse).toBeHidden();
+  await expect(page.getByTestId(`fund-spent-${fund.id}`)).toHaveText('已支出：1200.00 元');
+  await expect(page.getByTestId(`fund-remaining-${fund.id}`)).toHaveText('余额：148800.00 元');
+  await expect(page.getByRole('row', { name: /^购买服务/ })).toContainText('1200.00');
+  await expect(charges.getByRole('row', { name: /^第 2 笔/ })).toContainText('已红冲，见第 3 笔');
+  await expect(charges.getByRole('row', { name: /^第 3 笔/ })).toContainText('红冲第 2 笔：同一车辆重复登记');
+  await expect(charges.getByRole('row', { name: /^第 3 笔/ })).toContainText('-1200.00');
+  await expect(charges.getByTestId('reverse-charge-2')).toHaveCount(0);
+  await screen(page, '77-stock-budget-charge-reversed');
+});

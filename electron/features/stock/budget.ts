@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { fundSaveInput } from '../../../shared/contract/stock';
-import type { FundView } from '../../../shared/contract/stock-views';
+import type { FundChargesPage, FundView } from '../../../shared/contract/stock-views';
 import { AppError } from '../../../shared/domain/result';
 import { BUDGET_CATEGORIES, BUDGET_WARN_PERMILLE, spentPermille, type BudgetCategory } from '../../../shared/domain/stock';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
 import type { StockCtx } from './context';
+import { staffRef } from './movements';
 
 const spentOn = (db: DB, fundId: number, category: BudgetCategory) =>
   cached(db, 'SELECT coalesce(sum(amount_fen), 0) FROM stock_fund_charges WHERE fund_id = ? AND category = ?').pluck().get(fundId, category) as number;
@@ -85,6 +86,55 @@ export function fundView(db: DB, fundId: number): FundView {
   const f = funds(db, fundId)[0];
   if (!f) throw new AppError('NOT_FOUND', 'No such fund.');
   return f;
+}
+
+/**
+ * A fund's charges, newest first, each with its reversal: an original points at the entry that cancels it, a
+ * cancelling entry at the original, and both at the reversal document (a charge's own, or its receipt's).
+ */
+export function fundCharges(db: DB, q: { fundId: number; limit: number; offset: number }): FundChargesPage {
+  if (!cached(db, 'SELECT 1 FROM stock_funds WHERE id = ?').get(q.fundId)) throw new AppError('NOT_FOUND', 'No such fund.');
+  const total = cached(db, 'SELECT count(*) FROM stock_fund_charges WHERE fund_id = ?').pluck().get(q.fundId) as number;
+  const rows = cached(
+    db,
+    `SELECT c.id, c.category, c.amount_fen, c.description, c.invoice_no, c.receipt_id, c.at, c.by_user, c.reverses, r.id AS reversed_by,
+            v.id AS reversal_id, v.reason AS reversal_reason, v.at AS reversal_at, v.by_user AS reversal_by
+     FROM stock_fund_charges c
+     LEFT JOIN stock_fund_charges r ON r.reverses = c.id
+     LEFT JOIN stock_reversals v ON v.id = coalesce(c.reversal_id, r.reversal_id)
+     WHERE c.fund_id = ? ORDER BY c.id DESC LIMIT ? OFFSET ?`,
+  ).all(q.fundId, q.limit, q.offset) as {
+    id: number;
+    category: BudgetCategory;
+    amount_fen: number;
+    description: string | null;
+    invoice_no: string | null;
+    receipt_id: number | null;
+    at: number;
+    by_user: number;
+    reverses: number | null;
+    reversed_by: number | null;
+    reversal_id: number | null;
+    reversal_reason: string | null;
+    reversal_at: number | null;
+    reversal_by: number | null;
+  }[];
+  return {
+    total,
+    charges: rows.map((r) => ({
+      id: r.id,
+      category: r.category,
+      amountFen: r.amount_fen,
+      description: r.description,
+      invoiceNo: r.invoice_no,
+      receiptId: r.receipt_id,
+      at: r.at,
+      by: staffRef(db, r.by_user),
+      reverses: r.reverses,
+      reversedBy: r.reversed_by,
+      reversal: r.reversal_id === null ? null : { id: r.reversal_id, reason: r.reversal_reason!, at: r.reversal_at!, by: staffRef(db, r.reversal_by!) },
+    })),
+  };
 }
 
 /** Creates or changes a fund's name, period and budgets (what was charged stays as it was). */

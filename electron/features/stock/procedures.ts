@@ -2,7 +2,7 @@ import type { stockContract } from '../../../shared/contract/stock';
 import type { HandlerContext, Handlers } from '../../rpc/context';
 import { approvers } from './approval';
 import { checkBalances, lastCheck, rebuildBalances, recordCheck, requireBalancesSound } from './balances';
-import { chargeFund, funds, fundView, saveFund } from './budget';
+import { chargeFund, fundCharges, funds, fundView, saveFund } from './budget';
 import { itemDetail, listItems, saveItem, scan } from './catalogue';
 import { stockCtx, type StockCtx } from './context';
 import { issue, issueView, stayIssues } from './issues';
@@ -99,6 +99,7 @@ export const stockHandlers: Handlers<keyof typeof stockContract> = {
     return startExport(ctx, { what: 'stock_ledger', fileName: ledgerFileName(period), sheets: [ledgerSheet(period, report)] });
   },
   'stock.budget': (_input, ctx) => funds(ctx.db),
+  'stock.fundCharges': (input, ctx) => fundCharges(ctx.db, input),
   'stock.fundSave': (input, ctx) => {
     const c = stockCtx(ctx);
     const fundId = saveFund(c, input);

@@ -167,6 +167,7 @@ export const PERMISSION_SPEC = {
   'stock.ledger': STOCK_READERS,
   'stock.ledgerEntries': STOCK_READERS,
   'stock.budget': STOCK_READERS,
+  'stock.fundCharges': STOCK_READERS,
   'stock.balancesCheck': STOCK_READERS,
   'stock.exportLedger': STOCK_READERS,
   'stock.itemSave': STOREKEEPER,

@@ -36,6 +36,7 @@ export const stockSamples = {
   'stock.ledgerEntries': { itemId: 1, from: '2026-07-01', to: '2026-07-31' },
   'stock.exportLedger': { from: '2026-07-01', to: '2026-07-31' },
   'stock.budget': {},
+  'stock.fundCharges': { fundId: 1 },
   'stock.fundSave': {
     name: '2026年夏季送清凉',
     startsOn: '2026-06-01',

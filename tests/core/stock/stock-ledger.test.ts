@@ -119,6 +119,56 @@ describe('the campaign budget', () => {
   });
 });
 
+describe('a fund charge reversed (红冲)', () => {
+  it('gives the money back to its category, keeps both entries pointing at each other, and is done once, never for a purchase’s charge', () => {
+    s = stockStation();
+    const water = s.item();
+    const fund = s.st.must('stock.fundSave', { name: '夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-09-30', budgets: { services: 50_000, medicine: 0, food: 10_000, clothing: 0, other: 0 } }, s.st.adminSession);
+    const van = () => s.st.must('stock.fundCharge', { fundId: fund.id, category: 'services', amountFen: 12_000, description: '租用巡查车辆', invoiceNo: 'F9' }, s.store);
+    van();
+    van(); // the same van entered twice
+    const bought = s.st.must('stock.receive', { source: 'purchase', supplier: '超市', invoiceNo: 'F1', charge: { fundId: fund.id, category: 'food' }, lines: [{ itemId: water, quantity: 10, unitPriceFen: 200, expiresOn: '2027-01-01' }] }, s.store);
+    const services = () => s.st.must('stock.budget', {}, s.store)[0]!.categories.find((c) => c.category === 'services')!;
+    expect(services()).toMatchObject({ spentFen: 24_000, remainingFen: 26_000 });
+    let page = s.st.must('stock.fundCharges', { fundId: fund.id }, s.store);
+    expect(page.charges.map((c) => [c.category, c.amountFen, c.receiptId, c.reversedBy])).toEqual([
+      ['food', 2_000, bought.id, null],
+      ['services', 12_000, null, null],
+      ['services', 12_000, null, null],
+    ]);
+    const [ofReceipt, twice] = page.charges;
+
+    s.advance(60_000);
+    const { reversalId } = s.st.must('stock.reverse', { kind: 'charge', id: twice!.id, reason: '重复登记' }, s.store);
+    expect(services()).toMatchObject({ spentFen: 12_000, remainingFen: 38_000 });
+    page = s.st.must('stock.fundCharges', { fundId: fund.id }, s.store);
+    expect(page.total).toBe(4);
+    const [cancelling, ...rest] = page.charges;
+    const original = rest.find((c) => c.id === twice!.id)!;
+    expect(cancelling).toMatchObject({ category: 'services', amountFen: -12_000, reverses: twice!.id, reversedBy: null, reversal: { id: reversalId, reason: '重复登记' } });
+    expect(original).toMatchObject({ amountFen: 12_000, reverses: null, reversedBy: cancelling!.id, reversal: { id: reversalId, reason: '重复登记', at: cancelling!.at } });
+    expect(rest.filter((c) => c.id !== twice!.id).map((c) => c.reversal)).toEqual([null, null]);
+    // The journal still lists the charge, marked, and the reversal beside it.
+    expect(s.st.must('stock.journal', { kind: 'charge' }, s.store).entries.map((e) => [e.id, e.reversed])).toEqual([[twice!.id, true], [twice!.id - 1, false]]);
+
+    expect(code(s.st.call('stock.reverse', { kind: 'charge', id: twice!.id, reason: '再来一次' }, s.store))).toBe('CONFLICT {"id":"v.stock.alreadyReversed"}');
+    expect(code(s.st.call('stock.reverse', { kind: 'charge', id: cancelling!.id, reason: '冲销红冲' }, s.store))).toBe('CONFLICT {"id":"v.stock.chargeOfReceipt"}');
+    expect(code(s.st.call('stock.reverse', { kind: 'charge', id: ofReceipt!.id, reason: '退货' }, s.store))).toBe('CONFLICT {"id":"v.stock.chargeOfReceipt"}');
+    expect(code(s.st.call('stock.reverse', { kind: 'charge', id: 999, reason: 'x' }, s.store))).toBe('NOT_FOUND {}');
+    expect(code(s.st.call('stock.reverse', { kind: 'charge', id: twice!.id - 1, reason: '   ' }, s.store))).toBe('VALIDATION {"reason":"v.required"}');
+    expect(services().spentFen).toBe(12_000);
+
+    // A purchase's charge goes back with its receipt, and says so.
+    s.st.must('stock.reverse', { kind: 'receipt', id: bought.id, reason: '供应商送错货' }, s.store);
+    page = s.st.must('stock.fundCharges', { fundId: fund.id }, s.store);
+    expect(page.charges[0]).toMatchObject({ category: 'food', amountFen: -2_000, receiptId: bought.id, reverses: ofReceipt!.id, reversal: { reason: '供应商送错货' } });
+    expect(page.charges.find((c) => c.id === ofReceipt!.id)).toMatchObject({ reversedBy: page.charges[0]!.id });
+    // Pages, and an unknown fund.
+    expect(s.st.must('stock.fundCharges', { fundId: fund.id, limit: 2, offset: 4 }, s.store)).toMatchObject({ total: 5, charges: [{ id: twice!.id - 1 }] });
+    expect(code(s.st.call('stock.fundCharges', { fundId: fund.id + 1 }, s.store))).toBe('NOT_FOUND {}');
+  });
+});
+
 describe('stock’s alerts and handover sections', () => {
   it('show expired stock on hand, stock expiring within the setting’s days, and items below their minimum, to stock readers', () => {
     s = stockStation();

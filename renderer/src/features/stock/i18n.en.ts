@@ -98,6 +98,7 @@ const en: typeof zhCN = {
       ledgerEntries: 'Ledger entries',
       exportLedger: 'Export the ledger',
       budget: 'Budget',
+      fundCharges: 'Fund charges',
       balancesCheck: 'Check balances',
     },
   },

@@ -100,6 +100,7 @@ const zhCN = {
       ledgerEntries: '台账明细',
       exportLedger: '导出物资台账',
       budget: '专项资金',
+      fundCharges: '专项资金支出明细',
       balancesCheck: '核对库存',
     },
   },

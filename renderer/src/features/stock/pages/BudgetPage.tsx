@@ -11,6 +11,7 @@ import { yuan } from '../../../components/format';
 import { LoadError } from '../../../components/LoadError';
 import { useFieldErrors } from '../scan/fieldErrors';
 import { ChargeModal } from './ChargeModal';
+import { FundCharges } from './FundCharges';
 
 const STATE_COLOR = { ok: 'green', warning: 'orange', exceeded: 'red' } as const;
 const fenOfYuan = (v: number | null | undefined) => Math.round((v ?? 0) * 100);
@@ -72,7 +73,8 @@ function Fund({ fund, canManage, canCharge, onEdit }: { fund: FundView; canManag
       )}
       <Space size="large" style={{ marginBottom: 12 }}>
         <span>{t('stock.budget.total')}：{yuan(fund.budgetFen)} {t('stock.yuan')}</span>
-        <span>{t('stock.budget.spent')}：{yuan(fund.spentFen)} {t('stock.yuan')}</span>
+        <span data-testid={`fund-spent-${fund.id}`}>{t('stock.budget.spent')}：{yuan(fund.spentFen)} {t('stock.yuan')}</span>
+        <span data-testid={`fund-remaining-${fund.id}`}>{t('stock.budget.left')}：{yuan(fund.budgetFen - fund.spentFen)} {t('stock.yuan')}</span>
       </Space>
       <Table<FundCategoryView>
         size="small"
@@ -88,6 +90,7 @@ function Fund({ fund, canManage, canCharge, onEdit }: { fund: FundView; canManag
           { title: t('stock.stocktake.status'), render: (_, c) => <Tag color={STATE_COLOR[c.state]}>{t(`stock.budgetStates.${c.state}`)}</Tag> },
         ]}
       />
+      <FundCharges fund={fund} canReverse={canCharge} />
       {charging && <ChargeModal fund={fund} onClose={() => setCharging(false)} />}
     </Card>
   );

@@ -3,7 +3,7 @@ import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Space, Table, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { IssueView, MovementLine, ReceiptView } from '../../../../../shared/contract/stock';
+import { reverseInput, type IssueView, type MovementLine, type ReceiptView } from '../../../../../shared/contract/stock';
 import { useRpcMutation, useRpcQuery } from '../../../api/hooks';
 import { yuan } from '../../../components/format';
 import { errorText } from '../../../components/serverErrors';
@@ -12,15 +12,21 @@ import { fieldMessage } from '../../../i18n';
 
 export type DocRef = { kind: 'receipt' | 'issue'; id: number };
 
-/** The reversal (红冲) of a document: a reason, then a new movement that points at the original. */
-function ReverseModal({ doc, onClose }: { doc: DocRef; onClose: () => void }) {
+/**
+ * The reversal (红冲) of a receipt, an issue or a fund charge: a reason, then new entries that point at the original.
+ * No reason, no call: the contract's rule, said at the field before asking.
+ */
+export function ReverseModal({ doc, onClose }: { doc: DocRef | { kind: 'charge'; id: number }; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const reverse = useRpcMutation('stock.reverse', ['intake']);
   const submit = async () => {
-    const r = await reverse.mutateAsync({ kind: doc.kind, id: doc.id, reason: reason.trim() });
+    const input = { kind: doc.kind, id: doc.id, reason: reason.trim() };
+    const checked = reverseInput.safeParse(input);
+    if (!checked.success) return setError(fieldMessage(checked.error.issues[0]?.message) ?? null);
+    const r = await reverse.mutateAsync(input);
     if (!r.ok) return setError(fieldMessage(r.error.fields?.reason) ?? fieldMessage(r.error.fields?.id) ?? errorText(r.error, t));
     void message.success(t('stock.reverse.done'));
     onClose();
@@ -28,7 +34,7 @@ function ReverseModal({ doc, onClose }: { doc: DocRef; onClose: () => void }) {
   return (
     <Modal open title={t('stock.reverse.title')} okText={t('stock.reverse.submit')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onOk={() => void submit()} confirmLoading={reverse.isPending} onCancel={onClose}>
       <Alert type="info" showIcon title={t('stock.reverse.explain')} style={{ marginBottom: 12 }} />
-      <Input.TextArea autoFocus rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('stock.reverse.reason')} aria-label={t('stock.reverse.reason')} status={error ? 'error' : undefined} />
+      <Input.TextArea autoFocus rows={3} value={reason} onChange={(e) => (setReason(e.target.value), setError(null))} placeholder={t('stock.reverse.reason')} aria-label={t('stock.reverse.reason')} status={error ? 'error' : undefined} />
       {error && <div style={{ color: '#cf1322', marginTop: 4 }}>{error}</div>}
     </Modal>
   );

@@ -106,7 +106,7 @@ export function ReceivePage() {
           {field('note', t('stock.note'))}
         </Row>
         <ScanField ref={scan} onItem={(item, perScan) => setLines((ls) => addScan(ls, item, perScan))} />
-        <LinesTable lines={lines} onChange={setLines} errors={errors} refocus={refocus} receipt={{ priceRequired: source === 'purchase' }} />
+        <LinesTable lines={lines} onChange={setLines} errors={errors} refocus={refocus} batch={{ price: source === 'purchase' ? 'paid' : 'estimate' }} />
         {errors.form && <Alert style={{ marginTop: 12 }} type="error" showIcon title={errors.form} />}
         <Space style={{ marginTop: 16 }} wrap>
           <Button type="primary" size="large" onClick={() => void submit()} loading={receive.isPending} disabled={lines.length === 0} data-testid="receive-submit">

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Select, Spac
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { StocktakeLineView, StocktakeView } from '../../../../../shared/contract/stock';
+import type { StockItemView, StocktakeLineView, StocktakeView } from '../../../../../shared/contract/stock';
 import { SHORTAGE_REASONS, SURPLUS_REASONS, type StocktakeReason } from '../../../../../shared/domain/stock';
 import { useRpcMutation, useRpcQuery } from '../../../api/hooks';
 import { yuan } from '../../../components/format';
@@ -13,6 +13,7 @@ import { useWhen } from '../../../components/useWhen';
 import { ApproverFields, type Approval } from '../scan/ApproverFields';
 import { useFieldErrors } from '../scan/fieldErrors';
 import { ScanField, type ScanFieldHandle } from '../scan/ScanField';
+import { FoundStockModal, inScope } from './FoundStockModal';
 import { STATUS_COLOR } from './StocktakesPage';
 
 type Draft = Record<number, { counted: number | null; reason?: StocktakeReason }>;
@@ -37,6 +38,8 @@ function Sheet({ view, canWrite }: { view: StocktakeView; canWrite: boolean }) {
   const [draft, setDraft] = useState<Draft>({});
   const [approval, setApproval] = useState<Approval>({ password: '' });
   const [flash, setFlash] = useState<number | null>(null);
+  // The found-stock form, open with nothing yet, or with the item whose scan found no batch on this sheet.
+  const [finding, setFinding] = useState<{ first?: { item: StockItemView; perScan: number } } | null>(null);
   const errors = useFieldErrors(t);
   const count = useRpcMutation('stock.stocktakeCount');
   const approve = useRpcMutation('stock.stocktakeApprove');
@@ -81,7 +84,11 @@ function Sheet({ view, canWrite }: { view: StocktakeView; canWrite: boolean }) {
           <ScanField
             ref={scan}
             onItem={(item, perScan) => {
-              if (!view.lines.some((l) => l.itemId === item.id)) return void message.warning(t('v.stock.outOfScope'));
+              if (!view.lines.some((l) => l.itemId === item.id)) {
+                // No batch of it on the books: in scope, it can only be stock found.
+                if (inScope(view, item)) return setFinding({ first: { item, perScan } });
+                return void message.warning(t('v.stock.outOfScope'));
+              }
               // From the latest draft, not this render's: scans come faster than renders.
               setDraft((d) => {
                 const r = countScan(view.lines, d, item.id, perScan)!;
@@ -99,7 +106,7 @@ function Sheet({ view, canWrite }: { view: StocktakeView; canWrite: boolean }) {
         dataSource={view.lines}
         rowClassName={(l) => (l.batchId === flash ? 'ant-table-row-selected' : '')}
         columns={[
-          { title: t('stock.lines.item'), render: (_, l) => <span>{l.itemName} {l.found && <Tag color="green">{t('stock.stocktakeReasons.found')}</Tag>}</span> },
+          { title: t('stock.lines.item'), render: (_, l) => <span>{l.itemName} {l.found && <Tag color="green" data-testid={`found-${l.batchId}`}>{t('stock.found.tag')}</Tag>}</span> },
           { title: t('stock.lines.lot'), width: 100, render: (_, l) => l.lot || `#${l.batchId}` },
           { title: t('stock.lines.expiresOn'), width: 110, render: (_, l) => l.expiresOn ?? '—' },
           { title: t('stock.stocktake.book'), width: 80, align: 'right', render: (_, l) => `${bookOf(l)} ${l.unit}` },
@@ -144,7 +151,10 @@ function Sheet({ view, canWrite }: { view: StocktakeView; canWrite: boolean }) {
       />
       {open && (
         <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
-          <Button type="primary" onClick={() => void save()} disabled={sent.length === 0} loading={count.isPending} data-testid="stocktake-save">{t('stock.stocktake.save', { n: sent.length })}</Button>
+          <Space wrap>
+            <Button type="primary" onClick={() => void save()} disabled={sent.length === 0} loading={count.isPending} data-testid="stocktake-save">{t('stock.stocktake.save', { n: sent.length })}</Button>
+            <Button onClick={() => setFinding({})} data-testid="stocktake-found">{t('stock.found.button')}</Button>
+          </Space>
           <Alert
             type="info"
             title={t('stock.stocktake.approveTitle')}
@@ -158,6 +168,7 @@ function Sheet({ view, canWrite }: { view: StocktakeView; canWrite: boolean }) {
         </Space>
       )}
       {errors.form && <Alert style={{ marginTop: 12 }} type="error" showIcon title={errors.form} />}
+      {finding && open && <FoundStockModal view={view} first={finding.first} onClose={() => (setFinding(null), scan.current?.focus())} />}
     </Card>
   );
 }

@@ -27,7 +27,7 @@ export function StocktakePrint() {
             title={t('stock.print.lines')}
             heads={[t('stock.lines.item'), t('stock.lines.lot'), t('stock.lines.expiresOn'), t('stock.stocktake.book'), t('stock.stocktake.counted'), t('stock.stocktake.difference'), t('stock.stocktake.reason')]}
             widths={['26%', '12%', '14%', '11%', '11%', '11%', '15%']}
-            rows={v.lines.map((l) => [l.itemName, l.lot || `#${l.batchId}`, l.expiresOn ?? '', `${l.book ?? l.expected} ${l.unit}`, l.counted ?? '', l.difference ?? '', l.reason ? t(`stock.stocktakeReasons.${l.reason}`) : ''])}
+            rows={v.lines.map((l) => [l.found ? `${l.itemName}（${t('stock.found.tag')}）` : l.itemName, l.lot || `#${l.batchId}`, l.expiresOn ?? '', `${l.book ?? l.expected} ${l.unit}`, l.counted ?? '', l.difference ?? '', l.reason ? t(`stock.stocktakeReasons.${l.reason}`) : ''])}
             empty={t('print.none')}
           />
           <Signatures labels={[t('stock.print.counterSign'), t('stock.print.keeperSign'), t('stock.print.approverSign')]} />

@@ -13,8 +13,13 @@ interface Props {
   errors: FieldErrors;
   /** Back to the code field (Enter in a quantity). */
   refocus: () => void;
-  /** A receipt's lines also take the batch, its dates and the unit price. */
-  receipt?: { priceRequired: boolean };
+  /**
+   * Lines that become new batches (a receipt, stock found at a stocktake) also take the lot and dates, and a price
+   * where there is one: paid (a purchase), estimated (a donation, an allocation), or none (found stock).
+   */
+  batch?: { price: 'paid' | 'estimate' | null };
+  /** Where the lines sit in the procedure's input, for their field errors: `lines`, or a stocktake's `found`. */
+  path?: string;
 }
 
 const day = (d: Date | null) => (d ? format(d, 'yyyy-MM-dd') : undefined);
@@ -29,10 +34,14 @@ function Cell({ error, children }: { error?: string; children: ReactNode }) {
 }
 
 /** The lines being received or issued; a quantity in packs or in the item's unit, each error at its cell. */
-export function LinesTable({ lines, onChange, errors, refocus, receipt }: Props) {
+export function LinesTable({ lines, onChange, errors, refocus, batch, path = 'lines' }: Props) {
   const { t } = useTranslation();
+  const at = (i: number, field: string) => errors.at(`${path}.${i}.${field}`);
   const edit = (i: number, patch: Partial<ScanLine>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const enter = { onPressEnter: refocus };
+  // What the main process does with an empty expiry (receipts.ts, batchExpiry): none kept, the shelf life, or refused.
+  const expiryHint = (l: ScanLine) =>
+    !l.item.tracksExpiry ? t('stock.lines.noExpiry') : l.item.shelfLifeDays ? t('stock.lines.byShelfLife', { days: l.item.shelfLifeDays }) : t('stock.lines.expiryNeeded');
   return (
     <Table<ScanLine>
       size="small"
@@ -45,7 +54,7 @@ export function LinesTable({ lines, onChange, errors, refocus, receipt }: Props)
         {
           title: t('stock.lines.item'),
           render: (_, l, i) => (
-            <Cell error={errors.at(`lines.${i}.itemId`)}>
+            <Cell error={at(i, 'itemId')}>
               <Space size={4} wrap>
                 <strong>{l.item.name}</strong>
                 {l.item.size && <Tag>{l.item.size}</Tag>}
@@ -58,7 +67,7 @@ export function LinesTable({ lines, onChange, errors, refocus, receipt }: Props)
           title: t('stock.lines.quantity'),
           width: 240,
           render: (_, l, i) => (
-            <Cell error={errors.at(`lines.${i}.quantity`)}>
+            <Cell error={at(i, 'quantity')}>
               <Space.Compact>
                 <InputNumber
                   aria-label={t('stock.lines.quantityOf', { item: l.item.name })}
@@ -67,7 +76,7 @@ export function LinesTable({ lines, onChange, errors, refocus, receipt }: Props)
                   precision={0}
                   value={l.count}
                   onChange={(v) => edit(i, { count: v })}
-                  status={errors.at(`lines.${i}.quantity`) ? 'error' : undefined}
+                  status={at(i, 'quantity') ? 'error' : undefined}
                   style={{ width: 100 }}
                   {...enter}
                 />
@@ -83,13 +92,13 @@ export function LinesTable({ lines, onChange, errors, refocus, receipt }: Props)
             </Cell>
           ),
         },
-        ...(receipt
+        ...(batch
           ? [
               {
                 title: t('stock.lines.lot'),
                 width: 120,
                 render: (_: unknown, l: ScanLine, i: number) => (
-                  <Cell error={errors.at(`lines.${i}.lot`)}>
+                  <Cell error={at(i, 'lot')}>
                     <Input value={l.lot} onChange={(e) => edit(i, { lot: e.target.value })} aria-label={t('stock.lines.lot')} {...enter} />
                   </Cell>
                 ),
@@ -98,7 +107,7 @@ export function LinesTable({ lines, onChange, errors, refocus, receipt }: Props)
                 title: t('stock.lines.producedOn'),
                 width: 140,
                 render: (_: unknown, l: ScanLine, i: number) => (
-                  <Cell error={errors.at(`lines.${i}.producedOn`)}>
+                  <Cell error={at(i, 'producedOn')}>
                     <DatePicker value={l.producedOn ? parseISO(l.producedOn) : null} onChange={(d) => edit(i, { producedOn: day(d) })} aria-label={t('stock.lines.producedOn')} />
                   </Cell>
                 ),
@@ -107,27 +116,29 @@ export function LinesTable({ lines, onChange, errors, refocus, receipt }: Props)
                 title: t('stock.lines.expiresOn'),
                 width: 140,
                 render: (_: unknown, l: ScanLine, i: number) => (
-                  <Cell error={errors.at(`lines.${i}.expiresOn`)}>
+                  <Cell error={at(i, 'expiresOn')}>
                     <DatePicker
                       value={l.expiresOn ? parseISO(l.expiresOn) : null}
                       onChange={(d) => edit(i, { expiresOn: day(d) })}
                       disabled={!l.item.tracksExpiry}
-                      placeholder={l.item.tracksExpiry ? undefined : t('stock.lines.noExpiry')}
+                      placeholder={expiryHint(l)}
                       aria-label={t('stock.lines.expiresOn')}
                       data-testid={`expiry-${l.item.id}`}
                     />
                   </Cell>
                 ),
               },
-              {
-                title: receipt.priceRequired ? t('stock.lines.unitPrice') : t('stock.lines.unitValue'),
+              ...(batch.price === null
+                ? []
+                : [{
+                title: batch.price === 'paid' ? t('stock.lines.unitPrice') : t('stock.lines.unitValue'),
                 width: 120,
                 render: (_: unknown, l: ScanLine, i: number) => (
-                  <Cell error={errors.at(`lines.${i}.unitPriceFen`)}>
+                  <Cell error={at(i, 'unitPriceFen')}>
                     <Input value={l.unitPrice} onChange={(e) => edit(i, { unitPrice: e.target.value })} suffix={t('stock.yuanPer', { unit: l.item.unit })} aria-label={t('stock.lines.unitPrice')} inputMode="decimal" data-testid={`price-${l.item.id}`} {...enter} />
                   </Cell>
                 ),
-              },
+              }]),
             ]
           : []),
         {

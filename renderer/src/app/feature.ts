@@ -37,7 +37,30 @@ export interface FeatureEntry {
    * page may not import another feature, and the feature may not import intake.
    */
   staySections?: readonly StaySection[];
+  /**
+   * Cards this feature adds to the settings page (roster's duty settings and checkpoints), which lists every
+   * feature's, in list order, without knowing any: the settings feature may not import another feature.
+   */
+  settingsCards?: readonly SettingsCard[];
+  /**
+   * The pages of this feature's records, by the entity an alert or handover line names (`AlertLine.entity`, e.g.
+   * `stay`): the handover and the board link a line through these without knowing any feature's routes. An entity
+   * no feature registers has no page, and its line stays text.
+   */
+  entityLinks?: EntityLinks;
 }
+
+/** A card on the settings page, owned by another feature. */
+export interface SettingsCard {
+  /** Unique on the page; the card's test id is `settings-card-<key>`. */
+  key: string;
+  /** Shown to users with this permission (none: to everyone who opens the settings page). */
+  permission?: Permission;
+  component: ComponentType;
+}
+
+/** `{ stay: (id) => '/intake/stay/' + id }`: the path in the app of a record, by its entity. */
+export type EntityLinks = Readonly<Record<string, (id: number) => string>>;
 
 /** A tab on a stay's page, owned by another feature (stock's "supplies given"). */
 export interface StaySection {
@@ -72,6 +95,23 @@ export function menuEntries(features: readonly FeatureEntry[], permissions: read
   return features.filter(
     (f): f is MenuEntry => f.path !== undefined && f.menu?.group === group && (f.menu.permission === undefined || permissions.includes(f.menu.permission)),
   );
+}
+
+/** What a permission-gated part of an entry shows to this user: none set, or one the user has. */
+const allowed = (permissions: readonly string[], permission: Permission | undefined) => permission === undefined || permissions.includes(permission);
+
+/** Every feature's settings cards this user may see, in list order. */
+export function settingsCards(features: readonly FeatureEntry[], permissions: readonly string[]): SettingsCard[] {
+  return features.flatMap((f) => f.settingsCards ?? []).filter((c) => allowed(permissions, c.permission));
+}
+
+/**
+ * The page of the record an alert line names, or undefined: no feature registered its entity, or the user does not
+ * see that feature's menu item (the page would only refuse them).
+ */
+export function entityPath(features: readonly FeatureEntry[], permissions: readonly string[], entity: string, id: number): string | undefined {
+  const owner = features.find((f) => f.entityLinks && Object.hasOwn(f.entityLinks, entity) && f.built !== false && allowed(permissions, f.menu?.permission));
+  return owner?.entityLinks![entity]!(id);
 }
 
 /**

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckpointStatus } from '../../shared/contract/patrol';
 import type { CoverageGap, OnDutyNow, RosterCheck, RosterView } from '../../shared/contract/roster';
 import { DEFAULT_DUTY_SETTINGS } from '../../shared/contract/duty-settings';
+import { addDays } from '../../shared/domain/duty';
 import { renderApp } from './duty-fake';
 
 const at = (d: number, hh: number) => Date.UTC(2026, 11, d, hh - 8); // December 2026 on the Shanghai clock
@@ -102,6 +103,36 @@ describe('a change to a published roster', () => {
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText('批准的带班领导')).toBeInTheDocument();
     expect(within(dialog).getByText('带班领导密码')).toBeInTheDocument();
+  });
+
+  it('takes sick leave on date pickers as station-calendar days, refusing an end before the start at the end’s field', async () => {
+    const fake = renderApp('#/roster', 'duty_leader', '周队长', {
+      'roster.get': published,
+      'settings.get': settings,
+      'roster.staff': staff,
+      'roster.sickLeave': () => ({ ok: true, value: { ids: [], check: gappy } }),
+    });
+    await userEvent.click(await screen.findByText('带班 周队长'));
+    await userEvent.click(await screen.findByText('病假'));
+    const dialog = await screen.findByRole('dialog');
+    const week = fake.of('roster.get')[0] as { from: string; to: string };
+    const [from, to] = [dialog.querySelector<HTMLInputElement>('input#from')!, dialog.querySelector<HTMLInputElement>('input#to')!];
+    expect(from).toHaveValue(week.from); // the day of the shift clicked
+    const pick = async (input: HTMLInputElement, day: string) => {
+      await userEvent.click(input);
+      await userEvent.clear(input);
+      await userEvent.type(input, `${day}{Enter}`);
+    };
+    await pick(to, addDays(week.from, -1));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: '原因' }), '发烧');
+    await userEvent.click(within(dialog).getByRole('button', { name: /保\s?存/ }));
+    const toItem = to.closest('.ant-form-item') as HTMLElement;
+    expect(await within(toItem).findByText('结束日期不能早于开始日期')).toBeInTheDocument();
+    expect(fake.of('roster.sickLeave')).toEqual([]);
+
+    await pick(to, addDays(week.from, 2));
+    await userEvent.click(within(dialog).getByRole('button', { name: /保\s?存/ }));
+    await waitFor(() => expect(fake.of('roster.sickLeave')).toEqual([{ staffId: 9, from: week.from, to: addDays(week.from, 2), reason: '发烧' }]));
   });
 });
 

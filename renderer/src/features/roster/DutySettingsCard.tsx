@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Divider, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useFieldArray, useForm, type Control, type FieldErrors } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { addProblems, dutySettingsFields, dutySettingsProblems, type DutySettings } from '../../../../shared/contract/duty-settings';
@@ -78,9 +78,10 @@ function Shifts({ control, errors }: { control: Ctl; errors: FieldErrors<Values>
   );
 }
 
-function Staffing({ control, errors, shiftCodes, setValue }: { control: Ctl; errors: FieldErrors<Values>; shiftCodes: string[]; setValue: (name: `staffing.${number}.shift`, v: undefined) => void }) {
+function Staffing({ control, errors, shiftOptions, setValue }: { control: Ctl; errors: FieldErrors<Values>; shiftOptions: { value: string; label: string }[]; setValue: (name: `staffing.${number}.shift`, v: undefined) => void }) {
   const { t } = useTranslation();
   const { fields, append, remove } = useFieldArray({ control, name: 'staffing' });
+  const rules = useWatch({ control, name: 'staffing' }) ?? [];
   return (
     <>
       {fields.map((row, i) => (
@@ -95,7 +96,7 @@ function Staffing({ control, errors, shiftCodes, setValue }: { control: Ctl; err
             )}
           </FormField>
           <FormField control={control} name={`staffing.${i}.shift`} label={t('roster.dutySettings.shift')}>
-            {(f) => <Select id={f.id} value={f.value} onChange={f.onChange} style={{ width: 110 }} allowClear options={shiftCodes.map((c) => ({ value: c, label: c }))} />}
+            {(f) => <Select id={f.id} value={f.value} onChange={f.onChange} style={{ width: 110 }} allowClear disabled={rules[i]?.scope !== 'shift'} options={shiftOptions} />}
           </FormField>
           <FormField control={control} name={`staffing.${i}.min`} label={t('roster.dutySettings.min')} required>
             {(f) => <InputNumber id={f.id} value={f.value} min={1} max={20} onChange={(v) => f.onChange(v ?? undefined)} style={{ width: 80 }} />}
@@ -156,7 +157,7 @@ export function DutySettingsCard() {
   });
 
   if (current.error) return <LoadError error={current.error} />;
-  const shiftCodes = (watch('shifts') ?? []).map((s) => s.code).filter(Boolean);
+  const shiftOptions = (watch('shifts') ?? []).filter((s) => s.code).map((s) => ({ value: s.code, label: s.name || s.code }));
   const number = (name: 'minRestHours' | 'maxNightsInRow' | 'patrolGraceMinutes', min: number, max: number) => (
     <FormField control={control} name={name} label={t(`roster.dutySettings.${name}`)} required>
       {(f) => <InputNumber id={f.id} value={f.value} min={min} max={max} onChange={(v) => f.onChange(v ?? undefined)} style={{ width: 140 }} data-testid={`duty-${name}`} />}
@@ -169,7 +170,7 @@ export function DutySettingsCard() {
         <Typography.Paragraph type="secondary">{t('roster.dutySettings.shiftsHint')}</Typography.Paragraph>
         <Shifts control={control} errors={formState.errors} />
         <Divider titlePlacement="start" plain>{t('roster.dutySettings.staffing')}</Divider>
-        <Staffing control={control} errors={formState.errors} shiftCodes={shiftCodes} setValue={(n, v) => setValue(n, v)} />
+        <Staffing control={control} errors={formState.errors} shiftOptions={shiftOptions} setValue={(n, v) => setValue(n, v)} />
         <Divider titlePlacement="start" plain>{t('roster.dutySettings.rest')}</Divider>
         <div className="form-row">
           {number('minRestHours', 0, 24)}

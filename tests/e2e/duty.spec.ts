@@ -63,6 +63,8 @@ test('the handover: the outgoing clerk composes, the incoming acknowledges, the 
   await expect(page.getByTestId('section-intake.census')).toContainText('在站');
   await expect(page.getByTestId('section-duty.findings')).toContainText('厨房');
   await expect(page.getByTestId('section-duty.followUps')).toContainText('报修厨房水龙头');
+  // A line opens its record's screen, through the entity links its feature registered (the handover knows no routes).
+  await expect(page.getByTestId('section-duty.followUps').getByRole('link', { name: '报修厨房水龙头' })).toHaveAttribute('href', '#/roster/patrol');
   await page.getByTestId('handover-notes').fill('王建国夜间血压偏高，早饭后请复测；厨房水龙头已报修。');
   await screen(page, 'duty-2-handover-compose');
   await page.getByTestId('handover-submit').click();

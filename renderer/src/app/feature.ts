@@ -4,8 +4,9 @@ import type { FeatureCatalogs } from '../i18n/catalogs';
 
 /**
  * One feature of the renderer, as it registers itself (`features/<feature>/feature.tsx`, listed once in
- * `app/features.ts`). The menu, the routes, the print routes, the home cards and the catalogs all follow from
- * the list; nothing else names a feature's paths or pages.
+ * `app/features.ts`). The menu, the routes, the print routes, the home cards, the cards on other features' pages
+ * (a stay's tabs, the settings page) and the links to records all follow from the list; nothing else names a
+ * feature's paths or pages.
  */
 export interface FeatureEntry {
   /**

@@ -5,6 +5,8 @@ import type { CheckpointStatus } from '../../shared/contract/patrol';
 import type { CoverageGap, OnDutyNow, RosterCheck, RosterView } from '../../shared/contract/roster';
 import { DEFAULT_DUTY_SETTINGS } from '../../shared/contract/duty-settings';
 import { addDays } from '../../shared/domain/duty';
+import { stationDay } from '../../shared/domain/time';
+import { mondayOf } from '../../renderer/src/features/roster/days';
 import { renderApp } from './duty-fake';
 
 const at = (d: number, hh: number) => Date.UTC(2026, 11, d, hh - 8); // December 2026 on the Shanghai clock
@@ -61,6 +63,19 @@ describe('the roster calendar', () => {
     const week = fake.of('roster.get')[0] as { from: string; to: string };
     expect(fake.of('roster.publish')).toEqual([week, { ...week, override: { reason: '新人下周到岗，空缺由值班员临时顶岗' } }]);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+});
+
+describe('the roster calendar at a day of its address', () => {
+  it('opens the week of ?day= (where a coverage gap’s line leads)', async () => {
+    const fake = renderApp('#/roster?day=2027-03-10', 'duty_leader', '周队长', { 'roster.get': view(gappy), 'settings.get': settings });
+    await waitFor(() => expect(fake.of('roster.get')[0]).toEqual({ from: '2027-03-08', to: '2027-03-14' }));
+  });
+
+  it('opens this week for a ?day= that is no calendar day', async () => {
+    const fake = renderApp('#/roster?day=2027-02-30', 'duty_leader', '周队长', { 'roster.get': view(gappy), 'settings.get': settings });
+    const monday = mondayOf(stationDay(Date.now(), 'Asia/Shanghai'));
+    await waitFor(() => expect(fake.of('roster.get')[0]).toEqual({ from: monday, to: addDays(monday, 6) }));
   });
 });
 

@@ -63,6 +63,8 @@ test('the handover: the outgoing clerk composes, the incoming acknowledges, the 
   await expect(page.getByTestId('section-intake.census')).toContainText('在站');
   await expect(page.getByTestId('section-duty.findings')).toContainText('厨房');
   await expect(page.getByTestId('section-duty.followUps')).toContainText('报修厨房水龙头');
+  // A line opens its record's screen, through the entity links its feature registered (the handover knows no routes).
+  await expect(page.getByTestId('section-duty.followUps').getByRole('link', { name: '报修厨房水龙头' })).toHaveAttribute('href', '#/roster/patrol');
   await page.getByTestId('handover-notes').fill('王建国夜间血压偏高，早饭后请复测；厨房水龙头已报修。');
   await screen(page, 'duty-2-handover-compose');
   await page.getByTestId('handover-submit').click();
@@ -146,4 +148,34 @@ test('a month’s roster with a gap is refused until a duty leader overrides it 
   await page.goto(`${host.url.split('#')[0]}#/print/roster/${month}`);
   await expect(page.getByRole('heading', { name: '排班表' })).toBeVisible();
   await screen(page, 'duty-10-roster-print');
+});
+
+test('the admin renames a checkpoint and its barcode code, and lengthens the patrol grace, on the settings page', async ({ page, host }) => {
+  const { admin } = await seedStation(host);
+  await signIn(page, host, 'admin', 'Admin-pass-1');
+  await page.goto(`${host.url.split('#')[0]}#/admin/settings`);
+  const checkpoints = page.getByTestId('settings-card-checkpoints');
+  await checkpoints.getByTestId('checkpoint-edit-CP-GATE').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('checkpoint-name').fill('南大门');
+  await dialog.getByTestId('checkpoint-code').fill('CP-KITCHEN');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.locator('.ant-form-item', { has: page.getByTestId('checkpoint-code') })).toContainText('这个代码已被使用');
+  await screen(page, 'duty-11-checkpoint-code-taken');
+  await dialog.getByTestId('checkpoint-code').fill('CP-SOUTH');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(checkpoints.getByRole('row').filter({ hasText: 'CP-SOUTH' })).toContainText('南大门');
+
+  const duty = page.getByTestId('settings-card-duty-settings');
+  await duty.getByTestId('duty-patrolGraceMinutes').fill('20');
+  await duty.getByTestId('duty-settings-save').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await screen(page, 'duty-12-settings-duty-and-checkpoints');
+
+  const saved = await hostCall<{ patrolGraceMinutes: number; minRestHours: number }>(host, 'settings.get', {}, admin);
+  expect(saved).toMatchObject({ patrolGraceMinutes: 20, minRestHours: 8 });
+  const list = await hostCall<{ code: string; name: string }[]>(host, 'patrol.checkpoints', {}, admin);
+  expect(list.find((c) => c.code === 'CP-SOUTH')?.name).toBe('南大门');
+  expect(list.some((c) => c.code === 'CP-GATE')).toBe(false);
 });

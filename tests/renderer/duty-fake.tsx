@@ -1,7 +1,13 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
+import type { ReactNode } from 'react';
 import '../../renderer/src/i18n';
 import { ApiClient, setApiForTests } from '../../renderer/src/api/client';
-import { App } from '../../renderer/src/app/App';
+import { App, Shell } from '../../renderer/src/app/App';
+import type { FeatureEntry } from '../../renderer/src/app/feature';
+import { SessionProvider, useSession } from '../../renderer/src/app/session';
 import type { Result } from '../../shared/domain/result';
 import { ROLE_PERMISSIONS, type Role } from '../../shared/domain/roles';
 
@@ -13,6 +19,35 @@ export type Answer = unknown | ((input: never) => Result<unknown>);
  * (values, or functions of the input returning a Result) and records every call with its input.
  */
 export function renderApp(hash: string, role: Role, displayName: string, answers: Record<string, Answer>) {
+  const fake = fakeMainProcess(hash, role, displayName, answers);
+  render(<App />);
+  return fake;
+}
+
+function SignedIn({ children }: { children: ReactNode }) {
+  return useSession().gate.kind === 'signedIn' ? children : null;
+}
+
+/** As renderApp, with the registry given instead of the app's: a seam's test registers a feature of its own. */
+export function renderShell(hash: string, role: Role, displayName: string, answers: Record<string, Answer>, features: readonly FeatureEntry[]) {
+  const fake = fakeMainProcess(hash, role, displayName, answers);
+  render(
+    <ConfigProvider locale={zhCN}>
+      <AntApp>
+        <SessionProvider>
+          <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+            <SignedIn>
+              <Shell features={features} />
+            </SignedIn>
+          </QueryClientProvider>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>,
+  );
+  return fake;
+}
+
+function fakeMainProcess(hash: string, role: Role, displayName: string, answers: Record<string, Answer>) {
   sessionStorage.setItem('stationdesk.session', 's1');
   window.location.hash = hash;
   const info = {
@@ -37,6 +72,5 @@ export function renderApp(hash: string, role: Role, displayName: string, answers
       return typeof a === 'function' ? (a as (i: unknown) => Result<unknown>)(input) : { ok: true, value: a };
     }),
   );
-  render(<App />);
   return { calls, of: (p: string) => calls.filter((c) => c.procedure === p).map((c) => c.input) };
 }

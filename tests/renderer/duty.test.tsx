@@ -4,6 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckpointStatus } from '../../shared/contract/patrol';
 import type { CoverageGap, OnDutyNow, RosterCheck, RosterView } from '../../shared/contract/roster';
 import { DEFAULT_DUTY_SETTINGS } from '../../shared/contract/duty-settings';
+import { addDays } from '../../shared/domain/duty';
+import { stationDay } from '../../shared/domain/time';
+import { mondayOf } from '../../renderer/src/features/roster/days';
 import { renderApp } from './duty-fake';
 
 const at = (d: number, hh: number) => Date.UTC(2026, 11, d, hh - 8); // December 2026 on the Shanghai clock
@@ -63,6 +66,19 @@ describe('the roster calendar', () => {
   });
 });
 
+describe('the roster calendar at a day of its address', () => {
+  it('opens the week of ?day= (where a coverage gap’s line leads)', async () => {
+    const fake = renderApp('#/roster?day=2027-03-10', 'duty_leader', '周队长', { 'roster.get': view(gappy), 'settings.get': settings });
+    await waitFor(() => expect(fake.of('roster.get')[0]).toEqual({ from: '2027-03-08', to: '2027-03-14' }));
+  });
+
+  it('opens this week for a ?day= that is no calendar day', async () => {
+    const fake = renderApp('#/roster?day=2027-02-30', 'duty_leader', '周队长', { 'roster.get': view(gappy), 'settings.get': settings });
+    const monday = mondayOf(stationDay(Date.now(), 'Asia/Shanghai'));
+    await waitFor(() => expect(fake.of('roster.get')[0]).toEqual({ from: monday, to: addDays(monday, 6) }));
+  });
+});
+
 describe('a change to a published roster', () => {
   /** The week asked for (this week, by the PC's clock), its first day published with the leader on its day shift. */
   const published = (i: { from: string; to: string }) => {
@@ -102,6 +118,36 @@ describe('a change to a published roster', () => {
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText('批准的带班领导')).toBeInTheDocument();
     expect(within(dialog).getByText('带班领导密码')).toBeInTheDocument();
+  });
+
+  it('takes sick leave on date pickers as station-calendar days, refusing an end before the start at the end’s field', async () => {
+    const fake = renderApp('#/roster', 'duty_leader', '周队长', {
+      'roster.get': published,
+      'settings.get': settings,
+      'roster.staff': staff,
+      'roster.sickLeave': () => ({ ok: true, value: { ids: [], check: gappy } }),
+    });
+    await userEvent.click(await screen.findByText('带班 周队长'));
+    await userEvent.click(await screen.findByText('病假'));
+    const dialog = await screen.findByRole('dialog');
+    const week = fake.of('roster.get')[0] as { from: string; to: string };
+    const [from, to] = [dialog.querySelector<HTMLInputElement>('input#from')!, dialog.querySelector<HTMLInputElement>('input#to')!];
+    expect(from).toHaveValue(week.from); // the day of the shift clicked
+    const pick = async (input: HTMLInputElement, day: string) => {
+      await userEvent.click(input);
+      await userEvent.clear(input);
+      await userEvent.type(input, `${day}{Enter}`);
+    };
+    await pick(to, addDays(week.from, -1));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: '原因' }), '发烧');
+    await userEvent.click(within(dialog).getByRole('button', { name: /保\s?存/ }));
+    const toItem = to.closest('.ant-form-item') as HTMLElement;
+    expect(await within(toItem).findByText('结束日期不能早于开始日期')).toBeInTheDocument();
+    expect(fake.of('roster.sickLeave')).toEqual([]);
+
+    await pick(to, addDays(week.from, 2));
+    await userEvent.click(within(dialog).getByRole('button', { name: /保\s?存/ }));
+    await waitFor(() => expect(fake.of('roster.sickLeave')).toEqual([{ staffId: 9, from: week.from, to: addDays(week.from, 2), reason: '发烧' }]));
   });
 });
 

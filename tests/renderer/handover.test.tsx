@@ -3,7 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { HandoverDetail, HandoverVerification } from '../../shared/contract/handover';
 import type { SignatureView } from '../../shared/domain/signatures';
-import { renderApp } from './duty-fake';
+import { entityPath, type FeatureEntry } from '../../renderer/src/app/feature';
+import { FEATURES } from '../../renderer/src/app/features';
+import { ROLE_PERMISSIONS } from '../../shared/domain/roles';
+import { renderApp, renderShell } from './duty-fake';
 
 const H = (hh: number, mm = 0) => Date.UTC(2026, 11, 2, hh - 8, mm); // 2026-12-02 on the Shanghai clock
 
@@ -120,6 +123,40 @@ describe('a handover on screen', () => {
     renderApp('#/handover/5', 'duty_leader', '陈副站长', { 'handover.get': handover({ state: 'signed', signatures: [signature] }), 'handover.verify': ok });
     await userEvent.click(await screen.findByTestId('handover-verify'));
     expect(await screen.findByTestId('verify-result')).toHaveTextContent('核验通过');
+  });
+});
+
+describe('a handover line and its record (FeatureEntry.entityLinks)', () => {
+  /** The registry with intake registering its stays' page, as a feature registers its entities. */
+  const withStays: readonly FeatureEntry[] = FEATURES.map((f) => (f.key === 'intake' ? { ...f, entityLinks: { stay: (id: number) => `/intake/stay/${id}` } } : f));
+  const lines = handover({
+    sections: [
+      { key: 'intake.overLimit', feature: 'intake', figures: [], lines: [{ entity: 'stay', id: 42, name: '王建国', description: null, owner: null, detail: '11', at: null }] },
+      { key: 'duty.incidents', feature: 'duty', figures: [], lines: [{ entity: 'incident', id: 1, name: '打架', description: null, owner: '赵敏', detail: 'fight', at: H(2, 10) }] },
+      { key: 'foster.visits', feature: 'foster', figures: [], lines: [{ entity: 'foster_visit', id: 7, name: '福利院', description: null, owner: null, detail: '', at: null }] },
+    ],
+  });
+
+  it('links to its stay’s page, through the entity the stay’s feature registered, and opens it', async () => {
+    renderShell('#/handover/5', 'front_desk', '赵敏', { 'handover.get': lines }, withStays);
+    const link = await screen.findByTestId('line-link-stay-42');
+    expect(link).toHaveTextContent('王建国');
+    expect(link).toHaveAttribute('href', '#/intake/stay/42');
+    expect(screen.getByTestId('line-link-incident-1')).toHaveAttribute('href', '#/roster/incidents'); // roster's own
+    // No feature registered foster visits: the line is there, as text.
+    expect(screen.getByTestId('section-foster.visits')).toHaveTextContent('福利院');
+    expect(screen.getByTestId('section-foster.visits').querySelector('a')).toBeNull();
+    await userEvent.click(link);
+    await waitFor(() => expect(window.location.hash).toBe('#/intake/stay/42'));
+  });
+
+  it('leads nowhere a user could not open: a feature they do not see, or one not built', () => {
+    const stays = withStays.find((f) => f.key === 'intake')!;
+    expect(entityPath([stays], ROLE_PERMISSIONS.front_desk, 'stay', 42)).toBe('/intake/stay/42');
+    expect(entityPath([stays], ROLE_PERMISSIONS.storekeeper, 'stay', 42)).toBeUndefined(); // no intake.read
+    expect(entityPath([{ ...stays, built: false }], ROLE_PERMISSIONS.front_desk, 'stay', 42)).toBeUndefined();
+    expect(entityPath([stays], ROLE_PERMISSIONS.front_desk, 'toString', 1)).toBeUndefined(); // only the entities it names
+    expect(entityPath(FEATURES, ROLE_PERMISSIONS.front_desk, 'roster', 20261203)).toBe('/roster?day=2026-12-03');
   });
 });
 

@@ -4,8 +4,9 @@ import type { FeatureCatalogs } from '../i18n/catalogs';
 
 /**
  * One feature of the renderer, as it registers itself (`features/<feature>/feature.tsx`, listed once in
- * `app/features.ts`). The menu, the routes, the print routes, the home cards and the catalogs all follow from
- * the list; nothing else names a feature's paths or pages.
+ * `app/features.ts`). The menu, the routes, the print routes, the home cards, the cards on other features' pages
+ * (a stay's tabs, the settings page) and the links to records all follow from the list; nothing else names a
+ * feature's paths or pages.
  */
 export interface FeatureEntry {
   /**
@@ -37,7 +38,30 @@ export interface FeatureEntry {
    * page may not import another feature, and the feature may not import intake.
    */
   staySections?: readonly StaySection[];
+  /**
+   * Cards this feature adds to the settings page (roster's duty settings and checkpoints), which lists every
+   * feature's, in list order, without knowing any: the settings feature may not import another feature.
+   */
+  settingsCards?: readonly SettingsCard[];
+  /**
+   * The pages of this feature's records, by the entity an alert or handover line names (`AlertLine.entity`, e.g.
+   * `stay`): the handover and the board link a line through these without knowing any feature's routes. An entity
+   * no feature registers has no page, and its line stays text.
+   */
+  entityLinks?: EntityLinks;
 }
+
+/** A card on the settings page, owned by another feature. */
+export interface SettingsCard {
+  /** Unique on the page; the card's test id is `settings-card-<key>`. */
+  key: string;
+  /** Shown to users with this permission (none: to everyone who opens the settings page). */
+  permission?: Permission;
+  component: ComponentType;
+}
+
+/** `{ stay: (id) => '/intake/stay/' + id }`: the path in the app of a record, by its entity. */
+export type EntityLinks = Readonly<Record<string, (id: number) => string>>;
 
 /** A tab on a stay's page, owned by another feature (stock's "supplies given"). */
 export interface StaySection {
@@ -74,6 +98,23 @@ export function menuEntries(features: readonly FeatureEntry[], permissions: read
   );
 }
 
+/** What a permission-gated part of an entry shows to this user: none set, or one the user has. */
+const allowed = (permissions: readonly string[], permission: Permission | undefined) => permission === undefined || permissions.includes(permission);
+
+/** Every feature's settings cards this user may see, in list order. */
+export function settingsCards(features: readonly FeatureEntry[], permissions: readonly string[]): SettingsCard[] {
+  return features.flatMap((f) => f.settingsCards ?? []).filter((c) => allowed(permissions, c.permission));
+}
+
+/**
+ * The page of the record an alert line names, or undefined: no feature registered its entity, or the user does not
+ * see that feature's menu item (the page would only refuse them).
+ */
+export function entityPath(features: readonly FeatureEntry[], permissions: readonly string[], entity: string, id: number): string | undefined {
+  const owner = features.find((f) => f.entityLinks && Object.hasOwn(f.entityLinks, entity) && f.built !== false && allowed(permissions, f.menu?.permission));
+  return owner?.entityLinks![entity]!(id);
+}
+
 /**
  * The registry, as the pages that list features (the menu, the home page) read it. A context rather than an
  * import of app/features.ts: that list imports every feature, so a feature importing it would import the others.
@@ -98,8 +139,13 @@ export function lazyPages<P extends object = object>(load: () => Promise<Compone
   return Object.assign(lazy(now), { load: get });
 }
 
-/** Loads every lazy page of these features (routes and print views). */
+/** Loads every lazy page of these features (routes, print views, settings cards and stay tabs). */
 export function preloadPages(features: readonly FeatureEntry[]): Promise<unknown> {
-  const loaders = features.flatMap((f) => [f.routes, ...(f.printRoutes ?? []).map((r) => (r.element as { type?: unknown } | null)?.type)]);
+  const loaders = features.flatMap((f) => [
+    f.routes,
+    ...(f.printRoutes ?? []).map((r) => (r.element as { type?: unknown } | null)?.type),
+    ...(f.settingsCards ?? []).map((c) => c.component),
+    ...(f.staySections ?? []).map((x) => x.component),
+  ]);
   return Promise.all(loaders.map((c) => (c as Partial<LazyPages> | undefined)?.load?.()));
 }

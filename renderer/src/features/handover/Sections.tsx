@@ -2,7 +2,10 @@ import { Button, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { HandoverFigure, HandoverSection } from '../../../../shared/contract/alerts';
+import { Link } from 'react-router';
+import type { AlertLine, HandoverFigure, HandoverSection } from '../../../../shared/contract/alerts';
+import { entityPath, useFeatures } from '../../app/feature';
+import { useSessionInfo } from '../../app/session';
 import { clientLabel } from '../../components/format';
 import { useWhen } from '../../components/useWhen';
 
@@ -33,6 +36,23 @@ export const figureText = (f: HandoverFigure) => (f.of === undefined ? String(f.
 /** Lines shown before "show all": a shift's 100 missed rounds must not push every other section off the screen. */
 export const FIRST_LINES = 6;
 
+/**
+ * A line's subject, as a link to its record's page when the feature that owns the entity registered one
+ * (FeatureEntry.entityLinks); the handover knows no feature's routes. A line with no page stays text.
+ */
+function LineSubject({ line }: { line: AlertLine }) {
+  const { t } = useTranslation();
+  const path = entityPath(useFeatures(), useSessionInfo().permissions, line.entity, line.id);
+  const label = clientLabel(t, line);
+  return path ? (
+    <Link to={path} data-testid={`line-link-${line.entity}-${line.id}`}>
+      <strong>{label}</strong>
+    </Link>
+  ) : (
+    <Typography.Text strong>{label}</Typography.Text>
+  );
+}
+
 function SectionCard({ section }: { section: HandoverSection }) {
   const { t } = useTranslation();
   const at = useWhen();
@@ -57,7 +77,7 @@ function SectionCard({ section }: { section: HandoverSection }) {
           footer={s.lines.length > FIRST_LINES ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setAll(!all)}>{all ? t('handover.fewer') : t('handover.allLines', { n: s.lines.length })}</Button> : undefined}
           renderItem={(l) => (
             <List.Item style={{ paddingInline: 0 }}>
-              <Typography.Text strong>{clientLabel(t, l)}</Typography.Text>
+              <LineSubject line={l} />
               {l.detail && <Tag style={{ marginInlineStart: 8 }}>{detailText(t, s.feature, l.detail)}</Tag>}
               <Typography.Text type="secondary" style={{ marginInlineStart: 'auto' }}>
                 {[l.owner, at(l.at)].filter(Boolean).join(' · ')}

@@ -2,9 +2,10 @@ import { CopyOutlined, LeftOutlined, PlusOutlined, PrinterOutlined, RightOutline
 import { App, Button, Col, Dropdown, Row, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { RosterAssignment } from '../../../../shared/contract/roster';
 import { addDays, daysFrom, POSTS, type ShiftTemplate } from '../../../../shared/domain/duty';
+import { isCalendarDate } from '../../../../shared/domain/calendar';
 import { stationDay } from '../../../../shared/domain/time';
 import { useRpcMutation, useRpcQuery } from '../../api/hooks';
 import { useSessionInfo } from '../../app/session';
@@ -27,7 +28,9 @@ export function RosterCalendar() {
   const { message } = App.useApp();
   const today = stationDay(Date.now(), info.timeZone);
   const [mode, setMode] = useState<Mode>('week');
-  const [anchor, setAnchor] = useState(today);
+  // ?day=YYYY-MM-DD opens the week of that day (a coverage gap's line in the handover or on the board links here).
+  const asked = useSearchParams()[0].get('day');
+  const [anchor, setAnchor] = useState(asked && isCalendarDate(asked) ? asked : today);
   const range = mode === 'week' ? { from: mondayOf(anchor), to: addDays(mondayOf(anchor), 6) } : monthOf(anchor);
   const view = useRpcQuery('roster.get', range);
   const settings = useRpcQuery('settings.get', {});

@@ -1,10 +1,12 @@
 import { Input, Select, Typography } from 'antd';
+import { format, parseISO } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/contract';
 import type { RosterAssignment, StaffEntry } from '../../../../shared/contract/roster';
 import type { ShiftTemplate } from '../../../../shared/domain/duty';
 import { POSTS, type Post } from '../../../../shared/domain/duty';
 import { useRpcQuery } from '../../api/hooks';
+import { DatePicker } from '../../components/DatePicker';
 import { FormField } from '../../components/FormField';
 import { RpcFormModal } from '../../components/RpcFormModal';
 import { ApprovalFields, approvalFields } from './ApprovalFields';
@@ -34,6 +36,22 @@ function ReasonField({ control }: { control: never }) {
   return (
     <FormField control={control} name="reason" label={t('roster.change.reason')} required>
       {(f) => <Input.TextArea {...f} value={f.value ?? ''} rows={2} maxLength={300} />}
+    </FormField>
+  );
+}
+
+/**
+ * A station-calendar day ('YYYY-MM-DD') picked on a calendar. The picker's date is the day the user clicked, read as
+ * a calendar day (no instant, no time zone in between); whether the range runs forwards is the contract's rule, shown
+ * at the `to` field.
+ */
+function DayField({ control, name, label }: { control: never; name: string; label: string }) {
+  return (
+    <FormField control={control} name={name} label={label} required>
+      {(f) => (
+        <DatePicker id={f.id} value={f.value ? parseISO(f.value) : null} format="yyyy-MM-dd" style={{ width: 160 }}
+          onChange={(d) => f.onChange(d ? format(d, 'yyyy-MM-dd') : undefined)} onBlur={f.onBlur} />
+      )}
     </FormField>
   );
 }
@@ -131,12 +149,8 @@ export function ChangeModal({ kind, assignment, others, onClose }: { kind: Chang
         <>
           {head}
           <div className="form-row">
-            <FormField control={control} name="from" label={t('roster.change.from')} required>
-              {(f) => <Input {...f} value={f.value ?? ''} placeholder="YYYY-MM-DD" />}
-            </FormField>
-            <FormField control={control} name="to" label={t('roster.change.to')} required>
-              {(f) => <Input {...f} value={f.value ?? ''} placeholder="YYYY-MM-DD" />}
-            </FormField>
+            <DayField control={control as never} name="from" label={t('roster.change.from')} />
+            <DayField control={control as never} name="to" label={t('roster.change.to')} />
           </div>
           {tail(control as never)}
         </>

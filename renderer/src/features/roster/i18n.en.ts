@@ -71,6 +71,21 @@ const en: typeof zhCN = {
       board: 'Checkpoints', printLog: 'Print the patrol log', checkpoint: 'Checkpoint', lastRound: 'Last round', slot: 'This slot',
       missedTimes: '{{n}} missed', dueAtList: 'due {{times}}', done: 'Done', dueBy: 'by {{at}}', missed: 'Missed this shift', missedToday: 'Missed today ({{n}})', noneMissed: 'None missed',
     },
+    checkpoints: {
+      title: 'Checkpoints', add: 'New checkpoint', edit: 'Edit checkpoint: {{name}}', name: 'Name', code: 'Barcode code',
+      codeHint: 'The code on the checkpoint’s barcode label, typed by the scanner; 2–20 letters, digits or hyphens', kind: 'Kind', zone: 'Zone', noZone: 'No zone',
+      sort: 'Order', active: 'Active (rounds expected on the schedule)', activeHint: 'A retired checkpoint is no longer due nor missed; its past rounds stay in the log', retired: 'Retired',
+    },
+    checkpointKinds: { dormitory: 'Dormitory', kitchen: 'Kitchen', entrance: 'Entrance', fire_exit: 'Fire exit', medical: 'Medical observation', other: 'Other' },
+    dutySettings: {
+      title: 'Duty settings', shifts: 'Shift template', shiftsHint: 'Together the shifts cover every minute of the day once; a shift ending before it starts runs past midnight.',
+      shiftName: 'Shift name', shiftCode: 'Code', start: 'From', end: 'To', remove: 'Remove', addShift: 'Add a shift',
+      staffing: 'Minimum head count per post', post: 'Post', scope: 'Required', shift: 'Shift', min: 'At least', addStaffing: 'Add a requirement',
+      scopes: { hour: 'Every hour', day: 'Once each day', shift: 'In one shift' },
+      rest: 'Rest and nights', minRestHours: 'Least rest between shifts (hours)', maxNightsInRow: 'Most nights in a row',
+      patrol: 'Patrol schedule', patrolHint: 'Within each band every checkpoint is walked once per interval; hours outside every band have no rounds.',
+      interval: 'Interval (minutes)', addBand: 'Add a band', patrolGraceMinutes: 'Grace before a round is missed (minutes)',
+    },
     findings: { fire_hazard: 'Fire hazard', fight: 'Fight', illness: 'Illness', absconding: 'Absconding', hygiene: 'Hygiene', facility: 'Facility' },
     incidentCategories: { fight: 'Fight', illness: 'Illness', absconding: 'Absconding', visitor: 'Visitor', complaint: 'Complaint', police_call: 'Police call' },
     incident: {

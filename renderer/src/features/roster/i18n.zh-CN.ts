@@ -73,6 +73,21 @@ const zhCN = {
       board: '各巡查点状态', printLog: '打印巡查记录', checkpoint: '巡查点', lastRound: '最近一次', slot: '本时段',
       missedTimes: '漏巡 {{n}} 次', dueAtList: '应巡：{{times}}', done: '已巡查', dueBy: '{{at}} 前', missed: '本班漏巡', missedToday: '今日漏巡（{{n}}）', noneMissed: '没有漏巡',
     },
+    checkpoints: {
+      title: '巡查点', add: '新建巡查点', edit: '修改巡查点：{{name}}', name: '名称', code: '条码代码',
+      codeHint: '巡查点条码上的代码，扫码枪扫描时输入；2–20个英文字母、数字或连字符', kind: '类型', zone: '所属区域', noZone: '不属于区域',
+      sort: '排序', active: '启用（按巡查频次应巡）', activeHint: '停用后不再应巡，也不算漏巡；以往巡查记录保留', retired: '已停用',
+    },
+    checkpointKinds: { dormitory: '宿舍区', kitchen: '厨房', entrance: '出入口', fire_exit: '消防通道', medical: '医疗观察', other: '其他' },
+    dutySettings: {
+      title: '值守设置', shifts: '班次模板', shiftsHint: '各班次合起来须覆盖一天的每一分钟，且互不重叠；结束早于开始的班次跨过午夜。',
+      shiftName: '班次名称', shiftCode: '代码', start: '开始', end: '结束', remove: '删除', addShift: '添加班次',
+      staffing: '各岗位最低人数', post: '岗位', scope: '要求', shift: '班次', min: '最少人数', addStaffing: '添加要求',
+      scopes: { hour: '每个小时', day: '每天至少一次', shift: '指定班次' },
+      rest: '休息与夜班', minRestHours: '两班之间最少休息（小时）', maxNightsInRow: '最多连续夜班（天）',
+      patrol: '巡查频次', patrolHint: '每个时段内各巡查点按间隔巡查一次；不在任何时段内的时间不安排巡查。',
+      interval: '间隔（分钟）', addBand: '添加时段', patrolGraceMinutes: '漏巡宽限（分钟）',
+    },
     findings: { fire_hazard: '消防隐患', fight: '打架', illness: '疾病', absconding: '擅自离站', hygiene: '卫生', facility: '设施' },
     incidentCategories: { fight: '打架', illness: '疾病', absconding: '擅自离站', visitor: '来访', complaint: '投诉', police_call: '报警' },
     incident: {

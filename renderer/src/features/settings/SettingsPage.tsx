@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import { settingsUpdateInput } from '../../../../shared/contract/settings';
 import { setValidationDefaults } from '../../../../shared/contract/validation-context';
 import { useRpcMutation, useRpcQuery } from '../../api/hooks';
+import { settingsCards, useFeatures } from '../../app/feature';
+import { useSessionInfo } from '../../app/session';
 import { format, parseISO } from 'date-fns';
 import { DatePicker } from '../../components/DatePicker';
 import { FormField } from '../../components/FormField';
@@ -23,6 +25,8 @@ export function SettingsPage() {
   const current = useRpcQuery('settings.get', {});
   const update = useRpcMutation('settings.update', ['intake']); // the stay clock and family-search deadlines follow the settings
   const zones = useMemo(timeZoneOptions, []);
+  // Other features' cards (roster's duty settings and checkpoints), in the registry's order: see FeatureEntry.settingsCards.
+  const cards = settingsCards(useFeatures(), useSessionInfo().permissions);
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError, reset } = useForm<Values>({ resolver: zodResolver(settingsUpdateInput) });
   useEffect(() => {
@@ -83,6 +87,11 @@ export function SettingsPage() {
       </Form>
     </Card>
     <ZonesCard />
+    {cards.map(({ key, component: CardBody }) => (
+      <div key={key} data-testid={`settings-card-${key}`} style={{ marginTop: 16 }}>
+        <CardBody />
+      </div>
+    ))}
     </>
   );
 }

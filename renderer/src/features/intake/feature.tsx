@@ -20,4 +20,6 @@ export const intake: FeatureEntry = {
   menu: { group: 'module', icon: <SolutionOutlined />, permission: 'intake.read' },
   homeCard: true,
   catalogs: { 'zh-CN': zhCN, en },
+  // A stay named by an alert or a handover line (electron/features/intake/alerts.ts) opens its page.
+  entityLinks: { stay: (id) => `/intake/stay/${id}` },
 };

@@ -26,4 +26,7 @@ export const stock: FeatureEntry = {
   homeCard: true,
   catalogs: { 'zh-CN': zhCN, en },
   staySections: [{ key: 'supplies', label: 'stock.stay.tab', permission: 'stock.read', component: StaySupplies }],
+  // The records of electron/features/stock/alerts.ts: an item (below its minimum, expiring) opens the item list, a
+  // fund near or over its budget the budget page.
+  entityLinks: { stock_item: () => '/stock/items', stock_fund: () => '/stock/budget' },
 };

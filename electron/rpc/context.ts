@@ -5,7 +5,7 @@ import type { Role } from '../../shared/domain/roles';
 import type { DB } from '../db/open';
 import type { Logger } from '../log';
 import type { LoginThrottle } from '../features/accounts/throttle';
-import type { FeatureRegistry } from '../features/alerts/registry';
+import type { FeatureRegistry } from '../features/registry';
 import type { ExportFiles } from '../features/export/files';
 import type { Jobs } from './jobs';
 import type { Session, SessionStore } from './sessions';

@@ -56,7 +56,7 @@ export interface CoreServices {
   jobs: Jobs;
   /** Export files being built after their call, or waiting to be fetched (their own queue, beside the jobs). */
   exports: ExportFiles;
-  /** What the registered features give each other: alert providers, handover sections (electron/features/index.ts). */
+  /** What the registered features give each other: alert providers, handover sections, demo sections (electron/features/index.ts). */
   features: FeatureRegistry;
 }
 

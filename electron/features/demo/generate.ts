@@ -44,9 +44,8 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 export type SectionCounts<D extends AnyDemoSection = RegisteredDemoSection> = UnionToIntersection<ReturnType<D['report']>>;
 
 /** Typed by the sections given: by default the registered ones (electron/features/registry.ts). */
-export type GenerateReport<D extends AnyDemoSection = RegisteredDemoSection> = { size: StationSize; seed: number; now: number; usersCreated: string[] } & SectionCounts<D> & {
-  ms: number;
-};
+export type GenerateReport<D extends AnyDemoSection = RegisteredDemoSection> = { size: StationSize; seed: number; now: number; usersCreated: string[] } &
+  SectionCounts<D> & { ms: number };
 
 /** Bumped whenever the generated data changes, so cached benchmark stations are rebuilt. */
 export const GENERATOR_VERSION = 3;
@@ -56,7 +55,11 @@ export function generateStation<D extends AnyDemoSection = RegisteredDemoSection
 }
 
 /** The same, with the writer chosen (the tests run one plan through both). */
-export function generateWith<D extends AnyDemoSection = RegisteredDemoSection>(db: DB, opts: GenerateOptions<D>, writerKind: 'services' | 'bulk'): GenerateReport<D> {
+export function generateWith<D extends AnyDemoSection = RegisteredDemoSection>(
+  db: DB,
+  opts: GenerateOptions<D>,
+  writerKind: 'services' | 'bulk',
+): GenerateReport<D> {
   const started = Date.now();
   const seed = opts.seed ?? 20_260_720;
   const { days, chunk } = STATION_SIZES[opts.size];

@@ -52,7 +52,8 @@ describe('the main process’s features, registered once (electron/features/inde
   });
 
   it('run the demo sections after what they read, whatever the registration order: stock issues to intake’s stays, duty’s handovers compile both', () => {
-    const permutations = <T>(xs: readonly T[]): T[][] => (xs.length <= 1 ? [[...xs]] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+    const permutations = <T>(xs: readonly T[]): T[][] =>
+      xs.length <= 1 ? [[...xs]] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
     const orders = permutations(FEATURE_REGISTRY.demoSections);
     expect(orders).toHaveLength(6);
     for (const registered of orders) expect(runOrder(registered).map((s) => s.feature)).toEqual(['intake', 'stock', 'roster']);

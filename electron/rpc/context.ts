@@ -5,7 +5,7 @@ import type { Role } from '../../shared/domain/roles';
 import type { DB } from '../db/open';
 import type { Logger } from '../log';
 import type { LoginThrottle } from '../features/accounts/throttle';
-import type { FeatureRegistry } from '../features/alerts/registry';
+import type { FeatureRegistry } from '../features/registry';
 import type { ExportFiles } from '../features/export/files';
 import type { Jobs } from './jobs';
 import type { Session, SessionStore } from './sessions';
@@ -56,7 +56,7 @@ export interface CoreServices {
   jobs: Jobs;
   /** Export files being built after their call, or waiting to be fetched (their own queue, beside the jobs). */
   exports: ExportFiles;
-  /** What the registered features give each other: alert providers, handover sections (electron/features/index.ts). */
+  /** What the registered features give each other: alert providers, handover sections, demo sections (electron/features/index.ts). */
   features: FeatureRegistry;
 }
 

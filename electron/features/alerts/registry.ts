@@ -37,11 +37,12 @@ export interface HandoverSectionProvider {
 }
 
 /**
- * What the features registered in electron/features/index.ts give the others, handed to every call with the core's
- * services: the board and the header read `alerts`, the shift handover compiles `handoverSections`. The features
- * that read them never import the features that give them.
+ * The alerts and handover sections the features registered in electron/features/index.ts give the others: the
+ * board and the header read `alerts`, the shift handover compiles `handoverSections`. The features that read them
+ * never import the features that give them. Part of the whole registry (../registry.ts), and all that a demo
+ * section's handovers need of it.
  */
-export interface FeatureRegistry {
+export interface AlertRegistry {
   alerts: readonly AlertProvider[];
   handoverSections: readonly HandoverSectionProvider[];
 }

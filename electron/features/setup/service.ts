@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/domain/result';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
-import type { FeatureRegistry } from '../alerts/registry';
+import type { FeatureRegistry } from '../registry';
 import { generateStation } from '../demo/generate';
 
 /** A station is set up once it has an account (the first admin, or the demo's). */

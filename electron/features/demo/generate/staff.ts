@@ -7,16 +7,9 @@ import { cached } from '../../../db/statements';
 import { insertAccount } from '../../accounts/service';
 import { readSettings, writeSettings } from '../../settings/service';
 import { DAY, DEMO_PASSWORD, DEMO_STATION_NAME, HOUR } from './data';
+import type { Staff } from './section';
 
-/** The station's staff as the sections use them. */
-export interface Staff {
-  desk: { id: number; name: string }[];
-  leaders: { id: number; name: string }[];
-  outreach: string[];
-  admin: { id: number; name: string };
-  /** 08:00 on the day of `now`: shifts of twelve hours are counted from here. */
-  dayZero: number;
-}
+export type { Staff };
 
 export const STAFF: readonly { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'admin', displayName: '王建国', roles: ['admin'] },

@@ -21,6 +21,8 @@ export interface DutyDemoReport extends Record<string, number> {
 
 export const dutyDemo: DemoSection<Op, DutyDemoReport> = {
   feature: 'roster',
+  /** The handovers compile what intake and stock wrote. */
+  after: ['intake', 'stock'],
   plan: (env, emit, tick) => new DutyPlanner(env, emit).run(tick),
   services: (env) => new DutyServiceWriter(env),
   bulk: (env) => new DutyBulkWriter(env),

@@ -34,6 +34,8 @@ const planEnvs = new WeakMap<DemoEnv, StockPlanEnv>();
 
 export const stockDemo: DemoSection<Op, StockDemoReport> = {
   feature: 'stock',
+  /** Issues go to the stays intake wrote. */
+  after: ['intake'],
 
   setup(env) {
     const storekeeper =

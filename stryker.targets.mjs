@@ -89,6 +89,9 @@ export const TARGETS = {
   'electron/features/intake/export-register.ts': core('export'),
   'electron/features/intake/export-labels.ts': core('export'),
 
+  // The order the generator runs the features' demo sections in (a section after those it reads).
+  'electron/features/demo/generate/order.ts': core('section-order', 'main-features'),
+
   // Intake's row writers and views, the calendar (issue 8).
   'shared/domain/calendar.ts': core('intake-integrity', 'time', 'calendar'),
   'shared/domain/stay.ts': core('intake', 'conventions'),

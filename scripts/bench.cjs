@@ -546,7 +546,13 @@ async function main() {
   row('back up now (whole station, on a worker)', await backupRun(core, option('--backup-runs', 2)), {});
   sampleRss();
   // Descriptions the desk types a word of (a clothing colour, a feature).
-  const described = samplePersons(200, 'description IS NOT NULL').map((p) => [...p.description].slice(0, 3).join(''));
+  // A description is searched by a word of it: the mark the person bears, or what they wore (the clause after 身穿),
+  // committed at once by the input method. Its first characters ("男，约") are the same for everyone.
+  const described = samplePersons(200, 'description IS NOT NULL').map((p) => {
+    const clauses = p.description.split('，');
+    const mark = clauses.find((c) => /有|缺|纹|疤/.test(c) && !c.startsWith('身')) ?? clauses.find((c) => c.startsWith('身穿'))?.slice(2).split('、')[0];
+    return mark ?? clauses.at(-1);
+  });
   core.close();
 
   // What the desk waits for: the painted screens, in Chromium against the browser host (issue 12).

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { stream, type Border, type Style, type Worksheet } from 'exceljs';
+import type { Border, Style, Worksheet } from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CELL_FORMATS, cellValue } from './cells';
@@ -61,6 +61,11 @@ export async function writeWorkbook(book: WorkbookSpec, progress: (written: numb
     out.on('end', resolve);
     out.on('error', reject);
   });
+  // exceljs (with its dependencies, about 650 modules) is loaded by the first export, not at start-up, where every
+  // station would pay for it. A plain require: this is CommonJS, and Electron then reads it from the app's asar as
+  // it reads every other module.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stream } = require('exceljs') as typeof import('exceljs');
   // Shared strings: text cells as Excel itself writes them (t="s"); without, exceljs marks them as formula results.
   const wb = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'StationDesk';

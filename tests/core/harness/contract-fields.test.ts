@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { contract, type ProcedureName } from '../../../shared/contract';
 import { idleLockMinutes, isTimeZone, newPassword, stationName, username } from '../../../shared/contract/fields';
-import { withValidationContext } from '../../../shared/contract/validation-context';
+import { fields, parsed } from './contract-parse';
 
 /**
- * The contract's field rules, read straight from its schemas: the same schemas validate every call in the main process
- * and every form in the renderer, so a rule here holds in both. No database, so Stryker can run these for every
- * mutant of a contract file (stryker.targets.mjs). Messages are the catalog keys the renderer translates.
+ * The contract's field rules, read straight from its schemas (./contract-parse.ts: no database, the station's clock
+ * at noon on 20 July 2026). Messages are the catalog keys the renderer translates.
  */
-/** The station's clock for every parse here: noon on 20 July 2026 in Shanghai (the dispatcher gives its own). */
-const AT_NOON = { now: Date.UTC(2026, 6, 20, 4, 0), timeZone: 'Asia/Shanghai', dateFloor: '2000-01-01', lateRegistrationHours: 24 };
-
-function fields(name: ProcedureName, input: unknown): Record<string, string> {
-  const r = withValidationContext(AT_NOON, () => (contract[name].input as z.ZodType).safeParse(input));
-  const out: Record<string, string> = {};
-  if (!r.success) for (const issue of r.error.issues) out[issue.path.join('.')] ??= issue.message;
-  return out;
-}
-const parsed = <T>(name: ProcedureName, input: unknown) => withValidationContext(AT_NOON, () => (contract[name].input as z.ZodType<T>).parse(input));
-
 const account = { username: 'li.jie_2', displayName: '李洁', roles: ['front_desk'], password: 'Temp-pass-1', passwordConfirm: 'Temp-pass-1' };
 const station = { stationName: '东城区救助管理站', admin: { username: 'admin', displayName: '王站长', password: 'Admin-pass-1', passwordConfirm: 'Admin-pass-1' } };
 

@@ -28,13 +28,15 @@ export const TARGETS = {
 
   // The contract's field rules and refinements. Most of a schema is built when its module loads, so Stryker runs
   // every test mapped here for each of those mutants: the schemas' own tests, which need no database, keep that quick.
+  // contract-samples: no field of a valid call is dropped on its way to the handler; roles: each procedure's access
+  // against the permission spec.
   'shared/contract/fields.ts': core('contract-fields'),
-  'shared/contract/accounts.ts': core('contract-fields'),
-  'shared/contract/auth.ts': core('contract-fields'),
-  'shared/contract/setup.ts': core('contract-fields'),
-  'shared/contract/people.ts': core('contract-fields'),
-  'shared/contract/intake.ts': core('contract-fields'),
-  'shared/contract/backup.ts': core('contract-fields'),
+  'shared/contract/accounts.ts': core('contract-fields', 'contract-samples', 'roles'),
+  'shared/contract/auth.ts': core('contract-fields', 'contract-samples', 'roles'),
+  'shared/contract/setup.ts': core('contract-fields', 'contract-samples', 'roles'),
+  'shared/contract/people.ts': core('contract-fields', 'people-contract', 'contract-samples', 'roles'),
+  'shared/contract/intake.ts': core('contract-fields', 'intake-contract', 'contract-samples', 'roles'),
+  'shared/contract/backup.ts': core('contract-fields', 'backup-contract', 'contract-samples', 'roles'),
 
   // The dispatcher and the audit chain.
   'electron/rpc/dispatch.ts': core('dispatch'),

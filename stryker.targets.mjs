@@ -47,11 +47,11 @@ export const TARGETS = {
   'electron/features/accounts/service.ts': core('accounts', 'dispatch'), // dispatch: an account disabled behind a session's back
   'electron/features/accounts/password.ts': core('accounts'),
   'electron/features/accounts/throttle.ts': core('accounts'),
-  'electron/features/accounts/procedures.ts': core('accounts'), // no disabling one's own account
+  'electron/features/accounts/procedures.ts': core('accounts', 'account-records'), // no disabling one's own account; each change on the record
   'electron/features/accounts/auth-procedures.ts': core('accounts'), // sign-in, throttle, lock, password change
   'electron/features/settings/service.ts': core('settings', 'accounts'),
   'electron/features/settings/procedures.ts': core('accounts'), // the warning day never after the limit
-  'electron/features/setup/procedures.ts': core('accounts'), // set up once
+  'electron/features/setup/procedures.ts': core('accounts', 'setup'), // set up once, the demo station, on the record
 
   // Intake and people.
   'electron/features/intake/zones.ts': core('zones', 'placement'),

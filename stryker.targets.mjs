@@ -50,7 +50,7 @@ export const TARGETS = {
   'electron/features/accounts/procedures.ts': core('accounts', 'account-records'), // no disabling one's own account; each change on the record
   'electron/features/accounts/auth-procedures.ts': core('accounts', 'sign-in'), // sign-in, throttle, lock, password change, on the record
   'electron/features/settings/service.ts': core('settings', 'accounts'),
-  'electron/features/settings/procedures.ts': core('accounts'), // the warning day never after the limit
+  'electron/features/settings/procedures.ts': core('settings', 'accounts', 'duty-settings'), // the warning day never after the limit; the duty settings fit together
   'electron/features/setup/procedures.ts': core('accounts', 'setup'), // set up once, the demo station, on the record
 
   // Intake and people.

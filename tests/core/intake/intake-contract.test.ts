@@ -93,11 +93,13 @@ describe('triage, belongings and the safety check', () => {
     expect(fields('intake.triage', { stayId: 1, decision: 'admit', temperatureC: 45 })).toEqual({});
   });
 
-  it('a belonging is 1 to 10,000 pieces, with cash of 0 fen or more (none unless entered), and a place it is kept', () => {
+  it('a belonging is 1 to 10,000 pieces, with 0 to 1,000,000 yuan of cash (none unless entered), and a place it is kept', () => {
     const witness = { userId: 2, password: 'x' };
     const add = (item: Record<string, unknown>) => fields('intake.custodyAdd', { stayId: 1, items: [{ description: '手机', storagePlace: '柜A', ...item }], witness });
     expect(add({ quantity: 1 })).toEqual({});
+    expect(add({ quantity: 1, cashFen: 350 })).toEqual({});
     expect(add({ quantity: 10_000, cashFen: 100_000_000 })).toEqual({});
+    expect(Object.keys(add({ quantity: 1, cashFen: 100_000_001 }))).toEqual(['items.0.cashFen']);
     expect(Object.keys(add({ quantity: 10_001 }))).toEqual(['items.0.quantity']);
     expect(Object.keys(add({ quantity: 1, cashFen: -1 }))).toEqual(['items.0.cashFen']);
     expect(add({ quantity: 1, storagePlace: ' ' })).toEqual({ 'items.0.storagePlace': 'v.required' });

@@ -84,6 +84,17 @@ describe('whose sessions an account change ends', () => {
     expect(st.call('auth.session', {}, sid).ok).toBe(true);
   });
 
+  it('a disabled user’s sessions end for good: enabling the account again does not bring them back', () => {
+    st = openStation();
+    const sid = st.userWith(['front_desk'], 'desk');
+    const id = st.must('auth.session', {}, sid).user.id;
+    st.must('accounts.setDisabled', { id, disabled: true }, st.adminSession);
+    st.must('accounts.setDisabled', { id, disabled: false }, st.adminSession);
+    const old = st.call('auth.session', {}, sid);
+    expect(old.ok || old.error.code).toBe('UNAUTHENTICATED');
+    expect(st.call('auth.login', { username: 'desk', password: 'Own-pass-22' }).ok).toBe(true);
+  });
+
   it('an admin who resets their own password stays signed in at this desk; their other sessions end', () => {
     st = openStation();
     const adminId = st.must('auth.session', {}, st.adminSession).user.id;

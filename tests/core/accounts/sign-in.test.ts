@@ -36,6 +36,17 @@ describe('the session the desk is told about', () => {
   });
 });
 
+describe('staying signed in', () => {
+  it('typing without saving keeps the session awake: a touch answers null and the idle time starts again', () => {
+    st = openStation();
+    st.must('settings.update', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 5 }, st.adminSession);
+    st.clock.advance(4 * 60_000);
+    expect(st.must('auth.touch', {}, st.adminSession)).toBeNull();
+    st.clock.advance(4 * 60_000);
+    expect(st.call('accounts.list', {}, st.adminSession).ok).toBe(true);
+  });
+});
+
 describe('the record of signing in and out', () => {
   it('a sign-in and a sign-out are each recorded as the user’s own, on their session', () => {
     st = openStation();

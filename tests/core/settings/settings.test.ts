@@ -49,6 +49,9 @@ describe('station settings', () => {
     // The limit alone, moved before the stored warning day, is refused the same way.
     const limit = st.call('settings.update', { ...base, stayLimitDays: 11 }, st.adminSession);
     expect(limit.ok || limit.error).toMatchObject({ code: 'VALIDATION', fields: { stayWarnDay: 'v.warnAfterLimit' } });
+    // A form's emptied box arrives as a key with no value (IPC keeps it): the stored warning day still counts.
+    const emptied = st.call('settings.update', { ...base, stayLimitDays: 11, stayWarnDay: undefined }, st.adminSession);
+    expect(emptied.ok || emptied.error).toMatchObject({ code: 'VALIDATION', fields: { stayWarnDay: 'v.warnAfterLimit' } });
     expect(contentHash(st.core)).toBe(before);
   });
 

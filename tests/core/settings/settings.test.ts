@@ -28,6 +28,28 @@ describe('station settings', () => {
     expect(readSettings(db).stationName).toBe('新站名');
   });
 
+  it('a new station starts from DOMAIN’s defaults: warn on day 8 of 10, notice in 24 h, DNA in 7 working days, refresh after 30 days', () => {
+    st = openStation();
+    expect(st.must('settings.get', {}, st.adminSession)).toMatchObject({
+      stayWarnDay: 8,
+      stayLimitDays: 10,
+      familyNoticeHours: 24,
+      dnaWorkingDays: 7,
+      noticeRefreshDays: 30,
+      dateFloor: '2000-01-01',
+      lateRegistrationHours: 24,
+      stockExpiringDays: 30,
+    });
+  });
+
+  it('a box left empty keeps the stored setting', () => {
+    st = openStation();
+    const base = { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 };
+    st.must('settings.update', { ...base, stayLimitDays: 12 }, st.adminSession);
+    expect(st.must('settings.update', { ...base, stayLimitDays: undefined, idleLockMinutes: 6 }, st.adminSession)).toMatchObject({ stayLimitDays: 12, idleLockMinutes: 6 });
+    expect(st.must('settings.get', {}, st.adminSession)).toMatchObject({ stayLimitDays: 12, idleLockMinutes: 6 });
+  });
+
   it('a setting never saved reads as its default, and one this version does not know (a newer version’s) is left out', () => {
     st = openStation();
     const db = st.core.db;

@@ -22,7 +22,7 @@ export const TARGETS = {
   // Domain rules shared by both processes.
   'shared/domain/idcard.ts': core('idcard'),
   'shared/domain/person.ts': core('idcard', 'intake-limits'),
-  'shared/domain/result.ts': core('dispatch'),
+  'shared/domain/result.ts': core('dispatch', 'result'),
   'shared/domain/roles.ts': core('roles'),
   'shared/domain/time.ts': core('time'),
 

@@ -30,7 +30,7 @@ export const TARGETS = {
   // every test mapped here for each of those mutants: the schemas' own tests, which need no database, keep that quick.
   // contract-samples: no field of a valid call is dropped on its way to the handler; roles: each procedure's access
   // against the permission spec.
-  'shared/contract/fields.ts': core('contract-fields'),
+  'shared/contract/fields.ts': core('contract-fields', 'intake-contract', 'people-contract', 'contract-samples'),
   'shared/contract/accounts.ts': core('contract-fields', 'contract-samples', 'roles'),
   'shared/contract/auth.ts': core('contract-fields', 'contract-samples', 'roles'),
   'shared/contract/setup.ts': core('contract-fields', 'contract-samples', 'roles'),

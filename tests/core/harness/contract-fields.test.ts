@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { idleLockMinutes, isTimeZone, newPassword, stationName, username } from '../../../shared/contract/fields';
-import { fields, parsed } from './contract-parse';
+import { birthDate, calendarDate, currentPassword, eventTime, idleLockMinutes, isTimeZone, newPassword, stationName, text, timeZone, username } from '../../../shared/contract/fields';
+import { withValidationContext } from '../../../shared/contract/validation-context';
+import { dayStart } from '../../../shared/domain/time';
+import { AT_NOON, fields, parsed } from './contract-parse';
 
 /**
  * The contract's field rules, read straight from its schemas (./contract-parse.ts: no database, the station's clock
@@ -149,5 +151,35 @@ describe('people', () => {
   it('linking and unlinking two records says why', () => {
     expect(fields('people.link', { a: 1, b: 2, reason: ' ' })).toEqual({ reason: 'v.required' });
     expect(fields('people.unlink', { linkId: 1, reason: '' })).toEqual({ reason: 'v.required' });
+  });
+});
+
+describe('dates, times and plain fields', () => {
+  /** Every message for a value, in order: a value refused for its shape is refused once, not again for what follows. */
+  const messages = (schema: { safeParse(v: unknown): { error?: { issues: { message: string }[] } } }, value: unknown) =>
+    withValidationContext(AT_NOON, () => schema.safeParse(value).error?.issues.map((i) => i.message) ?? []);
+
+  it('a calendar date is exactly YYYY-MM-DD, a real day, from 1900-01-01 to 2199-12-31, each refusal said once', () => {
+    expect(['1900-01-01', '2199-12-31', '2024-02-29'].map((d) => messages(calendarDate, d))).toEqual([[], [], []]);
+    expect(['1899-12-31', '2200-01-01'].map((d) => messages(calendarDate, d))).toEqual([['v.dateRange'], ['v.dateRange']]);
+    expect(['x2026-07-20', '2026-07-20x', '2026-7-20', '1899-13-01', '2026-02-30'].map((d) => messages(calendarDate, d))).toEqual([['v.date'], ['v.date'], ['v.date'], ['v.date'], ['v.date']]);
+  });
+
+  it('a birth date is today at the latest and at most 120 years back: both ends allowed, a day beyond refused', () => {
+    expect(['2026-07-20', '1906-07-20'].map((d) => messages(birthDate, d))).toEqual([[], []]);
+    expect(['2026-07-21', '1906-07-19'].map((d) => messages(birthDate, d))).toEqual([['v.birthFuture'], ['v.birthTooOld']]);
+  });
+
+  it('an event is at most 5 minutes ahead of the clock and not before the date floor, both sides of each', () => {
+    const floor = dayStart('2000-01-01', 'Asia/Shanghai');
+    expect([AT_NOON.now + 5 * 60_000, floor].map((t) => messages(eventTime, t))).toEqual([[], []]);
+    expect([AT_NOON.now + 5 * 60_000 + 1, floor - 1].map((t) => messages(eventTime, t))).toEqual([['v.future'], ['v.beforeFloor']]);
+  });
+
+  it('a current password, a time zone, the idle lock and any text say which limit they break', () => {
+    expect([messages(currentPassword, ''), messages(currentPassword, 'a'.repeat(129)), messages(currentPassword, 'a'.repeat(128))]).toEqual([['v.required'], ['v.tooLong'], []]);
+    expect(messages(timeZone, '')[0]).toBe('v.required');
+    expect(messages(idleLockMinutes, 241)).toEqual(['v.idleLockRange']);
+    expect([messages(text(3), ' abc '), messages(text(3), 'abcd')]).toEqual([[], ['v.tooLong']]);
   });
 });

@@ -22,19 +22,21 @@ export const TARGETS = {
   // Domain rules shared by both processes.
   'shared/domain/idcard.ts': core('idcard'),
   'shared/domain/person.ts': core('idcard', 'intake-limits', 'calendar'),
-  'shared/domain/result.ts': core('dispatch'),
+  'shared/domain/result.ts': core('dispatch', 'result'),
   'shared/domain/roles.ts': core('roles'),
   'shared/domain/time.ts': core('time'),
 
   // The contract's field rules and refinements. Most of a schema is built when its module loads, so Stryker runs
   // every test mapped here for each of those mutants: the schemas' own tests, which need no database, keep that quick.
-  'shared/contract/fields.ts': core('contract-fields'),
-  'shared/contract/accounts.ts': core('contract-fields'),
-  'shared/contract/auth.ts': core('contract-fields'),
-  'shared/contract/setup.ts': core('contract-fields'),
-  'shared/contract/people.ts': core('contract-fields'),
-  'shared/contract/intake.ts': core('contract-fields'),
-  'shared/contract/backup.ts': core('contract-fields'),
+  // contract-samples: no field of a valid call is dropped on its way to the handler; roles: each procedure's access
+  // against the permission spec.
+  'shared/contract/fields.ts': core('contract-fields', 'intake-contract', 'people-contract', 'contract-samples'),
+  'shared/contract/accounts.ts': core('contract-fields', 'contract-samples', 'roles'),
+  'shared/contract/auth.ts': core('contract-fields', 'contract-samples', 'roles'),
+  'shared/contract/setup.ts': core('contract-fields', 'contract-samples', 'roles'),
+  'shared/contract/people.ts': core('contract-fields', 'people-contract', 'contract-samples', 'roles'),
+  'shared/contract/intake.ts': core('contract-fields', 'intake-contract', 'contract-samples', 'roles'),
+  'shared/contract/backup.ts': core('contract-fields', 'backup-contract', 'contract-samples', 'roles'),
 
   // The dispatcher and the audit chain.
   'electron/rpc/dispatch.ts': core('dispatch'),
@@ -45,11 +47,11 @@ export const TARGETS = {
   'electron/features/accounts/service.ts': core('accounts', 'dispatch'), // dispatch: an account disabled behind a session's back
   'electron/features/accounts/password.ts': core('accounts'),
   'electron/features/accounts/throttle.ts': core('accounts'),
-  'electron/features/accounts/procedures.ts': core('accounts'), // no disabling one's own account
-  'electron/features/accounts/auth-procedures.ts': core('accounts'), // sign-in, throttle, lock, password change
+  'electron/features/accounts/procedures.ts': core('accounts', 'account-records'), // no disabling one's own account; each change on the record
+  'electron/features/accounts/auth-procedures.ts': core('accounts', 'sign-in'), // sign-in, throttle, lock, password change, on the record
   'electron/features/settings/service.ts': core('settings', 'accounts'),
-  'electron/features/settings/procedures.ts': core('accounts'), // the warning day never after the limit
-  'electron/features/setup/procedures.ts': core('accounts'), // set up once
+  'electron/features/settings/procedures.ts': core('settings', 'accounts', 'duty-settings'), // the warning day never after the limit; the duty settings fit together
+  'electron/features/setup/procedures.ts': core('accounts', 'setup'), // set up once, the demo station, on the record
 
   // Intake and people.
   'electron/features/intake/zones.ts': core('zones', 'placement'),

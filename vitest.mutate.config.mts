@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LoadFailuresAsFailedTests } from './tests/core/harness/load-failures-reporter';
 
 /**
  * The core tests of one rule file, for Stryker (`npm run mutate`): scripts/mutate.mjs sets MUTATE_TESTS to the test
@@ -8,5 +9,14 @@ const tests = JSON.parse(process.env.MUTATE_TESTS ?? '[]') as string[];
 if (tests.length === 0) throw new Error('MUTATE_TESTS names no test files: run `npm run mutate`.');
 
 export default defineConfig({
-  test: { name: 'mutate', environment: 'node', globals: true, include: tests, testTimeout: 60_000, hookTimeout: 60_000 },
+  test: {
+    name: 'mutate',
+    environment: 'node',
+    globals: true,
+    include: tests,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // A mutant that stops a test file from loading is caught, not survived (tests/core/harness/load-failures-reporter.ts).
+    reporters: ['default', new LoadFailuresAsFailedTests()],
+  },
 });

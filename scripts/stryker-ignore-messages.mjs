@@ -7,6 +7,9 @@
 // - `new Error(message)`: a bug; the dispatcher answers INTERNAL with an incident id and only the log sees the text;
 // - `logger.info/error(message, meta)`: the log line's wording (its meta stays mutated).
 // Changing such a text changes no rule, and a test pinning English prose would fail on every rewording.
+// It also leaves unmutated the `code` and `params` of an issue a refinement adds (`ctx.addIssue({ code, path, message,
+// params })`): the dispatcher's fieldErrors and the renderer's forms read an issue's path and its `v.*` message (both
+// stay mutated and asserted), never its code or params, so no caller can tell 'custom' from '' or a param from none.
 
 /** @param {any} path a Babel NodePath */
 function isMessageArgument(path) {
@@ -32,13 +35,25 @@ function isMessageArgument(path) {
   return false;
 }
 
+/** @param {any} path a Babel NodePath: the value of `code` or `params` in `….addIssue({ … })`. */
+function isUnreadIssueProperty(path) {
+  const property = path.parentPath;
+  if (!property?.isObjectProperty() || path.key !== 'value' || property.node.key.type !== 'Identifier') return false;
+  if (property.node.key.name !== 'code' && property.node.key.name !== 'params') return false;
+  const call = property.parentPath?.parentPath;
+  const callee = call?.isCallExpression() ? call.node.callee : undefined;
+  return callee?.type === 'MemberExpression' && callee.property.type === 'Identifier' && callee.property.name === 'addIssue';
+}
+
 export const strykerPlugins = [
   {
     kind: 'Ignore',
     name: 'developer-messages',
     value: {
       shouldIgnore(path) {
-        return isMessageArgument(path) ? 'Developer-facing message text: callers and the renderer use the code and the v.* field keys.' : undefined;
+        if (isMessageArgument(path)) return 'Developer-facing message text: callers and the renderer use the code and the v.* field keys.';
+        if (isUnreadIssueProperty(path)) return 'A refinement issue’s code and params: callers read its path and v.* message only.';
+        return undefined;
       },
     },
   },

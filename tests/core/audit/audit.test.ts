@@ -42,6 +42,9 @@ describe('the audit trail', () => {
     expect(v).toMatchObject({ ok: true, firstBadId: null });
     expect(v.checked).toBeGreaterThanOrEqual(5);
     expect(st.must('audit.list', {}, st.adminSession).rows[0]!.procedure).toBe('audit.verify');
+    // The check is recorded against the trail itself, with its result.
+    const row = st.core.db.prepare("SELECT entity, entity_id, after FROM audit_log WHERE procedure = 'audit.verify'").get() as { entity: string; entity_id: string | null; after: string };
+    expect({ ...row, after: JSON.parse(row.after) }).toEqual({ entity: 'audit_log', entity_id: null, after: v });
     expect(st.must('audit.verify', {}, st.adminSession).checked).toBe(v.checked + 1);
   });
 

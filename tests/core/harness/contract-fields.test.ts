@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { contract, type ProcedureName } from '../../../shared/contract';
-import { idleLockMinutes, isTimeZone, newPassword, stationName, username } from '../../../shared/contract/fields';
+import { birthDate, calendarDate, currentPassword, eventTime, idleLockMinutes, isTimeZone, newPassword, stationName, text, timeZone, username } from '../../../shared/contract/fields';
 import { withValidationContext } from '../../../shared/contract/validation-context';
+import { dayStart } from '../../../shared/domain/time';
+import { AT_NOON, fields, parsed } from './contract-parse';
 
 /**
- * The contract's field rules, read straight from its schemas: the same schemas validate every call in the main process
- * and every form in the renderer, so a rule here holds in both. No database, so Stryker can run these for every
- * mutant of a contract file (stryker.targets.mjs). Messages are the catalog keys the renderer translates.
+ * The contract's field rules, read straight from its schemas (./contract-parse.ts: no database, the station's clock
+ * at noon on 20 July 2026). Messages are the catalog keys the renderer translates.
  */
-/** The station's clock for every parse here: noon on 20 July 2026 in Shanghai (the dispatcher gives its own). */
-const AT_NOON = { now: Date.UTC(2026, 6, 20, 4, 0), timeZone: 'Asia/Shanghai', dateFloor: '2000-01-01', lateRegistrationHours: 24 };
-
-function fields(name: ProcedureName, input: unknown): Record<string, string> {
-  const r = withValidationContext(AT_NOON, () => (contract[name].input as z.ZodType).safeParse(input));
-  const out: Record<string, string> = {};
-  if (!r.success) for (const issue of r.error.issues) out[issue.path.join('.')] ??= issue.message;
-  return out;
-}
-const parsed = <T>(name: ProcedureName, input: unknown) => withValidationContext(AT_NOON, () => (contract[name].input as z.ZodType<T>).parse(input));
-
 const account = { username: 'li.jie_2', displayName: '李洁', roles: ['front_desk'], password: 'Temp-pass-1', passwordConfirm: 'Temp-pass-1' };
 const station = { stationName: '东城区救助管理站', admin: { username: 'admin', displayName: '王站长', password: 'Admin-pass-1', passwordConfirm: 'Admin-pass-1' } };
 
@@ -163,5 +151,35 @@ describe('people', () => {
   it('linking and unlinking two records says why', () => {
     expect(fields('people.link', { a: 1, b: 2, reason: ' ' })).toEqual({ reason: 'v.required' });
     expect(fields('people.unlink', { linkId: 1, reason: '' })).toEqual({ reason: 'v.required' });
+  });
+});
+
+describe('dates, times and plain fields', () => {
+  /** Every message for a value, in order: a value refused for its shape is refused once, not again for what follows. */
+  const messages = (schema: { safeParse(v: unknown): { error?: { issues: { message: string }[] } } }, value: unknown) =>
+    withValidationContext(AT_NOON, () => schema.safeParse(value).error?.issues.map((i) => i.message) ?? []);
+
+  it('a calendar date is exactly YYYY-MM-DD, a real day, from 1900-01-01 to 2199-12-31, each refusal said once', () => {
+    expect(['1900-01-01', '2199-12-31', '2024-02-29'].map((d) => messages(calendarDate, d))).toEqual([[], [], []]);
+    expect(['1899-12-31', '2200-01-01'].map((d) => messages(calendarDate, d))).toEqual([['v.dateRange'], ['v.dateRange']]);
+    expect(['x2026-07-20', '2026-07-20x', '2026-7-20', '1899-13-01', '2026-02-30'].map((d) => messages(calendarDate, d))).toEqual([['v.date'], ['v.date'], ['v.date'], ['v.date'], ['v.date']]);
+  });
+
+  it('a birth date is today at the latest and at most 120 years back: both ends allowed, a day beyond refused', () => {
+    expect(['2026-07-20', '1906-07-20'].map((d) => messages(birthDate, d))).toEqual([[], []]);
+    expect(['2026-07-21', '1906-07-19'].map((d) => messages(birthDate, d))).toEqual([['v.birthFuture'], ['v.birthTooOld']]);
+  });
+
+  it('an event is at most 5 minutes ahead of the clock and not before the date floor, both sides of each', () => {
+    const floor = dayStart('2000-01-01', 'Asia/Shanghai');
+    expect([AT_NOON.now + 5 * 60_000, floor].map((t) => messages(eventTime, t))).toEqual([[], []]);
+    expect([AT_NOON.now + 5 * 60_000 + 1, floor - 1].map((t) => messages(eventTime, t))).toEqual([['v.future'], ['v.beforeFloor']]);
+  });
+
+  it('a current password, a time zone, the idle lock and any text say which limit they break', () => {
+    expect([messages(currentPassword, ''), messages(currentPassword, 'a'.repeat(129)), messages(currentPassword, 'a'.repeat(128))]).toEqual([['v.required'], ['v.tooLong'], []]);
+    expect(messages(timeZone, '')[0]).toBe('v.required');
+    expect(messages(idleLockMinutes, 241)).toEqual(['v.idleLockRange']);
+    expect([messages(text(3), ' abc '), messages(text(3), 'abcd')]).toEqual([[], ['v.tooLong']]);
   });
 });

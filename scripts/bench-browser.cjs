@@ -245,6 +245,17 @@ async function measurePaths(host, opts) {
   }
   record('quick intake sent → stay page painted', intake, 300, intakeWork);
 
+  // The board at the ten-year station, as the office screen and a large one show it, beside the e2e screenshots
+  // (test-results/screens/): the lists must stay readable with hundreds of lines behind them.
+  const screens = path.join(ROOT, 'test-results', 'screens');
+  if (opts.screenshots) require('node:fs').mkdirSync(screens, { recursive: true });
+  for (const [width, height] of opts.screenshots ? [[1366, 768], [1920, 1080]] : []) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => (window.location.hash = '#/intake'));
+    await page.evaluate(`window.__paintedWhen(${CHECKS.board})`);
+    await page.screenshot({ path: path.join(screens, `bench-ten-year-board-${width}.png`), fullPage: true });
+  }
+
   await ctx.close();
   await browser.close();
   return rows;
@@ -254,11 +265,11 @@ async function measurePaths(host, opts) {
  * Runs the stage on the station in `dataDir` (a scratch copy: quick intakes are written to it). `queries` are per
  * kind of search; `username`/`password` a front-desk account of the demo generator.
  */
-async function browserStage({ dataDir, runs = 20, username = 'liming', password = 'Demo-pass-1', queries }) {
+async function browserStage({ dataDir, runs = 20, username = 'liming', password = 'Demo-pass-1', queries, screenshots = true }) {
   const host = await startHost(dataDir);
   try {
     const session = (await rpc(host, 'auth.login', { username, password })).sessionId;
-    return await measurePaths(host, { runs, username, password, session, queries });
+    return await measurePaths(host, { runs, username, password, session, queries, screenshots });
   } finally {
     // Until it has closed the station (its last checkpoint removes the WAL): the caller then removes the scratch copy.
     if (host.child.exitCode === null && host.child.signalCode === null) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { differenceInCalendarDays, differenceInYears } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { daysBetween, yearsBetween } from '../../../shared/domain/calendar';
+import { daysBetween, isCalendarDate, yearsBefore, yearsBetween } from '../../../shared/domain/calendar';
 import { ageOn, stayClock } from '../../../shared/domain/person';
 
 // Any real day from 1900 to 2099, as the station writes it.
@@ -51,5 +51,25 @@ describe('calendar arithmetic (the stay clock and ages)', () => {
     expect(daysBetween('2026-03-01', '20260302')).toBeNaN();
     expect(yearsBetween('2026-13-01', '2027-01-01')).toBeNaN();
     expect(yearsBetween('2000-01-01', 'today')).toBeNaN();
+  });
+
+  it('a calendar date is the bare YYYY-MM-DD shape of a real day, and nothing else is', () => {
+    expect(isCalendarDate('2026-07-20')).toBe(true);
+    for (const notOne of ['x2026-07-20', '2026-07-20x', ' 2026-07-20', '2026-07-20T08:00', '2026-7-20', '2026-13-01', '2026-00-10', '2026-07-00', '2026-07-32']) {
+      expect(isCalendarDate(notOne), notOne).toBe(false);
+    }
+    // Whatever is not text is no date, even what reads as one when turned into text.
+    for (const notText of [['2026-07-20'], 20260720, null, undefined, { toString: () => '2026-07-20' }]) expect(isCalendarDate(notText)).toBe(false);
+  });
+
+  it('a year before 100 is no calendar date the station writes (JavaScript would read 0050 as 1950)', () => {
+    expect(isCalendarDate('0050-01-01')).toBe(false);
+    expect(isCalendarDate('0100-01-01')).toBe(true);
+  });
+
+  it('the same day years earlier keeps its two-digit month and day, and refuses what is not a date', () => {
+    expect(yearsBefore('2026-03-05', 18)).toBe('2008-03-05');
+    expect(yearsBefore('2028-02-29', 1)).toBe('2027-02-28');
+    expect(() => yearsBefore('2026-02-30', 1)).toThrow(/not a calendar date/);
   });
 });

@@ -6,25 +6,14 @@ import { App } from '../../renderer/src/app/App';
 import { ApiClient, setApiForTests } from '../../renderer/src/api/client';
 import type { BackupFile, Job } from '../../shared/contract/backup';
 import type { Result } from '../../shared/domain/result';
-import { ROLE_PERMISSIONS } from '../../shared/domain/roles';
+import { sessionInfo } from './fake-main';
 import { FEATURES } from '../../renderer/src/app/features';
 import { preloadPages } from '../../renderer/src/app/feature';
 
 // The feature pages are lazy chunks (issue 12): load them all once, so no test's first wait covers a chunk's import.
 beforeAll(() => preloadPages(FEATURES), 120_000);
 
-const ADMIN_INFO = {
-  sessionId: 's1',
-  user: { id: 1, username: 'admin', displayName: '王站长', roles: ['admin'] },
-  permissions: [...ROLE_PERMISSIONS.admin],
-  mustChangePassword: false,
-  locked: false,
-  idleLockMinutes: 10,
-  stationName: '东城区救助管理站',
-  timeZone: 'Asia/Shanghai',
-  dateFloor: '2000-01-01',
-  lateRegistrationHours: 24,
-};
+const ADMIN_INFO = sessionInfo('admin', '王站长');
 
 const made: BackupFile = { file: '/data/backups/stationdesk-20260720-030000-manual.sqlite', name: 'stationdesk-20260720-030000-manual.sqlite', size: 4096, kind: 'manual', madeAt: 1784530800000, ok: true, problem: null };
 const job = (over: Partial<Job<BackupFile>>): Job<BackupFile> => ({

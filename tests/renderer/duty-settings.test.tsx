@@ -5,7 +5,7 @@ import { DEFAULT_DUTY_SETTINGS } from '../../shared/contract/duty-settings';
 import type { Checkpoint } from '../../shared/contract/patrol';
 import { preloadPages, type FeatureEntry } from '../../renderer/src/app/feature';
 import { FEATURES } from '../../renderer/src/app/features';
-import { renderApp, renderShell } from './duty-fake';
+import { renderApp, renderShell } from './fake-main';
 
 // The settings page is a lazy chunk: load it once, so no test's first wait covers its import.
 beforeAll(() => preloadPages(FEATURES), 120_000);

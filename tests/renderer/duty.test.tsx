@@ -7,7 +7,7 @@ import { DEFAULT_DUTY_SETTINGS } from '../../shared/contract/duty-settings';
 import { addDays } from '../../shared/domain/duty';
 import { stationDay } from '../../shared/domain/time';
 import { mondayOf } from '../../renderer/src/features/roster/days';
-import { renderApp } from './duty-fake';
+import { renderApp } from './fake-main';
 
 const at = (d: number, hh: number) => Date.UTC(2026, 11, d, hh - 8); // December 2026 on the Shanghai clock
 

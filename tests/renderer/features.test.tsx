@@ -14,25 +14,15 @@ import { SessionProvider, useSession } from '../../renderer/src/app/session';
 import { FieldRow, FormTable, ListTable, PrintFrame, SectionRow, SheetFoot, SheetHead, Signatures } from '../../renderer/src/components/print';
 import { installCatalogs, type Language } from '../../renderer/src/i18n';
 import type { Result } from '../../shared/domain/result';
-import { ROLE_PERMISSIONS, type Role } from '../../shared/domain/roles';
+import type { Role } from '../../shared/domain/roles';
+import { sessionInfo } from './fake-main';
 
 // The feature pages are lazy chunks (issue 12): load them all once, so no test's first wait covers a chunk's import.
 beforeAll(() => preloadPages(FEATURES), 120_000);
 
 function signInAs(role: Role, displayName: string) {
   sessionStorage.setItem('stationdesk.session', 's1');
-  const info = {
-    sessionId: 's1',
-    user: { id: 1, username: 'u', displayName, roles: [role] },
-    permissions: [...ROLE_PERMISSIONS[role]],
-    mustChangePassword: false,
-    locked: false,
-    idleLockMinutes: 10,
-    stationName: '东城区救助管理站',
-    timeZone: 'Asia/Shanghai',
-    dateFloor: '2000-01-01',
-    lateRegistrationHours: 24,
-  };
+  const info = sessionInfo(role, displayName);
   const answers: Record<string, Result<unknown>> = {
     'setup.status': { ok: true, value: { initialized: true, stationName: info.stationName } },
     'auth.session': { ok: true, value: info },

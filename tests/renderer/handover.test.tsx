@@ -6,7 +6,7 @@ import type { SignatureView } from '../../shared/domain/signatures';
 import { entityPath, type FeatureEntry } from '../../renderer/src/app/feature';
 import { FEATURES } from '../../renderer/src/app/features';
 import { ROLE_PERMISSIONS } from '../../shared/domain/roles';
-import { renderApp, renderShell } from './duty-fake';
+import { renderApp, renderShell } from './fake-main';
 
 const H = (hh: number, mm = 0) => Date.UTC(2026, 11, 2, hh - 8, mm); // 2026-12-02 on the Shanghai clock
 

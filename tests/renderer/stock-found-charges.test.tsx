@@ -6,32 +6,17 @@ import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import '../../renderer/src/app/catalogs';
-import { ApiClient, setApiForTests } from '../../renderer/src/api/client';
 import { SessionProvider, useSession } from '../../renderer/src/app/session';
 import { StockRoutes } from '../../renderer/src/features/stock/StockRoutes';
 import type { FundChargeView, FundView, StockItemView, StocktakeLineView, StocktakeView } from '../../shared/contract/stock';
 import type { Result } from '../../shared/domain/result';
-import { ROLE_PERMISSIONS } from '../../shared/domain/roles';
+import { fakeMainProcess } from './fake-main';
 
 beforeEach(() => sessionStorage.clear());
 
 /** The stock module's pages at `path`, signed in as a storekeeper, against a fake main process that records each call. */
 function renderStock(path: string, answers: Record<string, unknown>) {
-  sessionStorage.setItem('stationdesk.session', 's1');
-  const info = {
-    sessionId: 's1', user: { id: 1, username: 'keeper', displayName: '张库管', roles: ['storekeeper'] }, permissions: [...ROLE_PERMISSIONS.storekeeper],
-    mustChangePassword: false, locked: false, idleLockMinutes: 10, stationName: '东城区救助管理站', timeZone: 'Asia/Shanghai', dateFloor: '2000-01-01', lateRegistrationHours: 24,
-  };
-  const all: Record<string, unknown> = { 'setup.status': { initialized: true, stationName: info.stationName }, 'auth.session': info, 'stock.items': [], 'stock.approvers': [], ...answers };
-  const calls: { procedure: string; input: unknown }[] = [];
-  setApiForTests(
-    new ApiClient(async (procedure, input): Promise<Result<unknown>> => {
-      calls.push({ procedure, input });
-      const a = all[procedure];
-      if (a === undefined) return { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: procedure } };
-      return typeof a === 'function' ? (a as (i: unknown) => Result<unknown>)(input) : { ok: true, value: a };
-    }),
-  );
+  const fake = fakeMainProcess(path, 'storekeeper', '张库管', { 'stock.items': [], 'stock.approvers': [], ...answers });
   const SignedIn = ({ children }: { children: ReactNode }) => (useSession().gate.kind === 'signedIn' ? children : null);
   render(
     <SessionProvider>
@@ -48,7 +33,7 @@ function renderStock(path: string, answers: Record<string, unknown>) {
       </QueryClientProvider>
     </SessionProvider>,
   );
-  return { of: (p: string) => calls.filter((c) => c.procedure === p).map((c) => c.input) };
+  return fake;
 }
 
 const item = (id: number, name: string, extra: Partial<StockItemView> = {}): StockItemView => ({

@@ -47,10 +47,9 @@ export function renderShell(hash: string, role: Role, displayName: string, answe
   return fake;
 }
 
-function fakeMainProcess(hash: string, role: Role, displayName: string, answers: Record<string, Answer>) {
-  sessionStorage.setItem('stationdesk.session', 's1');
-  window.location.hash = hash;
-  const info = {
+/** What `auth.session` answers for a user of `role` (user id 1) at the test station. */
+export function sessionInfo(role: Role, displayName: string) {
+  return {
     sessionId: 's1',
     user: { id: 1, username: 'u', displayName, roles: [role] },
     permissions: [...ROLE_PERMISSIONS[role]],
@@ -62,6 +61,16 @@ function fakeMainProcess(hash: string, role: Role, displayName: string, answers:
     dateFloor: '2000-01-01',
     lateRegistrationHours: 24,
   };
+}
+
+/**
+ * A main process signed in as `role` at `hash`, answering from `answers` (values, or functions of the input
+ * returning a Result) and recording every call with its input; the caller renders what it tests.
+ */
+export function fakeMainProcess(hash: string, role: Role, displayName: string, answers: Record<string, Answer>) {
+  sessionStorage.setItem('stationdesk.session', 's1');
+  window.location.hash = hash;
+  const info = sessionInfo(role, displayName);
   const calls: { procedure: string; input: unknown }[] = [];
   const all: Record<string, Answer> = { 'setup.status': { initialized: true, stationName: info.stationName }, 'auth.session': info, ...answers };
   setApiForTests(

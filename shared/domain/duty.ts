@@ -111,12 +111,8 @@ export function addDays(day: string, n: number): string {
   return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
-/** Whole days from `a` to `b` (b − a). */
-export function daysBetween(a: string, b: string): number {
-  const pa = parseCalendarDate(a)!;
-  const pb = parseCalendarDate(b)!;
-  return Math.round((Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86_400_000);
-}
+/** Whole days from `a` to `b` (b − a): the calendar's, which the stay clock counts with too. */
+export { daysBetween } from './calendar';
 
 /** Every day from `from` to `to`, inclusive. */
 export function daysFrom(from: string, to: string): string[] {

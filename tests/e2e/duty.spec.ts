@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { HandoverList } from '../../shared/contract/handover';
 import type { StaffEntry } from '../../shared/contract/roster';
-import { DESK_PASSWORD, expect, hostCall, screen, seedStation, test, type Host } from './fixtures';
+import { DESK_PASSWORD, expect, hostCall, pickOption, screen, seedStation, test, type Host } from './fixtures';
 
 /** The duty leader's screen is a laptop's: the flow runs at 1366×768. */
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -14,14 +14,6 @@ async function signIn(page: Page, host: Host, username: string, password: string
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('current-user')).toBeVisible();
-}
-
-/** Picks an option of the antd select in `scope` (its dropdown renders at the end of the page). */
-async function choose(page: Page, scope: ReturnType<Page['getByRole']>, option: string) {
-  await expect(async () => {
-    await scope.locator('.ant-select').first().click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click({ timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
 }
 
 /**
@@ -73,7 +65,7 @@ test('the handover: the outgoing clerk composes, the incoming acknowledges, the 
   // The incoming clerk, at the same desk, picks her own name and types her own password.
   await page.getByTestId('handover-ack').click();
   const ack = page.getByRole('dialog');
-  await choose(page, ack, '赵敏');
+  await pickOption(page, ack.locator('.ant-select').first(), '赵敏');
   await ack.getByTestId('ack-password').fill(DESK_PASSWORD);
   await screen(page, 'duty-3-handover-acknowledge');
   await ack.getByRole('button', { name: '确认接班' }).click();

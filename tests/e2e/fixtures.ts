@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,6 +65,25 @@ export const test = base.extend<{ host: Host }>({
 });
 
 export { expect };
+
+/** The antd Select labelled `label` within `scope` (the page, a dialog, a table). */
+export function selectLabelled(scope: Page | Locator, label: string): Locator {
+  const page = 'page' in scope ? scope.page() : scope;
+  return scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) });
+}
+
+/**
+ * Chooses an option of an antd Select and checks that the Select took it. Its options may still be loading, and a
+ * click can land on a dropdown that is still closing from the attempt before: without the check, such a click
+ * passes and the form is sent without the value (the duty e2e's handover was once acknowledged by nobody so).
+ */
+export async function pickOption(page: Page, select: Locator, option: string): Promise<void> {
+  await expect(async () => {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click({ timeout: 2_000 });
+    await expect(select.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
 
 /** Calls a procedure on the host over HTTP with the launch token, as the renderer does. */
 export async function hostCall<T = unknown>(host: Host, procedure: string, input: unknown, sessionId?: string): Promise<T> {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DESK_PASSWORD, expect, hostCall, screen, seedStation, test, type Host } from './fixtures';
+import { DESK_PASSWORD, expect, hostCall, pickOption, screen, seedStation, selectLabelled, test, type Host } from './fixtures';
 
 const HOUR = 3_600_000;
 
@@ -31,16 +31,6 @@ function twoDaysAgoAt3() {
 async function openModalButton(page: Page, name: string) {
   await page.getByRole('button', { name }).click();
   return page.getByRole('dialog');
-}
-
-/** Chooses an option of an antd Select by its label, and checks it was taken (options may still be loading). */
-async function pick(page: Page, dialog: ReturnType<Page['getByRole']>, label: string, option: string) {
-  const field = dialog.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
-  await expect(async () => {
-    await dialog.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click({ timeout: 2_000 });
-    await expect(field.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(option, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
 }
 
 test('an unknown man at 03:00: quick intake → no match → men’s zone bed → record completed → belongings returned → home', async ({ page, host }) => {
@@ -81,7 +71,7 @@ test('an unknown man at 03:00: quick intake → no match → men’s zone bed �
 
   // A bed in the men's zone.
   dialog = await openModalButton(page, '分配床位');
-  await pick(page, dialog, '区域', '男宿区');
+  await pickOption(page, selectLabelled(dialog, '区域'), '男宿区');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('stay-bed')).toHaveText('男宿区 男-01');
 
@@ -90,7 +80,7 @@ test('an unknown man at 03:00: quick intake → no match → men’s zone bed �
   dialog = await openModalButton(page, '登记保管物品');
   await dialog.locator('[id="items.0.description"]').fill('旧手机');
   await dialog.locator('[id="items.0.storagePlace"]').fill('保管柜A-3');
-  await pick(page, dialog, '第二见证人', '赵敏');
+  await pickOption(page, selectLabelled(dialog, '第二见证人'), '赵敏');
   await dialog.getByLabel('见证人密码').fill(DESK_PASSWORD);
   await screen(page, '22-custody-witness');
   await dialog.getByRole('button', { name: '保存' }).click();
@@ -210,7 +200,7 @@ test('a 15-year-old may not self-discharge, and a full zone refuses one more per
   await expect(page.getByTestId('stay-title')).toHaveText('小刚');
   await expect(page.getByText('15 · 未满16岁')).toBeVisible();
   let dialog = await openModalButton(page, '办理离站');
-  await pick(page, dialog, '离站方式', '自行离站');
+  await pickOption(page, selectLabelled(dialog, '离站方式'), '自行离站');
   await dialog.getByText('受助人已签署自行离站声明书').click();
   await dialog.getByRole('button', { name: '确认离站' }).click();
   await expect(dialog.getByText('未成年人不能自行离站，须护送返乡或由亲属接回')).toBeVisible();
@@ -220,14 +210,14 @@ test('a 15-year-old may not self-discharge, and a full zone refuses one more per
 
   // The medical-observation zone has four beds, all taken.
   dialog = await openModalButton(page, '分配床位');
-  await pick(page, dialog, '区域', '医疗观察区');
+  await pickOption(page, selectLabelled(dialog, '区域'), '医疗观察区');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('该区域已满，不能再安排')).toBeVisible();
   await screen(page, '31-zone-full');
   await dialog.getByRole('button', { name: '取消' }).click();
   // And a minor is never put in the adult men's zone.
   dialog = await openModalButton(page, '分配床位');
-  await pick(page, dialog, '区域', '男宿区');
+  await pickOption(page, selectLabelled(dialog, '区域'), '男宿区');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('未成年人不能安排在成年人区域')).toBeVisible();
   await dialog.getByRole('button', { name: '取消' }).click();

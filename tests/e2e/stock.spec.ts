@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { DESK_PASSWORD, expect, hostCall, screen, seedStation, test, type Host } from './fixtures';
+import { DESK_PASSWORD, expect, hostCall, pickOption, screen, seedStation, selectLabelled, test, type Host } from './fixtures';
 
 const DAY = 86_400_000;
 const KEEPER_PASSWORD = 'Keep-pass-2026';
@@ -50,11 +50,6 @@ async function scan(page: Page, code: string) {
   await expect(page.getByTestId('stock-scan')).toBeFocused();
   await page.keyboard.type(code);
   await page.keyboard.press('Enter');
-}
-
-async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
 test('cooling supplies: receive, issue by scan, refused overdraw, expired skipped and written off, stocktake, ledger print and XLSX', async ({ page, host, browser }, testInfo) => {
@@ -125,13 +120,13 @@ test('cooling supplies: receive, issue by scan, refused overdraw, expired skippe
   await page.getByTestId('issue-submit').click();
   await expect(page.getByTestId('issue-done')).toContainText('62.50'); // 5 × 12.50: the good batch's price
   await page.locator('label.ant-segmented-item', { hasText: '报损' }).click();
-  await choose(page, '报损原因', '过期');
+  await pickOption(page, selectLabelled(page, '报损原因'), '过期');
   await page.getByTestId('stock-scan').click();
   await scan(page, HXZQ);
   await page.getByTestId(`qty-${s.hxzq}`).fill('30');
   await page.getByTestId('issue-submit').click();
   await expect(page.getByText('报损金额超过设定值，须由系统管理员或带班领导审批')).toBeVisible();
-  await choose(page, '审批人', '王站长');
+  await pickOption(page, selectLabelled(page, '审批人'), '王站长');
   await page.getByLabel('审批人密码').fill('Admin-pass-1');
   await screen(page, '64-stock-write-off-approval');
   await page.getByTestId('issue-submit').click();
@@ -154,16 +149,16 @@ test('cooling supplies: receive, issue by scan, refused overdraw, expired skippe
 
   // 6. A stocktake of the water finds 2 bottles missing; a leader approves it.
   await page.getByTestId('stock-tab-stocktake').click();
-  await choose(page, '范围', '饮用水');
+  await pickOption(page, selectLabelled(page, '范围'), '饮用水');
   await page.getByTestId('stocktake-start').click();
   await expect(page.getByTestId('stocktake-uncounted')).toHaveText('1');
   const count = page.getByRole('spinbutton', { name: '矿泉水的实盘数' });
   await count.fill('2195');
   await expect(page.getByText('-2', { exact: true })).toBeVisible();
-  await choose(page, '矿泉水的差异原因', '丢失');
+  await pickOption(page, selectLabelled(page, '矿泉水的差异原因'), '丢失');
   await page.getByTestId('stocktake-save').click();
   await expect(page.getByTestId('stocktake-uncounted')).toHaveText('0');
-  await choose(page, '审批人', '王站长');
+  await pickOption(page, selectLabelled(page, '审批人'), '王站长');
   await page.getByLabel('审批人密码').fill('Admin-pass-1');
   await page.getByTestId('stocktake-approve').click();
   await expect(page.getByText('已审批入账').first()).toBeVisible();
@@ -246,7 +241,7 @@ test('cooling supplies: a stocktake finds stock no batch held, approved as found
   await login(page, host, 'keeper', KEEPER_PASSWORD, '张库管');
   await page.getByRole('menuitem', { name: '防暑物资' }).click();
   await page.getByTestId('stock-tab-stocktake').click();
-  await choose(page, '范围', '饮用水');
+  await pickOption(page, selectLabelled(page, '范围'), '饮用水');
   await page.getByTestId('stocktake-start').click();
   await expect(page.getByTestId('stocktake-uncounted')).toHaveText('1');
 
@@ -275,7 +270,7 @@ test('cooling supplies: a stocktake finds stock no batch held, approved as found
   await page.getByTestId('stocktake-save').click();
   await expect(page.getByTestId('stocktake-uncounted')).toHaveText('0');
   await screen(page, '74-stock-stocktake-found');
-  await choose(page, '审批人', '王站长');
+  await pickOption(page, selectLabelled(page, '审批人'), '王站长');
   await page.getByLabel('审批人密码').fill('Admin-pass-1');
   await page.getByTestId('stocktake-approve').click();
   await expect(page.getByText('已审批入账').first()).toBeVisible();

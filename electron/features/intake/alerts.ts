@@ -53,6 +53,8 @@ export const intakeHandoverSections: HandoverSectionProvider = {
     return [
       section('census', [], [
         { key: 'residents', value: l.residents },
+        // Registered and not yet triaged: in the building all the same, and the incoming shift's first task.
+        { key: 'awaitingTriage', value: l.awaitingTriage.length },
         { key: 'atHospital', value: l.atHospital.length },
         { key: 'freeBeds', value: beds - taken, of: beds },
         ...zones.map((z) => ({ key: 'zone', label: z.name, value: z.occupied, of: z.beds })),

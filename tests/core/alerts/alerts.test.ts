@@ -96,12 +96,13 @@ describe('intake’s alerts', () => {
 });
 
 describe('intake’s handover sections', () => {
-  it('compile the census, the shift’s arrivals and departures (its edges on both sides), hospital, limits and open records', () => {
+  it('compile the census (who awaits triage counted apart from the residents), the shift’s arrivals and departures (its edges on both sides), hospital, limits and open records', () => {
     station();
     const from = NOW - 12 * HOUR; // the night shift, 21:00 → 09:00
     const before = arrived('班前到站', 0.5 + 1 / 24 / 60); // one minute before the shift began
     const first = arrived('交班起点到站', 0.5); // at its first instant
     const during = arrived('夜里到站', 0.25);
+    arrived('刚到待分诊', 0.1, { admit: false });
     st.must('intake.discharge', { stayId: before, type: 'hospital', hospital: '市一院' }, desk);
     st.must('intake.triage', { stayId: arrived('送医', 3, { admit: false }), decision: 'hospital', destination: '区医院' }, desk);
     st.must('intake.assignBed', { stayId: during, zoneId: 1 }, desk);
@@ -109,11 +110,13 @@ describe('intake’s handover sections', () => {
     const ctx: AlertContext = { db: st.core.db, now: NOW, today: stationDay(NOW, settings.timeZone), settings, actorId: null };
     const sections = Object.fromEntries(compileSections(HANDOVER_SECTIONS, ctx, { from, to: NOW }).filter((s) => s.feature === 'intake').map((s) => [s.key, s]));
     expect(Object.keys(sections)).toEqual(['intake.census', 'intake.arrivals', 'intake.departures', 'intake.atHospital', 'intake.overLimit', 'intake.nearLimit', 'intake.familySearchDue', 'intake.openCustody', 'intake.incomplete']);
-    expect(sections['intake.arrivals']!.lines.map((l) => l.id)).toEqual([first, during]);
+    expect(sections['intake.arrivals']!.lines.map((l) => l.name)).toEqual(['交班起点到站', '夜里到站', '刚到待分诊']);
+    expect(sections['intake.arrivals']!.lines.map((l) => l.id).slice(0, 2)).toEqual([first, during]);
     expect(sections['intake.departures']!.lines.map((l) => [l.id, l.detail])).toEqual([[before, 'hospital']]);
     expect(sections['intake.atHospital']!.lines.map((l) => l.name)).toEqual(['送医']);
     const census = sections['intake.census']!.figures;
     expect(census.find((f) => f.key === 'residents')!.value).toBe(2);
+    expect(census.find((f) => f.key === 'awaitingTriage')!.value).toBe(1);
     expect(census.find((f) => f.key === 'freeBeds')).toEqual({ key: 'freeBeds', value: 37, of: 38 });
     expect(census.find((f) => f.label === '男宿区')).toEqual({ key: 'zone', label: '男宿区', value: 1, of: 12 });
   });

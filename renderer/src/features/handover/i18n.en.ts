@@ -98,7 +98,7 @@ const en: typeof zhCN = {
       duty: { patrols: 'Patrols', findings: 'Patrol findings', incidents: 'Incidents', followUps: 'Follow-up tasks' },
     },
     figures: {
-      intake: { residents: 'In station', atHospital: 'At hospital', freeBeds: 'Free beds', count: 'People' },
+      intake: { residents: 'In station', awaitingTriage: 'Awaiting triage', atHospital: 'At hospital', freeBeds: 'Free beds', count: 'People' },
       duty: { rounds: 'Rounds', slotsDone: 'On time', missed: 'Missed', issues: 'Issues', count: 'Incidents', open: 'Open', overdue: 'Overdue' },
     },
     detail: {

@@ -101,7 +101,7 @@ const zhCN = {
       duty: { patrols: '值班巡查', findings: '巡查发现的问题', incidents: '本班事件', followUps: '整改任务' },
     },
     figures: {
-      intake: { residents: '在站', atHospital: '住院', freeBeds: '空床', count: '人数' },
+      intake: { residents: '在站', awaitingTriage: '待分诊', atHospital: '住院', freeBeds: '空床', count: '人数' },
       duty: { rounds: '巡查次数', slotsDone: '按时完成', missed: '漏巡', issues: '发现问题', count: '事件', open: '未完成', overdue: '已逾期' },
     },
     detail: {

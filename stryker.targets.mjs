@@ -55,7 +55,7 @@ export const TARGETS = {
 
   // Intake and people.
   'electron/features/intake/zones.ts': core('zones', 'placement'),
-  'electron/features/intake/care.ts': core('intake', 'intake-limits', 'placement'),
+  'electron/features/intake/care.ts': core('intake', 'intake-limits', 'placement', 'intake-integrity', 'stay-history', 'audit-rows'),
   'electron/features/intake/stays.ts': core('intake', 'intake-limits'),
   'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists'),
   'electron/features/people/service.ts': core('intake'),

@@ -196,7 +196,8 @@ export interface StayDetail {
   status: StayStatus;
   owner: StaffMember;
   registeredBy: StaffMember;
-  pendingOffer: { id: number; to: StaffMember; from: StaffMember; offeredAt: number } | null;
+  /** A case offered to a colleague and not yet answered; the note is what the owner asked them to follow up. */
+  pendingOffer: { id: number; to: StaffMember; from: StaffMember; note: string | null; offeredAt: number } | null;
   temperatureC: number | null;
   conditions: Condition[];
   age: number | null;

@@ -28,8 +28,8 @@ export function getStay(c: { db: DB; now: number; today: string; settings: Stati
        JOIN zones z ON z.id = b.zone_id WHERE a.stay_id = ? AND a.to_at IS NULL`,
     )
     .get(stayId) as { bed_id: number; label: string; zone: string; from_at: number } | undefined;
-  const offer = stmt(db, 'SELECT id, from_user, to_user, offered_at FROM ownership_offers WHERE stay_id = ? AND answered_at IS NULL')
-    .get(stayId) as { id: number; from_user: number; to_user: number; offered_at: number } | undefined;
+  const offer = stmt(db, 'SELECT id, from_user, to_user, note, offered_at FROM ownership_offers WHERE stay_id = ? AND answered_at IS NULL')
+    .get(stayId) as { id: number; from_user: number; to_user: number; note: string | null; offered_at: number } | undefined;
   const triage = row.triage ? (JSON.parse(row.triage) as StayDetail['triage']) : null;
   return {
     id: row.id,
@@ -42,7 +42,7 @@ export function getStay(c: { db: DB; now: number; today: string; settings: Stati
     status: row.status,
     owner: staffMember(db, row.owner_id),
     registeredBy: staffMember(db, row.registered_by),
-    pendingOffer: offer ? { id: offer.id, from: staffMember(db, offer.from_user), to: staffMember(db, offer.to_user), offeredAt: offer.offered_at } : null,
+    pendingOffer: offer ? { id: offer.id, from: staffMember(db, offer.from_user), to: staffMember(db, offer.to_user), note: offer.note, offeredAt: offer.offered_at } : null,
     temperatureC: row.temperature_c10 === null ? null : row.temperature_c10 / 10,
     conditions,
     age: person.age,

@@ -143,6 +143,36 @@ describe('intake’s rows: the input and the rows written', () => {
     });
   });
 
+  it('the care steps record the rows they wrote: safety check, extension, family-search task, case offered and taken over', () => {
+    const { s, desk, witness } = intakeStation();
+    const leader = s.userWith(['duty_leader'], 'leader');
+    const { stayId } = s.must('intake.register', { person: { description: '男，约50岁', sex: 'male', estimatedAge: 50 }, channel: 'walk_in', arrivedAt: NIGHT }, desk);
+    s.must('intake.triage', { stayId, decision: 'admit' }, desk);
+    const lastEvent = () => s.core.db.prepare('SELECT max(id) FROM stay_events WHERE stay_id = ?').pluck().get(stayId);
+    s.must('intake.safetyCheck', { stayId, findings: '无', disposition: '无需处置', witness }, desk);
+    const check = s.core.db.prepare('SELECT max(id) FROM safety_checks').pluck().get();
+    expect(lastRow(s, 'intake.safetyCheck').after).toMatchObject({ safetyCheckId: check, eventId: lastEvent() });
+    s.must('intake.extend', { stayId, days: 3, reason: '等待家属' }, leader);
+    const extension = s.core.db.prepare('SELECT max(id) FROM stay_extensions').pluck().get();
+    expect(lastRow(s, 'intake.extend')).toMatchObject({ entity_id: String(stayId), after: { days: 3, extensionId: extension, eventId: lastEvent() } });
+    const task = s.core.db.prepare("SELECT id FROM family_search_tasks WHERE stay_id = ? AND kind = 'notice'").pluck().get(stayId) as number;
+    s.must('intake.completeTask', { taskId: task, note: '已发布' }, desk);
+    expect(lastRow(s, 'intake.completeTask')).toMatchObject({ entity_id: String(stayId), after: { taskId: task, kind: 'notice', eventId: lastEvent() } });
+    s.must('intake.offerOwnership', { stayId, toUserId: witness.userId }, desk);
+    const offer = s.core.db.prepare('SELECT max(id) FROM ownership_offers').pluck().get() as number;
+    expect(lastRow(s, 'intake.offerOwnership').after).toMatchObject({ toUserId: witness.userId, offerId: offer, eventId: lastEvent() });
+    const deskId = s.must('auth.session', {}, desk).user.id;
+    const colleague = s.must('auth.login', { username: 'colleague', password: 'Own-pass-22' }).sessionId;
+    s.must('intake.answerOwnership', { offerId: offer, accept: true }, colleague);
+    expect(lastRow(s, 'intake.answerOwnership')).toMatchObject({ entity_id: String(stayId), before: { ownerId: deskId }, after: { accept: true, ownerId: witness.userId, eventId: lastEvent() } });
+    s.must('intake.offerOwnership', { stayId, toUserId: deskId }, colleague);
+    const second = s.core.db.prepare('SELECT max(id) FROM ownership_offers').pluck().get() as number;
+    s.must('intake.answerOwnership', { offerId: second, accept: false }, desk);
+    const declined = lastRow(s, 'intake.answerOwnership');
+    expect(declined).toMatchObject({ before: null, after: { accept: false, eventId: lastEvent() } });
+    expect(declined.after).not.toHaveProperty('ownerId');
+  });
+
   it('zones and beds record the rule as it was and the rows added', () => {
     const { s } = intakeStation();
     s.must('intake.zoneSave', { id: 1, code: 'men', name: '男宿区（东）', sex: 'male', minAge: 18, maxAge: 59, medical: false, active: true }, s.adminSession);

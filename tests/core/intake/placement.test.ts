@@ -95,6 +95,15 @@ describe('the zone’s age rules', () => {
     expect(at(60, ELDERLY).ok).toBe(true);
   });
 
+  it('a zone with only an upper age takes up to it: a children’s zone up to 6 takes 6 and refuses 7', () => {
+    d = openDesk();
+    const zone = d.st.must('intake.zoneSave', { code: 'young', name: '幼童区', minAge: null, maxAge: 6 }, d.st.adminSession).find((z) => z.code === 'young')!;
+    d.st.must('intake.bedsAdd', { zoneId: zone.id, labels: ['童-01', '童-02'] }, d.st.adminSession);
+    const at = (age: number) => assign(d.admitted({ name: `童${age}`, sex: 'female', estimatedAge: age }).stayId, { zoneId: zone.id });
+    expect(refusal(at(7))).toMatchObject({ code: 'CONFLICT', fields: { bedId: 'v.zoneAge' } });
+    expect(at(6).ok).toBe(true);
+  });
+
   it('a minor never goes to an adult zone, even one the station opened to ages from 16', () => {
     d = openDesk();
     const zones = d.st.must('intake.zoneSave', { code: 'youth', name: '青年区', minAge: 16, maxAge: 25 }, d.st.adminSession);

@@ -55,6 +55,7 @@ describe('a stay’s history names each step, who took it and what it was', () =
     const [lighter, phone] = received.custody;
     const disposed = d.st.must('intake.custodySettle', { itemId: lighter!.id, kind: 'disposed', reason: '危险物品，已销毁' }, d.desk);
     expect(lastStep(disposed)).toEqual({ kind: 'custody_settled', actor: desk, data: { item: '打火机', kind: 'disposed', reason: '危险物品，已销毁' } });
+    expect(disposed.custody.find((i) => i.id === lighter!.id)!.settlement).toMatchObject({ kind: 'disposed', reason: '危险物品，已销毁', by: desk });
     const returned = d.st.must('intake.custodySettle', { itemId: phone!.id, kind: 'returned', clientConfirmed: true }, d.desk);
     expect(lastStep(returned)).toEqual({ kind: 'custody_settled', actor: desk, data: { item: '手机', kind: 'returned' } });
   });
@@ -81,8 +82,11 @@ describe('a stay’s history names each step, who took it and what it was', () =
     const colleague = d.colleague;
     const offered = d.st.must('intake.offerOwnership', { stayId, toUserId: colleague.id, note: '我下班了，请跟进寻亲' }, d.desk);
     expect(lastStep(offered)).toEqual({ kind: 'ownership_offered', actor: nameOf(d.deskId), data: { to: colleague.id, note: '我下班了，请跟进寻亲' } });
+    // The colleague reads what they are asked to follow up on the stay itself, until they answer.
+    expect(d.st.must('intake.get', { stayId }, colleague.session).pendingOffer).toMatchObject({ to: { id: colleague.id }, note: '我下班了，请跟进寻亲' });
     const accepted = d.st.must('intake.answerOwnership', { offerId: offered.pendingOffer!.id, accept: true }, colleague.session);
     expect(lastStep(accepted)).toMatchObject({ kind: 'ownership_accepted', actor: nameOf(colleague.id) });
+    expect(accepted.pendingOffer).toBeNull();
   });
 });
 

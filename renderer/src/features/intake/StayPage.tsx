@@ -86,6 +86,7 @@ function StayHeader({ stay, onAction }: { stay: StayDetail; onAction: (a: Action
           <Space>
             <span data-testid="stay-owner">{stay.owner.displayName}</span>
             {stay.pendingOffer && <Tag color="orange">{t('intake.stay.pendingOffer', { name: stay.pendingOffer.to.displayName })}</Tag>}
+            {stay.pendingOffer?.note && <Typography.Text type="secondary" data-testid="offer-note">{stay.pendingOffer.note}</Typography.Text>}
             {stay.pendingOffer?.to.id === info.user.id && (
               <>
                 <Button size="small" type="primary" onClick={() => void reply(true)}>{t('intake.stay.accept')}</Button>

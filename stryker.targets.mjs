@@ -113,11 +113,11 @@ export const TARGETS = {
   'electron/features/roster/schedule.ts': core('duty-domain', 'roster'),
   'electron/features/roster/staff.ts': core('roster'),
   'electron/features/roster/assignments.ts': core('roster'),
-  'electron/features/roster/planning.ts': core('roster'),
+  'electron/features/roster/planning.ts': core('roster', 'roster-changes'), // roster-changes: publishing, with and without an override
   'electron/features/roster/coverage.ts': core('roster', 'duty-domain'),
   'electron/features/roster/changes.ts': core('roster-changes'),
   'electron/features/roster/view.ts': core('roster'),
-  'electron/features/roster/on-duty.ts': core('roster', 'handover'),
+  'electron/features/roster/on-duty.ts': core('roster', 'handover', 'roster-changes'), // roster-changes: "on duty now"
   'electron/features/roster/patrols.ts': core('patrol'),
   'electron/features/roster/follow-ups.ts': core('patrol'),
   'electron/features/roster/incidents.ts': core('patrol'),

@@ -38,6 +38,7 @@ function gapsOf(rows: AssignmentRow[], settings: StationSettings, from: string, 
         const template = settings.shifts.find((s) => s.code === rule.shift);
         if (!template) continue; // settings are checked as a whole when saved; a rule cannot outlive its shift
         const shift = shiftInstance(day, template, tz);
+        // Stryker disable next-line OptionalChaining: a shift of a roster day starts within that day's hours, so one is always found
         const startHour = hoursOf(day, tz).find((h) => h.from <= shift.from && shift.from < h.to)?.hour ?? null;
         gap(startHour, shift.code, leastCover(spans, shift.from, shift.to), shift.from);
       }
@@ -58,6 +59,7 @@ function conflictsOf(db: DB, rows: AssignmentRow[], settings: StationSettings, f
     const who = { id: staffId, name: list[0]!.staff_name };
     const conflict = (kind: RosterConflict['kind'], involved: AssignmentRow[], detail: string) => {
       if (involved.some((r) => inRange(r.day))) {
+        // Stryker disable next-line MethodExpression: the rows come in order of start, and a roster day's shift starts on that day, so their days are in order already
         out.push({ kind, staff: who, days: [...new Set(involved.map((r) => r.day))].sort(), assignmentIds: involved.map((r) => r.id), detail });
       }
     };
@@ -85,8 +87,10 @@ function conflictsOf(db: DB, rows: AssignmentRow[], settings: StationSettings, f
     closeRun();
     // Posts the person may not fill (or nobody active any more).
     const entry = staff.get(staffId);
+    // Stryker disable next-line ArrayDeclaration: without a directory entry every row is listed as inactive below, before `qualified` is read
     const qualified = entry ? qualifiedPosts(entry) : [];
     for (const r of list) {
+      // Stryker disable next-line OptionalChaining: every assignment names a row of the staff directory (a foreign key), and none is ever deleted
       if (!entry?.active) conflict('unqualified', [r], 'inactive');
       else if (!qualified.includes(r.post)) conflict('unqualified', [r], r.post);
     }

@@ -70,10 +70,35 @@ describe('the 08:00 handover', () => {
     const sub = st.must('handover.submit', { id: h.id }, st.s.desk);
     expect(sub).toMatchObject({ state: 'submitted', notes: '草稿', compiledAt: wall(MORNING, '08:02'), submittedBy: { displayName: 'desk' } });
     expect(st.outcome('handover.saveNotes', { id: h.id, notes: '改' }, st.s.desk)).toBe('CONFLICT {"id":"v.handoverSubmitted"}');
+    expect(st.outcome('handover.refresh', { id: h.id }, st.s.desk)).toBe('CONFLICT {"id":"v.handoverSubmitted"}');
+    expect(st.outcome('handover.submit', { id: h.id }, st.s.desk)).toBe('CONFLICT {"id":"v.handoverSubmitted"}');
     expect(st.must('handover.reopen', { id: h.id }, st.s.desk).state).toBe('open');
-    st.must('handover.submit', { id: h.id, notes: '定稿' }, st.s.desk);
+    // Notes given with the submission replace the draft's.
+    expect(st.must('handover.submit', { id: h.id, notes: '定稿' }, st.s.desk).notes).toBe('定稿');
     st.must('handover.acknowledge', { id: h.id, incoming: { userId: st.user.desk2, password: OWN } }, st.s.desk);
     expect(st.outcome('handover.reopen', { id: h.id }, st.s.desk)).toBe('CONFLICT {"id":"v.handoverAcknowledged"}');
+    // Acknowledged, it is as fixed as submitted; each refusal names the state it found.
+    expect(st.outcome('handover.saveNotes', { id: h.id, notes: '改' }, st.s.desk)).toBe('CONFLICT {"id":"v.handoverSubmitted"}');
+    expect(st.outcome('handover.refresh', { id: h.id }, st.s.desk)).toBe('CONFLICT {"id":"v.handoverSubmitted"}');
+    const detail = (name: 'handover.saveNotes' | 'handover.reopen', input: { id: number; notes?: string }) => {
+      const r = st.call(name, input as never, st.s.desk);
+      return r.ok ? null : r.error.detail;
+    };
+    expect(detail('handover.saveNotes', { id: h.id, notes: '改' })).toEqual({ state: 'acknowledged' });
+    expect(detail('handover.reopen', { id: h.id })).toEqual({ state: 'acknowledged' });
+  });
+
+  it('is acknowledged, taken back or signed only once submitted; a handover that does not exist is not found', () => {
+    station();
+    const h = st.must('handover.open', {}, st.s.desk);
+    const before = contentHash(st.core);
+    expect(st.outcome('handover.acknowledge', { id: h.id, incoming: { userId: st.user.desk2, password: OWN } }, st.s.desk)).toBe('CONFLICT {"id":"v.handoverNotSubmitted"}');
+    expect(st.outcome('handover.reopen', { id: h.id }, st.s.desk)).toBe('CONFLICT {"id":"v.handoverNotSubmitted"}');
+    const reopen = st.call('handover.reopen', { id: h.id }, st.s.desk);
+    expect(reopen.ok ? null : reopen.error.detail).toEqual({ state: 'open' });
+    expect(st.outcome('handover.sign', { id: h.id, password: OWN }, st.s.leader)).toBe('CONFLICT {"id":"v.notAcknowledged"}');
+    expect(st.outcome('handover.addendum', { id: 9999, note: '补记', password: OWN }, st.s.desk)).toBe('NOT_FOUND {}');
+    expect(contentHash(st.core)).toBe(before);
   });
 
   it('is acknowledged by the incoming staff with their own password; a wrong one is refused and writes nothing', () => {
@@ -91,6 +116,9 @@ describe('the 08:00 handover', () => {
       'CONFLICT {"incoming.userId":"v.alreadyAcknowledged"}',
     );
     // Signed in at their own screen, an incoming colleague types their password again.
+    expect(st.outcome('handover.acknowledge', { id, incoming: { userId: st.user.guard, password: 'Wrong-pass-1' } }, st.s.guard)).toBe(
+      'BAD_CREDENTIALS {"incoming.password":"v.badCredentials"}',
+    );
     const h = st.must('handover.acknowledge', { id, incoming: { userId: st.user.guard, password: OWN } }, st.s.guard);
     expect(h.state).toBe('acknowledged');
     expect(h.acknowledgements.map((a) => a.user.displayName)).toEqual(['desk2', 'guard']);
@@ -116,10 +144,19 @@ describe('the 08:00 handover', () => {
     expect(st.must('handover.list', {}, st.s.guard).items[0]).toMatchObject({ id, state: 'signed', signedBy: { displayName: 'leader2' }, acknowledgements: 1 });
   });
 
+  it('either of two leaders on duty for the shift signs without a reason', () => {
+    station();
+    st.must('roster.assign', { day: NIGHT, shift: 'day', post: 'leader', staffId: st.staff.leader2 }, st.s.leader);
+    const id = submitted();
+    expect(st.must('handover.sign', { id, password: OWN }, st.s.leader2).signatures[0]).toMatchObject({ signer: { displayName: 'leader2' }, reason: null });
+  });
+
   it('the leader on duty signs without a reason', () => {
     station();
     const id = submitted();
     expect(st.must('handover.sign', { id, password: OWN }, st.s.leader).signatures[0]).toMatchObject({ signer: { displayName: 'leader' }, reason: null });
+    const audit = JSON.parse(st.core.db.prepare("SELECT after FROM audit_log WHERE procedure = 'handover.sign'").pluck().get() as string);
+    expect(audit).toMatchObject({ reason: null, leaderOnDuty: true });
   });
 });
 

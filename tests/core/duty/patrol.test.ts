@@ -71,6 +71,21 @@ describe('patrol rounds', () => {
     // A kitchen round now, late, is for the slot running now; the missed one stays missed.
     round('CP-KITCHEN', '21:20');
     expect(missedNow()).toEqual(['CP-KITCHEN@21']);
+    // The patrol screen: each checkpoint's own misses, its last round, and the slot running now.
+    const status = () => st.must('patrol.status', {}, st.s.guard).map((s) => ({ code: s.checkpoint.code, missed: s.missed, slot: s.slot, last: s.lastRound && [s.lastRound.at, s.lastRound.walkedBy.name] }));
+    expect(status()).toEqual([
+      { code: 'CP-KITCHEN', missed: 1, slot: { from: wall(DAY, '21:00'), dueAt: wall(DAY, '22:00'), done: true }, last: [wall(DAY, '21:20'), 'guard'] },
+      { code: 'CP-GATE', missed: 0, slot: { from: wall(DAY, '21:00'), dueAt: wall(DAY, '22:00'), done: false }, last: [wall(DAY, '20:30'), 'guard'] },
+    ]);
+    // At the hour, the slot running is the one that begins then.
+    st.at(wall(DAY, '22:00'));
+    expect(status().map((s) => s.slot)).toEqual([
+      { from: wall(DAY, '22:00'), dueAt: wall(DAY, '23:00'), done: false },
+      { from: wall(DAY, '22:00'), dueAt: wall(DAY, '23:00'), done: false },
+    ]);
+    // A day still to come has no rounds and nothing due; each round of the log carries its own follow-ups, or none.
+    expect(st.must('patrol.log', { from: '2026-07-21', to: '2026-07-21' }, st.s.desk)).toEqual({ from: '2026-07-21', to: '2026-07-21', rounds: [], missed: [], due: 0 });
+    expect(st.must('patrol.log', { from: DAY, to: DAY }, st.s.desk).rounds.map((r) => r.followUps)).toEqual([[], []]);
   });
 
   it('a late round within the grace period counts for its slot, one minute later it does not; one round is one slot', () => {
@@ -93,6 +108,21 @@ describe('patrol rounds', () => {
     expect(log.missed.filter((m) => m.slotFrom === wall(DAY, '08:00') && m.dueAt === wall(DAY, '10:00'))).toHaveLength(9);
   });
 
+  it('a scanner’s bounce is one round: the same walker at the same checkpoint within a minute, not a minute later nor someone else', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    round('CP-GATE', '20:30');
+    st.at(wall(DAY, '20:31') - 1);
+    expect(st.outcome('patrol.record', { code: 'CP-GATE', finding: 'normal' }, st.s.guard)).toBe('CONFLICT {"code":"v.justRecorded"}');
+    expect(st.outcome('patrol.record', { code: 'CP-GATE', finding: 'normal', at: wall(DAY, '20:29') + 1 }, st.s.guard)).toBe('CONFLICT {"code":"v.justRecorded"}');
+    expect(st.outcome('patrol.record', { code: 'CP-GATE', finding: 'normal', at: wall(DAY, '20:29') }, st.s.guard)).toBe('ok');
+    expect(st.outcome('patrol.record', { code: 'CP-GATE', finding: 'normal' }, st.s.leader)).toBe('ok');
+    expect(st.outcome('patrol.record', { code: 'CP-KITCHEN', finding: 'normal' }, st.s.guard)).toBe('ok');
+    st.at(wall(DAY, '20:31'));
+    expect(st.outcome('patrol.record', { code: 'CP-GATE', finding: 'normal', note: '' }, st.s.guard)).toBe('ok');
+    expect(st.must('patrol.log', { from: DAY, to: DAY }, st.s.desk).rounds.map((r) => r.note)).toEqual([null, null, null, null, null]);
+  });
+
   it('rounds are append-only in the file', () => {
     st = dutyStation();
     const r = round('CP-GATE', '20:30');
@@ -103,6 +133,49 @@ describe('patrol rounds', () => {
     } finally {
       raw.close();
     }
+  });
+});
+
+describe('checkpoints', () => {
+  it('are saved with a code no other has (in any case), a known zone; an unknown one is not found', () => {
+    st = dutyStation();
+    const gate = st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.code === 'CP-GATE')!;
+    const before = contentHash(st.core);
+    expect(st.outcome('patrol.checkpointSave', { code: 'cp-gate', name: '后门', kind: 'entrance' }, st.s.admin)).toBe('CONFLICT {"code":"v.checkpointCodeTaken"}');
+    expect(st.outcome('patrol.checkpointSave', { code: 'CP-BACK', name: '后门', kind: 'entrance', zoneId: 9999 }, st.s.admin)).toBe('VALIDATION {"zoneId":"v.zoneUnknown"}');
+    expect(st.outcome('patrol.checkpointSave', { id: 9999, code: 'CP-BACK', name: '后门', kind: 'entrance' }, st.s.admin)).toBe('NOT_FOUND {}');
+    expect(contentHash(st.core)).toBe(before);
+    // Its own code is no clash, nor a new one nobody has; a change keeps it expected as before, in its zone.
+    st.at(wall(DAY, '09:00'));
+    const list = st.must('patrol.checkpointSave', { ...gate, name: '正门' }, st.s.admin);
+    expect(list.find((cp) => cp.id === gate.id)).toMatchObject({ code: 'CP-GATE', name: '正门', active: true, retiredAt: null, activeFrom: gate.activeFrom });
+    expect(st.must('patrol.checkpointSave', { ...gate, code: 'CP-FRONT' }, st.s.admin).find((cp) => cp.id === gate.id)).toMatchObject({ code: 'CP-FRONT' });
+    const dorm = st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.zoneId !== null)!;
+    expect(st.must('patrol.checkpointSave', { ...dorm, zoneId: dorm.zoneId, name: '宿舍' }, st.s.admin).find((cp) => cp.id === dorm.id)).toMatchObject({ zoneId: dorm.zoneId, name: '宿舍' });
+    st.at(wall(DAY, '10:00'));
+    const back = st.must('patrol.checkpointSave', { code: 'CP-BACK', name: '后门', kind: 'entrance', active: false }, st.s.admin).find((cp) => cp.code === 'CP-BACK')!;
+    expect(back).toMatchObject({ active: false, retiredAt: wall(DAY, '10:00') });
+  });
+
+  it('retired, are expected no rounds; brought back, are expected them again from then, the time between not missed', () => {
+    st = dutyStation();
+    twoCheckpoints(); // at 19:00
+    const kitchen = st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.code === 'CP-KITCHEN')!;
+    round('CP-GATE', '20:30');
+    round('CP-KITCHEN', '20:40');
+    st.at(wall(DAY, '20:50'));
+    st.must('patrol.checkpointSave', { ...kitchen, active: false }, st.s.admin);
+    round('CP-GATE', '21:30');
+    st.at(wall(DAY, '22:30'));
+    const back = st.must('patrol.checkpointSave', { ...kitchen, active: true }, st.s.admin).find((cp) => cp.id === kitchen.id)!;
+    expect(back).toMatchObject({ active: true, activeFrom: wall(DAY, '22:30'), retiredAt: null });
+    round('CP-GATE', '22:40');
+    st.at(wall(DAY, '23:16'));
+    expect(missedNow()).toEqual([]);
+    expect(st.must('patrol.status', {}, st.s.guard).map((s) => [s.checkpoint.code, s.lastRound?.at, s.missed])).toEqual([
+      ['CP-KITCHEN', wall(DAY, '20:40'), 0],
+      ['CP-GATE', wall(DAY, '22:40'), 0],
+    ]);
   });
 });
 
@@ -129,6 +202,24 @@ describe('follow-up tasks', () => {
   });
 });
 
+describe('follow-up deadlines', () => {
+  it('are no earlier than what they follow up and at most a year ahead; one opened by an incident names it', () => {
+    st = dutyStation();
+    st.at(wall(DAY, '21:00'));
+    const YEAR = 366 * 86_400_000;
+    const issue = { code: 'CP-KITCHEN', finding: 'issue' as const, category: 'fire_hazard' as const };
+    const task = (dueAt: number) => ({ task: '清理纸箱', ownerId: st.staff.guard!, dueAt });
+    expect(st.outcome('patrol.record', { ...issue, followUp: task(wall(DAY, '21:00') + YEAR + 1) }, st.s.guard)).toBe('VALIDATION {"followUp.dueAt":"v.tooFar"}');
+    expect(st.must('patrol.record', { ...issue, followUp: task(wall(DAY, '21:00') + YEAR) }, st.s.guard).followUps).toHaveLength(1);
+    const at = wall(DAY, '20:40');
+    const base = { at, category: 'fight' as const, description: '争执', action: '分开', stayIds: [] };
+    expect(st.outcome('incident.record', { ...base, followUp: task(at - 1) }, st.s.guard)).toBe('VALIDATION {"followUp.dueAt":"v.timeReversed"}');
+    const inc = st.must('incident.record', { ...base, followUp: task(at) }, st.s.guard);
+    expect(inc.followUps).toEqual([expect.objectContaining({ source: { kind: 'incident', id: inc.id }, dueAt: at, createdBy: { id: st.user.guard, name: 'guard' } })]);
+    expect(st.outcome('patrol.closeFollowUp', { id: 9999, note: '完成' }, st.s.desk)).toBe('NOT_FOUND {}');
+  });
+});
+
 describe('incidents', () => {
   it('record their time, category, the stays involved and the action; a correction is a new entry', () => {
     st = dutyStation();
@@ -147,6 +238,13 @@ describe('incidents', () => {
       [fix.id, 'complaint', first.id, null],
     ]);
     expect(st.must('incident.list', { from: '2026-07-21', to: '2026-07-21' }, st.s.desk)).toEqual([]);
+    // A day's log runs from its midnight to the next; a stay named twice is involved once.
+    st.at(wall('2026-07-21', '01:00'));
+    const edge = { category: 'visitor' as const, description: '访客', action: '登记', stayIds: [stay, stay] };
+    expect(st.must('incident.record', { ...edge, at: wall('2026-07-21', '00:00') - 1 }, st.s.guard).stays).toHaveLength(1);
+    st.must('incident.record', { ...edge, at: wall('2026-07-21', '00:00') }, st.s.guard);
+    expect(st.must('incident.list', { from: DAY, to: DAY }, st.s.desk).map((i) => i.at)).toEqual([input.at, input.at, wall('2026-07-21', '00:00') - 1]);
+    expect(st.must('incident.list', { from: '2026-07-21', to: '2026-07-21' }, st.s.desk).map((i) => i.at)).toEqual([wall('2026-07-21', '00:00')]);
     const raw = new Database(path.join(st.dir, DATABASE_FILE));
     try {
       expect(() => raw.prepare("UPDATE incidents SET action = 'x'").run()).toThrow(/append-only/);

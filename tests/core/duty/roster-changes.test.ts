@@ -40,6 +40,22 @@ describe('publishing', () => {
     expect(st.outcome('roster.publish', { from: DAY, to: DAY }, st.s.leader)).toBe('CONFLICT {"from":"v.alreadyPublished"}');
   });
 
+  it('refuses a covered roster with a conflict until it is overridden, as it refuses one with a gap; only the days not yet published are published', () => {
+    st = dutyStation();
+    coveredDay();
+    put(DAY, 'night', 'duty', 'guard');
+    expect(st.outcome('roster.publish', { from: DAY, to: DAY }, st.s.leader)).toBe('ok');
+    put('2026-07-28', 'day', 'front_desk', 'desk2'); // straight after desk2's night of the 27th: no rest
+    put('2026-07-28', 'night', 'front_desk', 'desk');
+    put('2026-07-28', 'day', 'leader', 'leader');
+    const next = { from: '2026-07-28', to: '2026-07-28' };
+    expect(st.outcome('roster.publish', next, st.s.leader)).toBe('CONFLICT {"override.reason":"v.coverageGaps"}');
+    put('2026-07-29', 'day', 'leader', 'leader');
+    const r = st.must('roster.publish', { from: DAY, to: '2026-07-29', override: { reason: '人手不足，已协调' } }, st.s.leader);
+    expect(r.days).toEqual(['2026-07-28', '2026-07-29']);
+    expect(r.check.conflicts.map((c) => c.kind)).toEqual(['rest']);
+  });
+
   it('refuses a roster with a gap until a duty leader overrides it with a reason, and audits the override', () => {
     st = dutyStation();
     coveredDay();
@@ -110,22 +126,32 @@ describe('changes after publishing', () => {
     expect(view.changes).toEqual([
       expect.objectContaining({ id: r.ids[0], kind: 'replacement', approvedBy: { id: st.user.leader, name: 'leader' }, removed: [ids.day], added: [expect.any(Number)] }),
     ]);
+    // The change keeps who did not come and from when the replacement stood in; its audit row what it removed and added.
+    expect(view.changes[0]!.detail).toEqual({ noShow: st.staff.desk, from });
+    expect(JSON.parse(lastAudit().after)).toMatchObject({ removed: [ids.day], added: view.changes[0]!.added });
+    expect(r.check).toMatchObject({ from: DAY, to: DAY });
     expect(st.outcome('roster.replace', { assignmentId: ids.day, staffId: temp, reason: '再换' }, st.s.leader)).toBe('CONFLICT {"assignmentId":"v.assignmentRemoved"}');
   });
 
   it('sick leave leaves gaps the check shows, until someone covers them; each change names its approver', () => {
     st = dutyStation();
-    coveredDay();
+    const ids = coveredDay();
     st.must('roster.publish', { from: '2026-07-26', to: DAY, override: { reason: '26日白班另行安排' } }, st.s.leader);
     // Another duty leader approves at the administrator's desk with their own password.
     const sick = st.must('roster.sickLeave', { staffId: st.staff.desk2!, from: DAY, to: DAY, reason: '发烧', approval: { userId: st.user.leader2!, password: OWN } }, st.s.admin);
     expect(sick.check.gaps.filter((g) => g.post === 'front_desk').map((g) => g.hour)).toEqual([20, 21, 22, 23]);
+    expect(sick.check).toMatchObject({ from: DAY, to: DAY });
+    expect(JSON.parse(lastAudit().after)).toMatchObject({ removed: [ids.night], added: [] });
     expect(st.outcome('roster.sickLeave', { staffId: st.staff.desk2!, from: DAY, to: DAY, reason: '发烧' }, st.s.leader)).toBe('CONFLICT {"staffId":"v.noAssignments"}');
     expect(st.outcome('roster.sickLeave', { staffId: st.staff.desk2!, from: DAY, to: '2026-07-26', reason: '发烧' }, st.s.leader)).toBe('VALIDATION {"to":"v.rangeReversed"}');
+    expect(st.outcome('roster.cover', { day: DAY, shift: 'night', post: 'front_desk', staffId: 9999, reason: '顶替病假' }, st.s.leader)).toBe('VALIDATION {"staffId":"v.staffUnknown"}');
     const cover = st.must('roster.cover', { day: DAY, shift: 'night', post: 'front_desk', staffId: st.staff.guard!, reason: '顶替病假' }, st.s.leader);
+    expect(cover.check).toMatchObject({ from: DAY, to: DAY });
+    expect(JSON.parse(lastAudit().after)).toMatchObject({ removed: [], added: [expect.any(Number)] });
     expect(cover.check.gaps.filter((g) => g.post === 'front_desk')).toEqual([]);
     expect(cover.check.conflicts.map((c) => `${c.kind} ${c.staff.name} ${c.detail}`)).toEqual(['unqualified guard front_desk']);
     const changes = st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).changes;
+    expect(changes[0]!.detail).toEqual({ staffId: st.staff.desk2, from: DAY, to: DAY });
     expect(changes.map((c) => [c.kind, c.approvedBy.name, c.recordedBy.name])).toEqual([
       ['sick_leave', 'leader2', '王站长'],
       ['cover', 'leader', 'leader'],
@@ -141,9 +167,60 @@ describe('changes after publishing', () => {
     st.must('roster.publish', { from: '2026-07-26', to: DAY, override: { reason: '26日白班另行安排' } }, st.s.leader);
     expect(st.outcome('roster.swap', { a: ids.day, b: ids.day, reason: '调班' }, st.s.leader)).toBe('VALIDATION {"b":"v.swapSame"}');
     expect(st.outcome('roster.swap', { a: ids.night, b: ids.nightBefore, reason: '调班' }, st.s.leader)).toBe('VALIDATION {"b":"v.swapSame"}');
-    st.must('roster.swap', { a: ids.day, b: ids.night, reason: '家中有事，两人调班' }, st.s.leader);
+    const r = st.must('roster.swap', { a: ids.day, b: ids.night, reason: '家中有事，两人调班' }, st.s.leader);
+    expect(r.check).toMatchObject({ from: DAY, to: DAY });
+    const audit = JSON.parse(lastAudit().after) as { removed: number[]; added: number[] };
     const worked = st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).assignments.filter((a) => a.removedBy === null && a.day === DAY && a.post === 'front_desk');
-    expect(worked.map((a) => `${a.shift} ${a.staff.name}`)).toEqual(['day desk2', 'night desk']);
+    // Each keeps the other's shift as it was, a night a night.
+    expect(worked.map((a) => `${a.shift} ${a.staff.name} ${a.night}`)).toEqual(['day desk2 false', 'night desk true']);
+    expect(audit.added.sort()).toEqual(worked.map((a) => a.id).sort());
+    expect(audit.removed).toEqual([ids.day, ids.night]);
+    // Someone no longer active takes no one's shift.
+    const temp = st.must('roster.staffSave', { name: '临时工小王', posts: ['front_desk'] }, st.s.leader).id;
+    st.must('roster.cover', { day: '2026-07-26', shift: 'day', post: 'front_desk', staffId: temp, reason: '白班空缺' }, st.s.leader);
+    const tempId = st.must('roster.get', { from: '2026-07-26', to: '2026-07-26' }, st.s.desk).assignments.find((a) => a.staff.id === temp)!.id;
+    st.must('roster.staffSave', { id: temp, active: false }, st.s.leader);
+    expect(st.outcome('roster.swap', { a: tempId, b: ids.leader, reason: '调班' }, st.s.leader)).toBe('VALIDATION {"a":"v.staffInactive"}');
+    expect(st.outcome('roster.swap', { a: ids.leader, b: tempId, reason: '调班' }, st.s.leader)).toBe('VALIDATION {"b":"v.staffInactive"}');
+  });
+});
+
+describe('changes are made to a published roster only, to standing assignments, by someone else', () => {
+  it('refuses an unknown assignment, a draft day’s, one already changed, the same person, and a start outside the shift, at their fields', () => {
+    st = dutyStation();
+    const ids = coveredDay();
+    const draft = put('2026-07-28', 'day', 'front_desk', 'desk');
+    st.must('roster.publish', { from: DAY, to: DAY }, st.s.leader);
+    const before = contentHash(st.core);
+    const slot = { staffId: st.staff.desk2!, reason: '未到岗' };
+    expect(st.outcome('roster.replace', { ...slot, assignmentId: 9999 }, st.s.leader)).toBe('VALIDATION {"assignmentId":"v.assignmentUnknown"}');
+    expect(st.outcome('roster.replace', { ...slot, assignmentId: draft }, st.s.leader)).toBe('CONFLICT {"assignmentId":"v.notPublished"}');
+    expect(st.outcome('roster.swap', { a: draft, b: ids.day, reason: '调班' }, st.s.leader)).toBe('CONFLICT {"a":"v.notPublished"}');
+    expect(st.outcome('roster.swap', { a: ids.day, b: 9999, reason: '调班' }, st.s.leader)).toBe('VALIDATION {"b":"v.assignmentUnknown"}');
+    expect(st.outcome('roster.replace', { ...slot, assignmentId: ids.day, staffId: st.staff.desk! }, st.s.leader)).toBe('VALIDATION {"staffId":"v.sameStaff"}');
+    expect(st.outcome('roster.replace', { ...slot, assignmentId: ids.day, staffId: 9999 }, st.s.leader)).toBe('VALIDATION {"staffId":"v.staffUnknown"}');
+    // The replacement starts within the shift: not a minute before it, not at its end.
+    expect(st.outcome('roster.replace', { ...slot, assignmentId: ids.day, staffId: st.staff.guard!, from: wall(DAY, '07:59') }, st.s.leader)).toBe('VALIDATION {"from":"v.outsideShift"}');
+    expect(st.outcome('roster.sickLeave', { staffId: 9999, from: DAY, to: DAY, reason: '发烧' }, st.s.leader)).toBe('VALIDATION {"staffId":"v.staffUnknown"}');
+    expect(st.outcome('roster.cover', { day: DAY, shift: 'day', post: 'duty', staffId: st.staff.desk!, reason: '加班' }, st.s.leader)).toBe('CONFLICT {"staffId":"v.overlap"}');
+    expect(contentHash(st.core)).toBe(before);
+    // From its first minute to its last.
+    expect(st.outcome('roster.replace', { ...slot, assignmentId: ids.day, staffId: st.staff.guard!, from: wall(DAY, '19:59') }, st.s.leader)).toBe('ok');
+    st.must('roster.replace', { ...slot, assignmentId: ids.leader, staffId: st.staff.leader2!, from: wall(DAY, '08:00') }, st.s.leader);
+  });
+
+  it('two people on the same shift may swap their posts; a swap is refused where either would then work two shifts at once', () => {
+    st = dutyStation();
+    const ids = coveredDay();
+    const guardDay = put(DAY, 'day', 'duty', 'guard');
+    const leaderNight = put('2026-07-26', 'night', 'duty', 'leader');
+    st.must('roster.publish', { from: '2026-07-26', to: DAY, override: { reason: '26日白班另行安排' } }, st.s.leader);
+    // The leader taking desk's day would work it beside their own day as leader on duty.
+    expect(st.outcome('roster.swap', { a: ids.day, b: leaderNight, reason: '调班' }, st.s.leader)).toBe('CONFLICT {"a":"v.overlap"}');
+    expect(st.outcome('roster.swap', { a: leaderNight, b: ids.day, reason: '调班' }, st.s.leader)).toBe('CONFLICT {"b":"v.overlap"}');
+    st.must('roster.swap', { a: ids.day, b: guardDay, reason: '互换岗位' }, st.s.leader);
+    const worked = st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).assignments.filter((a) => a.removedBy === null && a.day === DAY && a.shift === 'day');
+    expect(worked.map((a) => `${a.post} ${a.staff.name}`).sort()).toEqual(['duty desk', 'front_desk guard', 'leader leader']);
   });
 });
 
@@ -160,5 +237,32 @@ describe('on duty now', () => {
     expect(now.nextHandoverAt).toBe(wall('2026-07-28', '08:00'));
     st.at(wall('2026-07-28', '08:00'));
     expect(st.must('roster.onDuty', {}, st.s.guard)).toMatchObject({ shift: { day: '2026-07-28', code: 'day' }, leaders: [], onDuty: [] });
+  });
+
+  it('names the leader rostered during the shift before the day’s, and each post’s holders from the minute they start until the minute they end', () => {
+    st = dutyStation();
+    coveredDay();
+    put(DAY, 'night', 'leader', 'leader2');
+    put(DAY, 'night', 'duty', 'guard');
+    const onDuty = () => st.must('roster.onDuty', {}, st.s.guard);
+    const holders = () => onDuty().onDuty.map((p) => `${p.post} ${p.staff.map((x) => x.name).join('+')}`);
+    st.at(wall(DAY, '20:00') - 1);
+    expect(onDuty().leaders).toEqual([{ id: st.staff.leader, name: 'leader' }]);
+    expect(holders()).toEqual(['front_desk desk', 'leader leader']);
+    st.at(wall(DAY, '20:00'));
+    expect(onDuty().leaders).toEqual([{ id: st.staff.leader2, name: 'leader2' }]);
+    expect(holders()).toEqual(['front_desk desk2', 'duty guard', 'leader leader2']);
+  });
+
+  it('names someone who comes in during the shift from the minute they come', () => {
+    st = dutyStation();
+    const ids = coveredDay();
+    st.must('roster.publish', { from: DAY, to: DAY }, st.s.leader);
+    st.must('roster.replace', { assignmentId: ids.day, staffId: st.staff.desk2!, from: wall(DAY, '09:30'), reason: '迟到' }, st.s.leader);
+    const deskNow = () => st.must('roster.onDuty', {}, st.s.guard).onDuty.filter((p) => p.post === 'front_desk').map((p) => p.staff.map((x) => x.name));
+    st.at(wall(DAY, '09:30') - 1);
+    expect(deskNow()).toEqual([]);
+    st.at(wall(DAY, '09:30'));
+    expect(deskNow()).toEqual([['desk2']]);
   });
 });

@@ -80,6 +80,40 @@ describe('drafting a roster', () => {
   });
 });
 
+describe('copying last week', () => {
+  it('skips days already published, people no longer active, places already filled, shifts no longer in the template; changes are not copied', () => {
+    st = dutyStation();
+    const THREE = [
+      { code: 'early', name: '早班', start: '08:00', end: '16:00' },
+      { code: 'late', name: '中班', start: '16:00', end: '00:00' },
+      { code: 'night', name: '夜班', start: '00:00', end: '08:00' },
+    ];
+    st.must('settings.update', { ...BASE, shifts: THREE }, st.s.admin);
+    put('2026-07-24', 'early', 'front_desk', 'desk');
+    st.must('settings.update', { ...BASE, shifts: [{ code: 'day', name: '白班', start: '08:00', end: '20:00' }, { code: 'night', name: '夜班', start: '20:00', end: '08:00' }] }, st.s.admin);
+    put('2026-07-20', 'day', 'front_desk', 'desk');
+    put('2026-07-21', 'day', 'front_desk', 'desk');
+    const temp = st.must('roster.staffSave', { name: '临时工小王', posts: ['front_desk'] }, st.s.leader).id;
+    st.must('roster.assign', { day: '2026-07-22', shift: 'day', post: 'front_desk', staffId: temp }, st.s.leader);
+    st.must('roster.staffSave', { id: temp, active: false }, st.s.leader);
+    put('2026-07-23', 'day', 'front_desk', 'desk2');
+    put('2026-07-30', 'day', 'front_desk', 'desk2');
+    const override = { reason: '试排' };
+    st.must('roster.publish', { from: '2026-07-20', to: '2026-07-26', override }, st.s.leader);
+    st.must('roster.cover', { day: '2026-07-25', shift: 'day', post: 'duty', staffId: st.staff.guard!, reason: '加班' }, st.s.leader);
+    st.must('roster.publish', { from: '2026-07-27', to: '2026-07-27', override }, st.s.leader);
+    const r = st.must('roster.copyWeek', { weekStart: '2026-07-27' }, st.s.leader);
+    expect(r.ids).toHaveLength(1);
+    expect(r.skipped.map((x) => `${x.day} ${x.why}`)).toEqual(['2026-07-27 published', '2026-07-29 inactive', '2026-07-30 duplicate', '2026-07-31 shiftUnknown']);
+    const copied = st.must('roster.get', { from: '2026-07-28', to: '2026-08-02' }, st.s.desk).assignments.filter((a) => a.day >= '2026-07-28');
+    expect(copied.map((a) => `${a.day} ${a.shift} ${a.post} ${a.staff.name} ${a.startsAt === wall(a.day, '08:00')}`)).toEqual([
+      '2026-07-28 day front_desk desk true',
+      '2026-07-30 day front_desk desk2 true',
+    ]);
+    expect(st.outcome('roster.unassign', { assignmentId: 9999 }, st.s.leader)).toBe('NOT_FOUND {}');
+  });
+});
+
 describe('the coverage check', () => {
   it('finds each uncovered hour at its day, hour and post, and a day without its leader', () => {
     st = dutyStation();
@@ -96,6 +130,42 @@ describe('the coverage check', () => {
     expect(check('2026-07-28').gaps.filter((g) => g.post === 'leader')).toEqual([
       { day: '2026-07-28', hour: null, shift: null, post: 'leader', need: 1, have: 0, at: wall('2026-07-28', '00:00') },
     ]);
+  });
+
+  it('lists a day’s gaps by the clock: the day’s own before its first hour, then by post; a post is held only by those rostered to it', () => {
+    st = dutyStation();
+    st.must(
+      'settings.update',
+      { ...BASE, staffing: [{ post: 'front_desk', min: 1, scope: 'hour' }, { post: 'duty', min: 1, scope: 'hour' }, { post: 'leader', min: 1, scope: 'day' }] },
+      st.s.admin,
+    );
+    put('2026-07-27', 'day', 'duty', 'guard');
+    put('2026-07-28', 'day', 'duty', 'guard');
+    const order = check('2026-07-27', '2026-07-28').gaps.map((g) => `${g.day.slice(8)} ${g.hour ?? 'day'} ${g.post}`);
+    expect(order.slice(0, 5)).toEqual(['27 day leader', '27 0 duty', '27 0 front_desk', '27 1 duty', '27 1 front_desk']);
+    expect(order.filter((o) => o.startsWith('27 8 '))).toEqual(['27 8 front_desk']);
+    expect(order.slice(37, 40)).toEqual(['28 day leader', '28 0 duty', '28 0 front_desk']);
+    expect(order).toHaveLength(2 * (1 + 24 + 12));
+  });
+
+  it('a head count for a shift is checked over that shift, at the hour it starts; a day’s counts each person once at its post', () => {
+    st = dutyStation();
+    st.must(
+      'settings.update',
+      { ...BASE, staffing: [{ post: 'duty', min: 2, scope: 'shift', shift: 'night' }, { post: 'leader', min: 2, scope: 'day' }] },
+      st.s.admin,
+    );
+    put('2026-07-27', 'night', 'duty', 'guard');
+    put('2026-07-27', 'day', 'leader', 'leader');
+    put('2026-07-27', 'night', 'leader', 'leader'); // the same leader twice is one leader
+    put('2026-07-27', 'day', 'front_desk', 'desk'); // someone at another post is no leader
+    expect(check('2026-07-27').gaps).toEqual([
+      { day: '2026-07-27', hour: null, shift: null, post: 'leader', need: 2, have: 1, at: wall('2026-07-27', '00:00') },
+      { day: '2026-07-27', hour: 20, shift: 'night', post: 'duty', need: 2, have: 1, at: wall('2026-07-27', '20:00') },
+    ]);
+    put('2026-07-27', 'night', 'duty', 'leader2');
+    put('2026-07-27', 'day', 'leader', 'leader2');
+    expect(check('2026-07-27').gaps).toEqual([]);
   });
 
   it('counts a night shift on both of its days, across a month’s end', () => {
@@ -133,10 +203,19 @@ describe('the coverage check', () => {
     put('2026-07-29', 'early', 'front_desk', 'desk'); // ends 16:01
     put('2026-07-30', 'night', 'front_desk', 'desk'); // 7 h 59 min of rest
     expect(conflicts(check('2026-07-27', '2026-07-30'))).toEqual(['rest desk 2026-07-29,2026-07-30 479']);
+    // A check lists only the conflicts that touch its own days, though it reads the days around them.
+    expect(conflicts(check('2026-07-27', '2026-07-28'))).toEqual([]);
     // Back to back is no rest at all.
     put('2026-07-27', 'late', 'duty', 'desk2');
     put('2026-07-27', 'early', 'duty', 'desk2');
     expect(conflicts(check('2026-07-27'))).toContain('rest desk2 2026-07-27 0');
+    // Conflicts come by their first day, whoever they concern; on one day, rest before posts.
+    expect(conflicts(check('2026-07-27', '2026-07-30'))).toEqual([
+      'rest desk2 2026-07-27 0',
+      'unqualified desk2 2026-07-27 duty',
+      'unqualified desk2 2026-07-27 duty',
+      'rest desk 2026-07-29,2026-07-30 479',
+    ]);
   });
 
   it('follows a station clock that changes: the night before spring-forward is 11 hours, its day has 23', () => {
@@ -162,6 +241,40 @@ describe('the coverage check', () => {
     expect(conflicts(check('2026-07-27', '2026-08-02'))).toEqual(['nights desk2 2026-07-27,2026-07-28,2026-07-29,2026-07-30,2026-07-31 5']);
     // The check of a later range still sees the run that reaches into it.
     expect(conflicts(check('2026-07-31', '2026-08-06'))).toHaveLength(1);
+  });
+
+  it('lists an overlap written around the desk (in the file), by how long the two shifts share, before the rest it leaves', () => {
+    st = dutyStation();
+    const day = put('2026-07-27', 'day', 'front_desk', 'desk');
+    // Nobody can roster this through the app (every write refuses an overlap): a row written straight into the file.
+    const inside = Number(
+      st.core.db
+        .prepare("INSERT INTO roster_assignments (day, shift, post, staff_id, starts_at, ends_at, night, change_id, created_at, created_by) VALUES ('2026-07-27', 'extra', 'front_desk', ?, ?, ?, 0, NULL, 0, ?)")
+        .run(st.staff.desk!, wall('2026-07-27', '10:00'), wall('2026-07-27', '12:00'), st.user.admin!).lastInsertRowid,
+    );
+    const night = put('2026-07-27', 'night', 'front_desk', 'desk'); // starts when the day shift ends, not when the one inside it does
+    const c = check('2026-07-27');
+    expect(conflicts(c)).toEqual(['overlap desk 2026-07-27 120', 'rest desk 2026-07-27 0']);
+    expect(c.conflicts.map((x) => x.assignmentIds)).toEqual([
+      [day, inside],
+      [day, night],
+    ]);
+  });
+
+  it('lists the shifts of someone no longer active', () => {
+    st = dutyStation();
+    const temp = st.must('roster.staffSave', { name: '临时工小王', posts: ['front_desk'] }, st.s.leader).id;
+    st.must('roster.assign', { day: '2026-07-27', shift: 'day', post: 'front_desk', staffId: temp }, st.s.leader);
+    expect(conflicts(check('2026-07-27'))).toEqual([]);
+    st.must('roster.staffSave', { id: temp, active: false }, st.s.leader);
+    expect(conflicts(check('2026-07-27'))).toEqual(['unqualified 临时工小王 2026-07-27 inactive']);
+  });
+
+  it('counts nights in a row afresh after a night off, and day shifts not at all', () => {
+    st = dutyStation();
+    for (const day of ['2026-07-27', '2026-07-28', '2026-07-30', '2026-07-31', '2026-08-01', '2026-08-02']) put(day, 'night', 'front_desk', 'desk2');
+    for (const day of ['2026-07-27', '2026-07-28', '2026-07-29', '2026-07-30', '2026-07-31']) put(day, 'day', 'front_desk', 'desk');
+    expect(conflicts(check('2026-07-27', '2026-08-02'))).toEqual([]);
   });
 
   it('lists a post filled by someone not qualified for it', () => {

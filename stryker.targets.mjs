@@ -129,7 +129,7 @@ export const TARGETS = {
   'electron/features/handover/procedures.ts': core('handover'),
 
   // Stock (issue 11).
-  'shared/domain/stock.ts': core('stock-domain', 'stock.property'),
+  'shared/domain/stock.ts': core('stock-domain', 'stock.property', 'stock-stocktake'), // stock-stocktake: which reasons fit a surplus, which a shortage
   'shared/contract/stock.ts': core('stock', 'stock-domain'),
   'electron/features/stock/context.ts': core('stock'),
   'electron/features/stock/catalogue.ts': core('stock'),

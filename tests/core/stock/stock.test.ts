@@ -171,6 +171,50 @@ describe('issues', () => {
     s.st.must('intake.triage', { stayId, decision: 'refuse', refusalReason: 'can_pay' }, s.desk);
     expect(code(s.st.call('stock.issueToStay', { stayId, lines: [{ itemId: water, quantity: 1 }] }, s.desk))).toBe('CONFLICT {}');
   });
+
+  it('name an item that does not exist at its line, and an issue that does not exist is not found', () => {
+    s = stockStation();
+    const water = s.item();
+    s.receive(water, 5);
+    expect(code(s.st.call('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }, { itemId: 999, quantity: 1 }] }, s.store))).toBe(
+      'VALIDATION {"lines.1.itemId":"v.stock.unknownItem"}',
+    );
+    const out = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }] }, s.store);
+    expect(s.st.must('stock.issueGet', { issueId: out.id }, s.store).id).toBe(out.id);
+    expect(code(s.st.call('stock.issueGet', { issueId: out.id + 1 }, s.store))).toBe('NOT_FOUND {}');
+  });
+
+  it('each keep on their note (出库单) where the stock went, who took it, who issued it and when', () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水' });
+    const medicine = s.item({ name: '藿香正气水', category: 'medicine' });
+    s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 50, unitPriceFen: 150, expiresOn: '2027-01-01' }] }, s.store);
+    s.receive(medicine, 5, { expiresOn: '2026-07-01' });
+    const storekeeper = { id: s.st.must('auth.session', {}, s.store).user.id, displayName: 'store' };
+    const unaddressed = { stay: null, outreachRef: null, department: null, writeOffReason: null, approvedBy: null, recipient: null, reversal: null };
+    const trip = s.st.must('stock.issue', { destination: 'outreach', outreachRef: '7月20日夜间巡查', recipient: '王队长', note: '桥洞', lines: [{ itemId: water, quantity: 10 }] }, s.store);
+    expect(s.st.must('stock.issueGet', { issueId: trip.id }, s.store)).toMatchObject({
+      ...unaddressed,
+      destination: 'outreach',
+      outreachRef: '7月20日夜间巡查',
+      recipient: '王队长',
+      note: '桥洞',
+      valueFen: 1500,
+      at: s.st.clock.now(),
+      by: storekeeper,
+    });
+    // A department's issue names the department; a recipient left blank is none.
+    const kitchen = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', recipient: '', lines: [{ itemId: water, quantity: 2 }] }, s.store);
+    expect(kitchen).toMatchObject({ ...unaddressed, destination: 'station_use', department: '厨房', note: '', valueFen: 300 });
+    const handed = s.st.must('stock.issue', { destination: 'station_use', department: '医务室', recipient: '李医生', lines: [{ itemId: water, quantity: 1 }] }, s.store);
+    expect(handed).toMatchObject({ department: '医务室', recipient: '李医生', outreachRef: null });
+    // A write-off keeps its reason; a stay's issue its stay.
+    const expired = s.st.must('stock.issue', { destination: 'write_off', reason: 'expired', lines: [{ itemId: medicine, quantity: 5 }] }, s.store);
+    expect(expired).toMatchObject({ ...unaddressed, destination: 'write_off', writeOffReason: 'expired' });
+    const stayId = s.stay();
+    const given = s.st.must('stock.issueToStay', { stayId, note: '中暑', lines: [{ itemId: water, quantity: 1 }] }, s.desk);
+    expect(given).toMatchObject({ ...unaddressed, destination: 'stay', stay: { id: stayId }, note: '中暑', by: { displayName: 'desk' } });
+  });
 });
 
 describe('write-offs', () => {
@@ -194,7 +238,7 @@ describe('write-offs', () => {
     expect(code(writeOff('damaged', { batchId: s.receive(other, 1).lines[0]!.batchId }))).toBe('VALIDATION {"lines.0.batchId":"v.stock.batchItem"}');
   });
 
-  it('above the settings’ value need an admin’s or duty leader’s approval, co-signed with their password', () => {
+  it('above the settings’ value need an admin’s or duty leader’s approval, co-signed with their password; other issues never do', () => {
     s = stockStation();
     s.st.must('settings.update', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, stockWriteOffApprovalFen: 1000 }, s.st.adminSession);
     const water = s.item();
@@ -214,6 +258,12 @@ describe('write-offs', () => {
     const audit = s.st.core.db.prepare("SELECT after FROM audit_log WHERE procedure = 'stock.issue' ORDER BY id DESC LIMIT 1").pluck().get() as string;
     expect(audit).toContain(`"approver":{"userId":${s.leader.id}}`);
     expect(audit).not.toContain(PASSWORD);
+    // An issue that is no write-off needs no approval, whatever its value.
+    s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 20, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
+    expect(s.st.call('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 20 }] }, s.store)).toMatchObject({
+      ok: true,
+      value: { valueFen: 2000, approvedBy: null },
+    });
   });
 });
 

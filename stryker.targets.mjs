@@ -134,7 +134,7 @@ export const TARGETS = {
   'electron/features/stock/context.ts': core('stock'),
   'electron/features/stock/catalogue.ts': core('stock'),
   'electron/features/stock/movements.ts': core('stock', 'stock.property'),
-  'electron/features/stock/balances.ts': core('stock', 'stock.property'),
+  'electron/features/stock/balances.ts': core('stock', 'stock.property', 'stock-ledger'), // stock-ledger: the check, the rebuild, stock held until rebuilt
   'electron/features/stock/receipts.ts': core('stock'),
   'electron/features/stock/issues.ts': core('stock', 'stock.property'),
   'electron/features/stock/approval.ts': core('stock', 'stock-stocktake'),

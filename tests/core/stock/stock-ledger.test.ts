@@ -222,6 +222,7 @@ describe('the balances', () => {
     s.st.core.db.prepare('UPDATE stock_balances SET quantity = 16 WHERE batch_id = ?').run(batch);
     s.st.core.db.prepare('UPDATE stock_item_balances SET quantity = 14 WHERE item_id = ?').run(water);
     s.st.core.db.prepare("UPDATE stock_month_totals SET lost = -4 WHERE kind = 'station_use'").run();
+    expect(checkBalances(s.st.core.db, NOW)).toMatchObject({ ok: false, checkedAt: NOW });
     expect(checkBalances(s.st.core.db, 0).mismatches).toEqual([
       { itemId: water, batchId: null, month: null, kind: null, recorded: 14, fromMovements: 15 },
       { itemId: water, batchId: null, month: '2026-07', kind: 'station_use', recorded: -4, fromMovements: -5 },

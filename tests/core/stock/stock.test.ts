@@ -265,6 +265,37 @@ describe('write-offs', () => {
       value: { valueFen: 2000, approvedBy: null },
     });
   });
+
+  it('are approved by an active admin or duty leader only: anyone else is told so before their password is tried', () => {
+    s = stockStation();
+    s.st.must('settings.update', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, stockWriteOffApprovalFen: 0 }, s.st.adminSession);
+    const water = s.item();
+    s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 5, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
+    const writeOff = (approver: { userId: number; password: string }) =>
+      s.st.call('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ itemId: water, quantity: 1 }], approver }, s.store);
+    // A colleague without the role, with a wrong password: refused for the role, before the password is tried.
+    expect(code(writeOff({ userId: s.colleague.id, password: 'wrong-pass-1' }))).toBe('VALIDATION {"approver.userId":"v.stock.approverRole"}');
+    // A duty leader whose account is disabled is no one.
+    const former = s.st.userWith(['duty_leader'], 'former');
+    const formerId = s.st.must('auth.session', {}, former).user.id;
+    s.st.must('accounts.setDisabled', { id: formerId, disabled: true }, s.st.adminSession);
+    expect(code(writeOff({ userId: formerId, password: PASSWORD }))).toBe('VALIDATION {"approver.userId":"v.witnessUnknown"}');
+    expect(code(writeOff({ userId: s.leader.id, password: PASSWORD }))).toBe('ok');
+  });
+
+  it('offer as approvers each active admin and duty leader once, by name', () => {
+    s = stockStation();
+    const both = s.st.must('auth.session', {}, s.st.userWith(['storekeeper', 'duty_leader'], 'aaa-both')).user.id;
+    const former = s.st.must('auth.session', {}, s.st.userWith(['duty_leader'], 'former')).user.id;
+    s.st.must('accounts.setDisabled', { id: former, disabled: true }, s.st.adminSession);
+    const admin = s.st.must('auth.session', {}, s.st.adminSession).user;
+    const expected = [
+      { id: both, displayName: 'aaa-both' },
+      { id: admin.id, displayName: admin.displayName },
+      { id: s.leader.id, displayName: 'leader' },
+    ].sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : a.id - b.id));
+    expect(s.st.must('stock.approvers', {}, s.store)).toEqual(expected);
+  });
 });
 
 describe('reversals (红冲)', () => {

@@ -283,9 +283,9 @@ describe('write-offs', () => {
     expect(code(writeOff({ userId: s.leader.id, password: PASSWORD }))).toBe('ok');
   });
 
-  it('offer as approvers each active admin and duty leader once, by name', () => {
+  it('offer as approvers each active admin and duty leader once (one who is both, once), by name', () => {
     s = stockStation();
-    const both = s.st.must('auth.session', {}, s.st.userWith(['storekeeper', 'duty_leader'], 'aaa-both')).user.id;
+    const both = s.st.must('auth.session', {}, s.st.userWith(['storekeeper', 'duty_leader', 'admin'], 'aaa-both')).user.id;
     const former = s.st.must('auth.session', {}, s.st.userWith(['duty_leader'], 'former')).user.id;
     s.st.must('accounts.setDisabled', { id: former, disabled: true }, s.st.adminSession);
     const admin = s.st.must('auth.session', {}, s.st.adminSession).user;

@@ -299,7 +299,7 @@ describe('write-offs', () => {
 });
 
 describe('reversals (红冲)', () => {
-  it('put an issue back into its own batches; both stay, each reversing line points at its original, and once only', () => {
+  it('put an issue back into its own batches; both stay, each reversing line points at its original, and once only (a second try names the first)', () => {
     s = stockStation();
     const water = s.item();
     s.receive(water, 10, { expiresOn: '2026-08-01' });
@@ -315,7 +315,9 @@ describe('reversals (红冲)', () => {
     expect(view.reversal).toMatchObject({ id: reversalId, reason: '多登了', lines: [{ quantity: 10 }, { quantity: 5 }] });
     const pointers = s.st.core.db.prepare('SELECT reverses FROM stock_movements WHERE reversal_id = ? ORDER BY id').pluck().all(reversalId);
     expect(pointers).toEqual(view.lines.map((l) => l.movementId));
-    expect(code(s.st.call('stock.reverse', { kind: 'issue', id: out.id, reason: '再来一次' }, s.store))).toBe('CONFLICT {"id":"v.stock.alreadyReversed"}');
+    const again = s.st.call('stock.reverse', { kind: 'issue', id: out.id, reason: '再来一次' }, s.store);
+    expect(code(again)).toBe('CONFLICT {"id":"v.stock.alreadyReversed"}');
+    expect(!again.ok && again.error.detail).toEqual({ reversalId }); // the refusal names the reversal already made
     expect(code(s.st.call('stock.reverse', { kind: 'issue', id: 999, reason: 'x' }, s.store))).toBe('NOT_FOUND {}');
     balancesSound();
   });

@@ -129,12 +129,12 @@ export const TARGETS = {
   'electron/features/handover/procedures.ts': core('handover'),
 
   // Stock (issue 11).
-  'shared/domain/stock.ts': core('stock-domain', 'stock.property'),
+  'shared/domain/stock.ts': core('stock-domain', 'stock.property', 'stock-stocktake'), // stock-stocktake: which reasons fit a surplus, which a shortage
   'shared/contract/stock.ts': core('stock', 'stock-domain'),
   'electron/features/stock/context.ts': core('stock'),
   'electron/features/stock/catalogue.ts': core('stock'),
   'electron/features/stock/movements.ts': core('stock', 'stock.property'),
-  'electron/features/stock/balances.ts': core('stock', 'stock.property'),
+  'electron/features/stock/balances.ts': core('stock', 'stock.property', 'stock-ledger'), // stock-ledger: the check, the rebuild, stock held until rebuilt
   'electron/features/stock/receipts.ts': core('stock'),
   'electron/features/stock/issues.ts': core('stock', 'stock.property'),
   'electron/features/stock/approval.ts': core('stock', 'stock-stocktake'),

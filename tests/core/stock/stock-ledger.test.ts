@@ -222,6 +222,7 @@ describe('the balances', () => {
     s.st.core.db.prepare('UPDATE stock_balances SET quantity = 16 WHERE batch_id = ?').run(batch);
     s.st.core.db.prepare('UPDATE stock_item_balances SET quantity = 14 WHERE item_id = ?').run(water);
     s.st.core.db.prepare("UPDATE stock_month_totals SET lost = -4 WHERE kind = 'station_use'").run();
+    expect(checkBalances(s.st.core.db, NOW)).toMatchObject({ ok: false, checkedAt: NOW });
     expect(checkBalances(s.st.core.db, 0).mismatches).toEqual([
       { itemId: water, batchId: null, month: null, kind: null, recorded: 14, fromMovements: 15 },
       { itemId: water, batchId: null, month: '2026-07', kind: 'station_use', recorded: -4, fromMovements: -5 },
@@ -240,7 +241,7 @@ describe('the balances', () => {
     expect(audit.mismatches).toHaveLength(5);
   });
 
-  it('are checked at start-up: a mismatch is logged and alerted, and holds stock (not the station) until rebuilt', async () => {
+  it('are checked at start-up: a mismatch is logged and alerted, and holds stock (not the station), saying how many differ, until rebuilt', async () => {
     s = stockStation();
     const water = s.item({ name: '矿泉水' });
     s.receive(water, 20);
@@ -263,6 +264,7 @@ describe('the balances', () => {
     expect(alerts.ok && byKey(alerts.value as AlertGroup[])['stock.balancesMismatch']).toMatchObject({ urgency: 'urgent', lines: [{ id: water, name: '矿泉水', detail: '0' }] });
     const held = station.dispatch('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }] }, { sessionId: store });
     expect(held.ok ? 'ok' : held.error.code).toBe('CONFLICT');
+    expect(!held.ok && held.error.detail).toEqual({ mismatches: 1 }); // how many balances differ: the one item's
     // Intake goes on.
     expect(station.dispatch('intake.register', { person: { name: '张三', sex: 'male' }, channel: 'walk_in', arrivedAt: NOW }, { sessionId: desk }).ok).toBe(true);
     expect(station.dispatch('stock.balancesRebuild', {}, { sessionId: store }).ok).toBe(true);

@@ -42,12 +42,17 @@ describe('a stocktake', () => {
   it('needs a reason for each difference, one that fits its direction, and none for a count that agrees', () => {
     const { w1, w2 } = twoItems();
     const t = s.st.must('stock.stocktakeStart', { category: 'water' }, s.store);
-    const count = (counted: number, reason?: 'lost' | 'found' | 'counting_error' | 'expired') =>
+    const count = (counted: number, reason?: 'lost' | 'found' | 'counting_error' | 'expired' | 'damaged') =>
       s.st.call('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: w1, counted, ...(reason ? { reason } : {}) }] }, s.store);
     expect(code(count(98))).toBe('VALIDATION {"counts.0.reason":"v.stock.reasonRequired"}');
     expect(code(count(98, 'found'))).toBe('VALIDATION {"counts.0.reason":"v.stock.reasonDirection"}');
     expect(code(count(101, 'lost'))).toBe('VALIDATION {"counts.0.reason":"v.stock.reasonDirection"}');
     expect(code(count(101, 'counting_error'))).toBe('ok');
+    // A surplus is found or miscounted, never damaged or expired; a shortage is lost, damaged, expired or miscounted.
+    expect(code(count(101, 'damaged'))).toBe('VALIDATION {"counts.0.reason":"v.stock.reasonDirection"}');
+    expect(code(count(101, 'expired'))).toBe('VALIDATION {"counts.0.reason":"v.stock.reasonDirection"}');
+    expect(code(count(101, 'found'))).toBe('ok');
+    for (const reason of ['damaged', 'expired', 'counting_error'] as const) expect(code(count(98, reason)), reason).toBe('ok');
     expect(code(count(98, 'lost'))).toBe('ok'); // counted again: the new count replaces the old one
     const view = s.st.must('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: w2, counted: 50, reason: 'lost' }] }, s.store);
     expect(view.lines.map((l) => [l.counted, l.difference, l.reason])).toEqual([

@@ -171,6 +171,50 @@ describe('issues', () => {
     s.st.must('intake.triage', { stayId, decision: 'refuse', refusalReason: 'can_pay' }, s.desk);
     expect(code(s.st.call('stock.issueToStay', { stayId, lines: [{ itemId: water, quantity: 1 }] }, s.desk))).toBe('CONFLICT {}');
   });
+
+  it('name an item that does not exist at its line, and an issue that does not exist is not found', () => {
+    s = stockStation();
+    const water = s.item();
+    s.receive(water, 5);
+    expect(code(s.st.call('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }, { itemId: 999, quantity: 1 }] }, s.store))).toBe(
+      'VALIDATION {"lines.1.itemId":"v.stock.unknownItem"}',
+    );
+    const out = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }] }, s.store);
+    expect(s.st.must('stock.issueGet', { issueId: out.id }, s.store).id).toBe(out.id);
+    expect(code(s.st.call('stock.issueGet', { issueId: out.id + 1 }, s.store))).toBe('NOT_FOUND {}');
+  });
+
+  it('each keep on their note (出库单) where the stock went, who took it, who issued it and when', () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水' });
+    const medicine = s.item({ name: '藿香正气水', category: 'medicine' });
+    s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 50, unitPriceFen: 150, expiresOn: '2027-01-01' }] }, s.store);
+    s.receive(medicine, 5, { expiresOn: '2026-07-01' });
+    const storekeeper = { id: s.st.must('auth.session', {}, s.store).user.id, displayName: 'store' };
+    const unaddressed = { stay: null, outreachRef: null, department: null, writeOffReason: null, approvedBy: null, recipient: null, reversal: null };
+    const trip = s.st.must('stock.issue', { destination: 'outreach', outreachRef: '7月20日夜间巡查', recipient: '王队长', note: '桥洞', lines: [{ itemId: water, quantity: 10 }] }, s.store);
+    expect(s.st.must('stock.issueGet', { issueId: trip.id }, s.store)).toMatchObject({
+      ...unaddressed,
+      destination: 'outreach',
+      outreachRef: '7月20日夜间巡查',
+      recipient: '王队长',
+      note: '桥洞',
+      valueFen: 1500,
+      at: s.st.clock.now(),
+      by: storekeeper,
+    });
+    // A department's issue names the department; a recipient left blank is none.
+    const kitchen = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', recipient: '', lines: [{ itemId: water, quantity: 2 }] }, s.store);
+    expect(kitchen).toMatchObject({ ...unaddressed, destination: 'station_use', department: '厨房', note: '', valueFen: 300 });
+    const handed = s.st.must('stock.issue', { destination: 'station_use', department: '医务室', recipient: '李医生', lines: [{ itemId: water, quantity: 1 }] }, s.store);
+    expect(handed).toMatchObject({ department: '医务室', recipient: '李医生', outreachRef: null });
+    // A write-off keeps its reason; a stay's issue its stay.
+    const expired = s.st.must('stock.issue', { destination: 'write_off', reason: 'expired', lines: [{ itemId: medicine, quantity: 5 }] }, s.store);
+    expect(expired).toMatchObject({ ...unaddressed, destination: 'write_off', writeOffReason: 'expired' });
+    const stayId = s.stay();
+    const given = s.st.must('stock.issueToStay', { stayId, note: '中暑', lines: [{ itemId: water, quantity: 1 }] }, s.desk);
+    expect(given).toMatchObject({ ...unaddressed, destination: 'stay', stay: { id: stayId }, note: '中暑', by: { displayName: 'desk' } });
+  });
 });
 
 describe('write-offs', () => {
@@ -194,7 +238,7 @@ describe('write-offs', () => {
     expect(code(writeOff('damaged', { batchId: s.receive(other, 1).lines[0]!.batchId }))).toBe('VALIDATION {"lines.0.batchId":"v.stock.batchItem"}');
   });
 
-  it('above the settings’ value need an admin’s or duty leader’s approval, co-signed with their password', () => {
+  it('above the settings’ value need an admin’s or duty leader’s approval, co-signed with their password; other issues never do', () => {
     s = stockStation();
     s.st.must('settings.update', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, stockWriteOffApprovalFen: 1000 }, s.st.adminSession);
     const water = s.item();
@@ -214,11 +258,48 @@ describe('write-offs', () => {
     const audit = s.st.core.db.prepare("SELECT after FROM audit_log WHERE procedure = 'stock.issue' ORDER BY id DESC LIMIT 1").pluck().get() as string;
     expect(audit).toContain(`"approver":{"userId":${s.leader.id}}`);
     expect(audit).not.toContain(PASSWORD);
+    // An issue that is no write-off needs no approval, whatever its value.
+    s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 20, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
+    expect(s.st.call('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 20 }] }, s.store)).toMatchObject({
+      ok: true,
+      value: { valueFen: 2000, approvedBy: null },
+    });
+  });
+
+  it('are approved by an active admin or duty leader only: anyone else is told so before their password is tried', () => {
+    s = stockStation();
+    s.st.must('settings.update', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, stockWriteOffApprovalFen: 0 }, s.st.adminSession);
+    const water = s.item();
+    s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 5, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
+    const writeOff = (approver: { userId: number; password: string }) =>
+      s.st.call('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ itemId: water, quantity: 1 }], approver }, s.store);
+    // A colleague without the role, with a wrong password: refused for the role, before the password is tried.
+    expect(code(writeOff({ userId: s.colleague.id, password: 'wrong-pass-1' }))).toBe('VALIDATION {"approver.userId":"v.stock.approverRole"}');
+    // A duty leader whose account is disabled is no one.
+    const former = s.st.userWith(['duty_leader'], 'former');
+    const formerId = s.st.must('auth.session', {}, former).user.id;
+    s.st.must('accounts.setDisabled', { id: formerId, disabled: true }, s.st.adminSession);
+    expect(code(writeOff({ userId: formerId, password: PASSWORD }))).toBe('VALIDATION {"approver.userId":"v.witnessUnknown"}');
+    expect(code(writeOff({ userId: s.leader.id, password: PASSWORD }))).toBe('ok');
+  });
+
+  it('offer as approvers each active admin and duty leader once (one who is both, once), by name', () => {
+    s = stockStation();
+    const both = s.st.must('auth.session', {}, s.st.userWith(['storekeeper', 'duty_leader', 'admin'], 'aaa-both')).user.id;
+    const former = s.st.must('auth.session', {}, s.st.userWith(['duty_leader'], 'former')).user.id;
+    s.st.must('accounts.setDisabled', { id: former, disabled: true }, s.st.adminSession);
+    const admin = s.st.must('auth.session', {}, s.st.adminSession).user;
+    const expected = [
+      { id: both, displayName: 'aaa-both' },
+      { id: admin.id, displayName: admin.displayName },
+      { id: s.leader.id, displayName: 'leader' },
+    ].sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : a.id - b.id));
+    expect(s.st.must('stock.approvers', {}, s.store)).toEqual(expected);
   });
 });
 
 describe('reversals (红冲)', () => {
-  it('put an issue back into its own batches; both stay, each reversing line points at its original, and once only', () => {
+  it('put an issue back into its own batches; both stay, each reversing line points at its original, and once only (a second try names the first)', () => {
     s = stockStation();
     const water = s.item();
     s.receive(water, 10, { expiresOn: '2026-08-01' });
@@ -234,7 +315,9 @@ describe('reversals (红冲)', () => {
     expect(view.reversal).toMatchObject({ id: reversalId, reason: '多登了', lines: [{ quantity: 10 }, { quantity: 5 }] });
     const pointers = s.st.core.db.prepare('SELECT reverses FROM stock_movements WHERE reversal_id = ? ORDER BY id').pluck().all(reversalId);
     expect(pointers).toEqual(view.lines.map((l) => l.movementId));
-    expect(code(s.st.call('stock.reverse', { kind: 'issue', id: out.id, reason: '再来一次' }, s.store))).toBe('CONFLICT {"id":"v.stock.alreadyReversed"}');
+    const again = s.st.call('stock.reverse', { kind: 'issue', id: out.id, reason: '再来一次' }, s.store);
+    expect(code(again)).toBe('CONFLICT {"id":"v.stock.alreadyReversed"}');
+    expect(!again.ok && again.error.detail).toEqual({ reversalId }); // the refusal names the reversal already made
     expect(code(s.st.call('stock.reverse', { kind: 'issue', id: 999, reason: 'x' }, s.store))).toBe('NOT_FOUND {}');
     balancesSound();
   });

@@ -184,6 +184,24 @@ test('a returning person is found by pinyin initials and the new arrival is link
   expect((await hostCall<{ stays: unknown[] }>(host, 'people.get', { id: past.personId }, desk)).stays).toHaveLength(3);
 });
 
+test('a case handed over with a note: the colleague reads the note on the stay and takes the case', async ({ page, host }) => {
+  const { desk, colleagueId } = await seedStation(host);
+  const { stayId } = await hostCall<{ stayId: number }>(host, 'intake.register', { person: { name: '陈国平', sex: 'male', estimatedAge: 47 }, channel: 'walk_in', arrivedAt: Date.now() - HOUR }, desk);
+  await hostCall(host, 'intake.offerOwnership', { stayId, toUserId: colleagueId, note: '我下班了，请跟进寻亲公告' }, desk);
+
+  await page.goto(host.url);
+  await page.getByLabel('用户名').fill('zhaomin');
+  await page.getByLabel('密码', { exact: true }).fill(DESK_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('current-user')).toContainText('赵敏');
+  await page.evaluate((id) => (window.location.hash = `#/intake/stay/${id}`), stayId);
+  await expect(page.getByTestId('offer-note')).toHaveText('我下班了，请跟进寻亲公告');
+  await screen(page, '29b-case-offered-with-note');
+  await page.getByRole('button', { name: '接收' }).click();
+  await expect(page.getByTestId('stay-owner')).toHaveText('赵敏');
+  await expect(page.getByTestId('offer-note')).toHaveCount(0);
+});
+
 test('a 15-year-old may not self-discharge, and a full zone refuses one more person', async ({ page, host }) => {
   const { desk } = await seedStation(host);
   const born = new Date(Date.now() - (15 * 365 + 30) * 24 * HOUR).toISOString().slice(0, 10);

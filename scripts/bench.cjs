@@ -99,8 +99,19 @@ function ensureStation() {
   } catch {
     meta = null;
   }
-  const fresh = meta && meta.schema === schema && meta.generator === GENERATOR_VERSION && fs.existsSync(path.join(CACHE, DB_FILE));
-  if (fresh && !flag('--rebuild')) return meta;
+  const built = meta && meta.generator === GENERATOR_VERSION && fs.existsSync(path.join(CACHE, DB_FILE)) && !flag('--rebuild');
+  if (built && meta.schema === schema) return meta;
+  if (built && meta.schema < schema) {
+    // Same generator, older schema: upgrade the station in place, as a station's own database is when it updates.
+    process.stderr.write(`migrating the station (schema ${meta.schema} → ${schema})\n`);
+    const { openDatabase, closeDatabase } = dist('db/open.js');
+    const opened = openDatabase(CACHE);
+    opened.db.pragma('wal_checkpoint(TRUNCATE)');
+    closeDatabase(opened.db);
+    const upgraded = { ...meta, schema, migratedFrom: meta.migratedFrom ?? meta.schema };
+    fs.writeFileSync(path.join(CACHE, META), JSON.stringify(upgraded, null, 2));
+    return upgraded;
+  }
   if (meta) process.stderr.write(`rebuilding the station (schema ${meta.schema} → ${schema}, generator ${meta.generator} → ${GENERATOR_VERSION})\n`);
   const building = `${CACHE}.building`;
   fs.rmSync(building, { recursive: true, force: true });
@@ -168,6 +179,17 @@ function measure(calls, input, viaDispatcher, floor) {
     sampleRss();
   }
   return { calls, dispatcher: stats(d), floor: f.length ? stats(f) : null };
+}
+
+/** The station's clock: the generator's `now`, running at real speed from start-up; `advanceTo` moves it on (never back). */
+function benchClock(now) {
+  const t0 = Date.now();
+  let skipped = 0;
+  const clock = () => now + skipped + (Date.now() - t0);
+  clock.advanceTo = (t) => {
+    skipped += Math.max(0, t - clock());
+  };
+  return clock;
 }
 
 /** A small seeded generator, so each run asks the same questions. */
@@ -379,8 +401,19 @@ async function dutyStockRows({ core, db, clock, settings, calls, row }) {
   // An open handover: the one still open, or the current shift's, opened now.
   const { shiftAt } = dist('../shared/domain/duty.js');
   const current = shiftAt(clock(), settings.shifts, today(), settings.timeZone);
-  const handoverId =
-    db.prepare('SELECT id FROM handovers WHERE submitted_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get() ?? duty('handover.open', { day: current.day, shift: current.code }).id;
+  // The generator signs each shift's handover shortly before the shift ends, so the station may be between the
+  // current shift's signed handover and the next shift: the clock then moves on to a minute into the next shift.
+  const openHandover = () => {
+    const open = db.prepare('SELECT id FROM handovers WHERE submitted_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get();
+    if (open !== undefined) return open;
+    if (db.prepare('SELECT 1 FROM handovers WHERE shift_day = ? AND shift = ?').get(current.day, current.code)) {
+      clock.advanceTo(current.to + 60_000);
+      const next = shiftAt(clock(), settings.shifts, today(), settings.timeZone);
+      return duty('handover.open', { day: next.day, shift: next.code }).id;
+    }
+    return duty('handover.open', { day: current.day, shift: current.code }).id;
+  };
+  const handoverId = openHandover();
   const shift = db.prepare('SELECT shift_from AS "from", shift_to AS "to" FROM handovers WHERE id = ?').get(handoverId);
   row(
     'compile a handover (refresh)',
@@ -430,6 +463,29 @@ async function dutyStockRows({ core, db, clock, settings, calls, row }) {
   last = null;
   const bare = measure(issueCalls, () => fefo.quantity, (quantity) => allocate({ db, today: today() }, { itemId: fefo.id, quantity }, 'usable', 'lines.0.quantity'), null);
   row(`earliest-expiry-first issue across ${fefo.batches} batches`, { calls: issueCalls, dispatcher: issued.dispatcher, floor: bare.dispatcher }, { p95: 5 });
+
+  process.stderr.write('measuring the disk: a bare commit of as many pages as that issue writes…\n');
+  row('the disk alone: a commit of 32 pages (WAL, FULL)', diskCommit(issueCalls), {});
+}
+
+/**
+ * What this disk needs to make one commit durable, with nothing else in it: one blob of 32 pages (what an issue across
+ * 50 batches writes to the WAL) into a file of its own in scratch, WAL and `synchronous = FULL` as the app opens its
+ * database. Any commit row's p95 sits on top of this floor; it changes from machine to machine, the code cannot.
+ */
+function diskCommit(calls) {
+  const Database = require(require.resolve('better-sqlite3', { paths: [ROOT] }));
+  const file = path.join(SCRATCH, 'disk-floor.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (b BLOB NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (b) VALUES (?)');
+  const blob = Buffer.alloc(31 * 4000, 1);
+  const r = measure(calls, () => blob, (b) => insert.run(b), null);
+  db.close();
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  return r;
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -453,8 +509,7 @@ async function main() {
   const { openCore } = dist('core.js');
   const { pinyinKeys } = dist('features/people/search.js');
   const { stationDay, dayStart } = dist('../shared/domain/time.js');
-  const t0 = Date.now();
-  const clock = () => meta.now + (Date.now() - t0);
+  const clock = benchClock(meta.now);
   const core = openCore({ dataDir: SCRATCH, clock, logger: { info() {}, error(m, d) { process.stderr.write(`${m} ${JSON.stringify(d)}\n`); } } });
   const db = core.db;
   sampleRss();
@@ -642,8 +697,7 @@ function whereLines(results) {
 async function dutyStockOnly(meta) {
   freshScratch();
   const { openCore } = dist('core.js');
-  const t0 = Date.now();
-  const clock = () => meta.now + (Date.now() - t0);
+  const clock = benchClock(meta.now);
   const core = openCore({ dataDir: SCRATCH, clock, logger: { info() {}, error(m, d) { process.stderr.write(`${m} ${JSON.stringify(d)}\n`); } } });
   const results = [];
   const row = (op, r, target) => results.push({ op, ...r, target });

@@ -13,9 +13,10 @@ const MONTH_TOTALS = `
 
 /**
  * The balances and the ledger's month totals are derived data: the movements are the record. This recomputes every
- * batch's and every item's balance and every month total from the movements (summed from covering indexes) and names
- * each one that differs. Plain SQL text, so the start-up check can run it on a worker thread's read-only connection
- * (electron/db/file-work.cjs, `query`): it reads every movement, about 3 s at two million.
+ * batch's and every item's balance and every month total from the movements (the batches in one pass over the table,
+ * the items and months from the ledger's covering index) and names each one that differs. Plain SQL text, so the
+ * start-up check can run it on a worker thread's read-only connection (electron/db/file-work.cjs, `query`): it reads
+ * every movement, about 3 s at two million.
  */
 export const BALANCE_MISMATCHES = `
   WITH per_batch AS MATERIALIZED (SELECT batch_id, sum(quantity) AS total FROM stock_movements GROUP BY batch_id),
@@ -62,11 +63,16 @@ export function requireBalancesSound(db: DB): void {
   }
 }
 
+/** Every batch's balance from one grouped pass over the movements (no index is keyed by batch: migration 0100), not one search per batch. */
+export const REBUILD_BATCH_BALANCES = `
+  WITH per_batch AS MATERIALIZED (SELECT batch_id, sum(quantity) AS total FROM stock_movements GROUP BY batch_id)
+  UPDATE stock_balances SET quantity = coalesce((SELECT p.total FROM per_batch p WHERE p.batch_id = stock_balances.batch_id), 0)`;
+
 /** Sets every balance and month total to the sum of its movements (what the movements say is what there is). */
 export function rebuildBalances(db: DB): void {
   cached(db, 'INSERT INTO stock_balances (batch_id, item_id, expires_on) SELECT b.id, b.item_id, b.expires_on FROM stock_batches b WHERE NOT EXISTS (SELECT 1 FROM stock_balances s WHERE s.batch_id = b.id)').run();
   cached(db, 'INSERT INTO stock_item_balances (item_id) SELECT i.id FROM stock_items i WHERE NOT EXISTS (SELECT 1 FROM stock_item_balances s WHERE s.item_id = i.id)').run();
-  cached(db, 'UPDATE stock_balances SET quantity = (SELECT coalesce(sum(m.quantity), 0) FROM stock_movements m WHERE m.batch_id = stock_balances.batch_id)').run();
+  cached(db, REBUILD_BATCH_BALANCES).run();
   cached(db, 'UPDATE stock_item_balances SET quantity = (SELECT coalesce(sum(m.quantity), 0) FROM stock_movements m WHERE m.item_id = stock_item_balances.item_id)').run();
   cached(db, 'DELETE FROM stock_month_totals').run();
   cached(db, `INSERT INTO stock_month_totals (item_id, month, kind, gained, lost, gained_fen, lost_fen) ${MONTH_TOTALS}`).run();

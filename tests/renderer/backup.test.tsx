@@ -82,6 +82,57 @@ describe('the backup page', () => {
     expect(await screen.findByText(`已备份：${made.name}`)).toBeInTheDocument();
   });
 
+  /** The main process with a job already running when 立即备份 is pressed: `backup.run` is refused until it ends. */
+  function mainWithRunningJob(kind: 'backup' | 'restore') {
+    const AUTO = '00000000-0000-4000-8000-0000000000aa';
+    const auto = (over: Partial<Job<BackupFile>>) => ({ ...job({ id: AUTO, done: 100, total: 400 }), kind, ...over }) as Job<BackupFile>;
+    let autoPolls = 0;
+    let release = false;
+    const runs: string[] = [];
+    const handlers: Record<string, (input: unknown) => Result<unknown>> = {
+      'setup.status': () => ({ ok: true, value: { initialized: true, stationName: '东城区救助管理站' } }),
+      'auth.session': () => ({ ok: true, value: ADMIN_INFO }),
+      'backup.list': () => ({ ok: true, value: { folder: '/data/backups', backups: [], lastAutoAt: null, running: null } }),
+      'backup.run': () => {
+        const autoDone = release && autoPolls > 0;
+        runs.push(autoDone ? 'started' : 'refused');
+        return autoDone ? { ok: true, value: job({ step: 'copying', done: 0, total: 400 }) } : { ok: false, error: { code: 'CONFLICT', message: 'busy', detail: { jobId: AUTO } } };
+      },
+      'backup.job': (input) => {
+        const { id } = input as { id: string };
+        if (id === AUTO) {
+          autoPolls += 1;
+          return { ok: true, value: release ? auto({ state: 'done', step: 'finished', done: 400, total: 400, result: { ...made, kind: 'auto' }, finishedAt: 2 }) : auto({}) };
+        }
+        return { ok: true, value: job({ state: 'done', step: 'finished', done: 400, total: 400, result: made, finishedAt: 3 }) };
+      },
+    };
+    setApiForTests(new ApiClient(async (procedure, input) => handlers[procedure]?.(input) ?? { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: procedure } }));
+    return { runs, finishAuto: () => void (release = true) };
+  }
+
+  it('pressed during an automatic backup, says so, follows it, then makes the backup asked for', async () => {
+    const main = mainWithRunningJob('backup');
+    render(<App />);
+    await userEvent.click((await screen.findAllByRole('button', { name: /立即备份/ }))[0]!);
+    expect(await screen.findByTestId('backup-queued')).toHaveTextContent('另一项备份正在进行；它完成后，立即开始您要求的备份。');
+    expect(within(screen.getByTestId('job-progress')).getByText('正在复制：100 / 400 页')).toBeInTheDocument();
+    expect(screen.queryByText('另一项备份或恢复正在进行，请稍候。')).toBeNull();
+    main.finishAuto();
+    expect(await screen.findByText(`已备份：${made.name}`)).toBeInTheDocument();
+    expect(main.runs).toEqual(['refused', 'started']);
+    expect(screen.queryByTestId('backup-queued')).toBeNull();
+  });
+
+  it('pressed during a restore, queues nothing: the restore ends every session, and the field says to wait', async () => {
+    const main = mainWithRunningJob('restore');
+    render(<App />);
+    await userEvent.click((await screen.findAllByRole('button', { name: /立即备份/ }))[0]!);
+    expect(await screen.findByText('另一项备份或恢复正在进行，请稍候。')).toBeInTheDocument();
+    expect(main.runs).toEqual(['refused']);
+    expect(screen.queryByTestId('backup-queued')).toBeNull();
+  });
+
   it('puts a failed backup’s reason at the folder field', async () => {
     fakeMain(
       [job({}), job({ state: 'failed', step: 'finished', error: { code: 'VALIDATION', message: 'x', fields: { folder: 'v.backupFolderUnwritable' } } })],

@@ -28,6 +28,7 @@ export function BackupPage() {
   const { job, follow, clear } = useJob();
   const busy = job?.state === 'running';
   const [problem, setProblem] = useState<{ field: 'folder' | 'file'; text: string } | null>(null);
+  const [queued, setQueued] = useState(false);
   const shown = (field: 'folder' | 'file', error: AppErrorShape) =>
     setProblem({ field, text: error.code === 'CONFLICT' ? t('backup.busy') : (fieldMessage(error.fields?.[field]) ?? errorText(error, t)) });
 
@@ -66,7 +67,23 @@ export function BackupPage() {
 
   const run = async (to?: string) => {
     setProblem(null);
-    const started = await api().call('backup.run', to ? { folder: to } : {});
+    const input = to ? { folder: to } : {};
+    let started = await api().call('backup.run', input);
+    // A backup already running, begun since this page loaded (the automatic one, 5 s after start-up and then hourly, or
+    // one asked for in another window): follow it, saying that the one asked for comes next, then make it. Never after
+    // a restore: it ends every session.
+    const other = !started.ok && started.error.code === 'CONFLICT' ? started.error.detail?.jobId : undefined;
+    if (typeof other === 'string') {
+      const asked = await api().call('backup.job', { id: other });
+      const running = asked.ok ? asked.value : null;
+      if (running?.kind === 'backup' && running.state === 'running') {
+        setQueued(true);
+        await follow<unknown>(running);
+        setQueued(false);
+        void list.refetch();
+        started = await api().call('backup.run', input);
+      }
+    }
     if (!started.ok) return shown('folder', started.error);
     await see(started.value);
   };
@@ -89,6 +106,7 @@ export function BackupPage() {
       </Descriptions>
       {job && (
         <div data-testid="job-progress" style={{ marginBottom: 16 }}>
+          {queued && <Alert type="info" showIcon data-testid="backup-queued" style={{ marginBottom: 8 }} title={t('backup.queued')} />}
           <Typography.Text>{t(`backup.steps.${job.step}`, { done: job.done, total: job.total })}</Typography.Text>
           <Progress percent={jobPercent(job)} status={job.state === 'failed' ? 'exception' : 'active'} />
         </div>

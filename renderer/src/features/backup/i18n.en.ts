@@ -29,6 +29,7 @@ const en: typeof zhCN = {
     checking: 'Checking…',
     steps: { checking: 'Checking the backup file…', copying: 'Copying: {{done}} of {{total}} pages', replacing: 'Replacing the database…', finished: 'Finished' },
     busy: 'Another backup or restore is running; please wait.',
+    queued: 'Another backup is running; yours starts as soon as it finishes.',
     restored: 'Restored {{file}} (data as of {{at}}). The old database was kept as {{aside}}. Please sign in again.',
   },
   recovery: {

@@ -27,6 +27,7 @@ const zhCN = {
     checking: '检查中…',
     steps: { checking: '正在检查备份文件…', copying: '正在复制：{{done}} / {{total}} 页', replacing: '正在替换数据库…', finished: '完成' },
     busy: '另一项备份或恢复正在进行，请稍候。',
+    queued: '另一项备份正在进行；它完成后，立即开始您要求的备份。',
     restored: '已恢复：{{file}}（数据时间 {{at}}）。原数据库另存为 {{aside}}。请重新登录。',
   },
   recovery: {

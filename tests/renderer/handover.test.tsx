@@ -1,12 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HandoverDetail, HandoverVerification } from '../../shared/contract/handover';
 import type { SignatureView } from '../../shared/domain/signatures';
-import { entityPath, type FeatureEntry } from '../../renderer/src/app/feature';
+import { entityPath, preloadPages, type FeatureEntry } from '../../renderer/src/app/feature';
 import { FEATURES } from '../../renderer/src/app/features';
 import { ROLE_PERMISSIONS } from '../../shared/domain/roles';
 import { renderApp, renderShell } from './fake-main';
+
+// The feature pages are lazy chunks (issue 12): load them all once, so no test's first wait covers a chunk's import.
+beforeAll(() => preloadPages(FEATURES), 120_000);
 
 const H = (hh: number, mm = 0) => Date.UTC(2026, 11, 2, hh - 8, mm); // 2026-12-02 on the Shanghai clock
 

@@ -1,4 +1,5 @@
 import { createContext, lazy, useContext, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import type { Permission } from '../../../shared/domain/roles';
 import type { FeatureCatalogs } from '../i18n/catalogs';
 
@@ -49,7 +50,17 @@ export interface FeatureEntry {
    * no feature registers has no page, and its line stays text.
    */
   entityLinks?: EntityLinks;
+  /**
+   * A handover line's `detail` (a state, a category, a day of the stay clock) in words, for the sections of the alert
+   * features this renderer feature speaks for, by `HandoverSection.feature` (intake's `intake`). The handover shows
+   * every section's lines through these without knowing any feature; without one, a detail is looked up as
+   * `<feature>.handover.detail.<detail>` in the catalogs.
+   */
+  lineDetails?: Readonly<Record<string, LineDetail>>;
 }
+
+/** `(t, 'departures', 'return_home') => '返乡'`: a line's detail in words, by the section's name within its feature. */
+export type LineDetail = (t: TFunction, section: string, detail: string) => string;
 
 /** A card on the settings page, owned by another feature. */
 export interface SettingsCard {

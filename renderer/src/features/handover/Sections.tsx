@@ -4,31 +4,36 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AlertLine, HandoverFigure, HandoverSection } from '../../../../shared/contract/alerts';
-import { entityPath, useFeatures } from '../../app/feature';
+import { entityPath, useFeatures, type FeatureEntry } from '../../app/feature';
 import { useSessionInfo } from '../../app/session';
 import { clientLabel } from '../../components/format';
 import { useWhen } from '../../components/useWhen';
 
 /**
- * A section's words come from the feature that compiled it (`<feature>.handover.<name>` in its catalog); the handover
- * keeps fallbacks (`handover.sections.<feature>.<name>`) for features whose catalogs do not name their sections yet,
- * and shows the raw key rather than nothing for a section nobody named. The handover never lists the features.
+ * A section's words come from the feature that compiled it, in its own catalog: `<feature>.handover.<name>` for the
+ * title, `<feature>.handover.<section>_<figure>` or `<feature>.handover.<figure>` for a figure, and
+ * `<feature>.handover.detail.<value>` for a line's state. A section nobody named shows its raw key rather than nothing
+ * (and tests/renderer/handover.test.tsx fails). The handover never lists the features, nor holds their words.
  */
 export function sectionTitle(t: TFunction, s: HandoverSection): string {
   const name = s.key.slice(s.feature.length + 1);
-  return t([`${s.feature}.handover.${name}`, `handover.sections.${s.feature}.${name}`], { defaultValue: s.key });
+  return t(`${s.feature}.handover.${name}`, { defaultValue: s.key });
 }
 
 export function figureLabel(t: TFunction, s: HandoverSection, f: HandoverFigure): string {
   if (f.label) return f.label;
   const name = s.key.slice(s.feature.length + 1);
-  return t([`${s.feature}.handover.${name}_${f.key}`, `${s.feature}.handover.${f.key}`, `handover.figures.${s.feature}.${f.key}`], { defaultValue: f.key });
+  return t([`${s.feature}.handover.${name}_${f.key}`, `${s.feature}.handover.${f.key}`], { defaultValue: f.key });
 }
 
-/** A line's short machine value (a category, a count of days), in words when its feature names it. */
-export function detailText(t: TFunction, feature: string, detail: string): string {
+/**
+ * A line's short machine value (a state, a category, a count of days) in words: by the renderer feature that speaks for
+ * the section's feature (FeatureEntry.lineDetails), else as `<feature>.handover.detail.<detail>` in the catalogs.
+ */
+export function detailText(t: TFunction, features: readonly FeatureEntry[], s: HandoverSection, detail: string): string {
   if (!detail) return '';
-  return t([`${feature}.handover.detail.${detail}`, `handover.detail.${feature}.${detail}`], { defaultValue: detail });
+  const words = features.find((f) => f.lineDetails?.[s.feature])?.lineDetails?.[s.feature];
+  return words ? words(t, s.key.slice(s.feature.length + 1), detail) : t(`${s.feature}.handover.detail.${detail}`, { defaultValue: detail });
 }
 
 export const figureText = (f: HandoverFigure) => (f.of === undefined ? String(f.value) : `${f.value} / ${f.of}`);
@@ -55,6 +60,7 @@ function LineSubject({ line }: { line: AlertLine }) {
 
 function SectionCard({ section }: { section: HandoverSection }) {
   const { t } = useTranslation();
+  const features = useFeatures();
   const at = useWhen();
   const [all, setAll] = useState(false);
   const s = section;
@@ -78,7 +84,7 @@ function SectionCard({ section }: { section: HandoverSection }) {
           renderItem={(l) => (
             <List.Item style={{ paddingInline: 0 }}>
               <LineSubject line={l} />
-              {l.detail && <Tag style={{ marginInlineStart: 8 }}>{detailText(t, s.feature, l.detail)}</Tag>}
+              {l.detail && <Tag style={{ marginInlineStart: 8 }}>{detailText(t, features, s, l.detail)}</Tag>}
               <Typography.Text type="secondary" style={{ marginInlineStart: 'auto' }}>
                 {[l.owner, at(l.at)].filter(Boolean).join(' · ')}
               </Typography.Text>

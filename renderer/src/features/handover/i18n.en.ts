@@ -90,24 +90,6 @@ const en: typeof zhCN = {
       none: 'No signatures yet',
       unsigned: 'The register prints once the leader has signed',
     },
-    sections: {
-      intake: {
-        census: 'Census and beds', arrivals: 'Arrivals this shift', departures: 'Departures this shift', atHospital: 'At hospital',
-        overLimit: 'Over the limit', nearLimit: 'Near the limit', familySearchDue: 'Family searches due', openCustody: 'Belongings held', incomplete: 'Incomplete records',
-      },
-      duty: { patrols: 'Patrols', findings: 'Patrol findings', incidents: 'Incidents', followUps: 'Follow-up tasks' },
-    },
-    figures: {
-      intake: { residents: 'In station', awaitingTriage: 'Awaiting triage', atHospital: 'At hospital', freeBeds: 'Free beds', count: 'People' },
-      duty: { rounds: 'Rounds', slotsDone: 'On time', missed: 'Missed', issues: 'Issues', count: 'Incidents', open: 'Open', overdue: 'Overdue' },
-    },
-    detail: {
-      intake: { registered: 'Awaiting triage', in_station: 'In station', at_hospital: 'At hospital', discharged: 'Left' },
-      duty: {
-        fire_hazard: 'Fire hazard', fight: 'Fight', illness: 'Illness', absconding: 'Absconding', hygiene: 'Hygiene', facility: 'Facility',
-        visitor: 'Visitor', complaint: 'Complaint', police_call: 'Police call', missed: 'Missed', overdue: 'Overdue', open: 'Open',
-      },
-    },
   },
   v: {
     shiftNotStarted: 'This shift has not begun',

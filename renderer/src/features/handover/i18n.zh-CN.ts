@@ -92,25 +92,6 @@ const zhCN = {
       none: '尚无签名',
       unsigned: '带班领导签名后才能打印登记表',
     },
-    /** Fallback titles for sections whose feature's catalog does not name them (see Sections.tsx). */
-    sections: {
-      intake: {
-        census: '在站人数与床位', arrivals: '本班入站', departures: '本班离站', atHospital: '住院人员',
-        overLimit: '超期滞留', nearLimit: '临近期限', familySearchDue: '寻亲任务到期', openCustody: '未归还代管物品', incomplete: '信息不完整',
-      },
-      duty: { patrols: '值班巡查', findings: '巡查发现的问题', incidents: '本班事件', followUps: '整改任务' },
-    },
-    figures: {
-      intake: { residents: '在站', awaitingTriage: '待分诊', atHospital: '住院', freeBeds: '空床', count: '人数' },
-      duty: { rounds: '巡查次数', slotsDone: '按时完成', missed: '漏巡', issues: '发现问题', count: '事件', open: '未完成', overdue: '已逾期' },
-    },
-    detail: {
-      intake: { registered: '待分诊', in_station: '在站', at_hospital: '送医中', discharged: '已离站' },
-      duty: {
-        fire_hazard: '消防隐患', fight: '打架', illness: '疾病', absconding: '擅自离站', hygiene: '卫生', facility: '设施',
-        visitor: '来访', complaint: '投诉', police_call: '报警', missed: '漏巡', overdue: '已逾期', open: '未完成',
-      },
-    },
   },
   v: {
     shiftNotStarted: '这个班次还没有开始',

@@ -46,7 +46,7 @@ export function BoardListPage() {
           showTotal: (total) => t('intake.boardLists.all', { count: total }) }}
         columns={[
           { title: t('intake.boardLists.who'), key: 'who', ellipsis: true, render: (_, l) => <Typography.Text strong>{clientLabel(t, l)}</Typography.Text> },
-          { title: t('intake.boardLists.what'), key: 'detail', ellipsis: true, render: (_, l) => detailText(t, key, l) },
+          { title: t('intake.boardLists.what'), key: 'detail', ellipsis: true, render: (_, l) => detailText(t, key, l.detail) },
           { title: t('intake.boardLists.when'), key: 'at', width: 140, render: (_, l) => (l.at ? when(l.at, i18n.language, info.timeZone) : '') },
           { title: t('intake.boardLists.owner'), dataIndex: 'owner', width: 120, ellipsis: true },
         ]}

@@ -119,7 +119,7 @@ export function IntakeBoardPage() {
                       <List size="small" dataSource={lines} renderItem={(l) => (
                         <List.Item key={`${key}-${l.stayId}-${l.detail}`} className="board-line" onClick={() => navigate(`/intake/stay/${l.stayId}`)}>
                           <Typography.Text strong ellipsis className="board-line-name">{clientLabel(t, l)}</Typography.Text>
-                          <Typography.Text type="secondary" ellipsis className="board-line-detail">{detailText(t, key, l)}</Typography.Text>
+                          <Typography.Text type="secondary" ellipsis className="board-line-detail">{detailText(t, key, l.detail)}</Typography.Text>
                           <Typography.Text type="secondary" ellipsis className="board-line-when">
                             {l.at ? when(l.at, i18n.language, info.timeZone).slice(5) : ''} · {l.owner}
                           </Typography.Text>

@@ -1,5 +1,6 @@
 import { SolutionOutlined } from '@ant-design/icons';
 import { lazyPages, type FeatureEntry } from '../../app/feature';
+import { handoverDetail } from './boardText';
 import en from './i18n.en';
 import zhCN from './i18n.zh-CN';
 
@@ -22,4 +23,6 @@ export const intake: FeatureEntry = {
   catalogs: { 'zh-CN': zhCN, en },
   // A stay named by an alert or a handover line (electron/features/intake/alerts.ts) opens its page.
   entityLinks: { stay: (id) => `/intake/stay/${id}` },
+  // Its handover sections' lines, in the board's words.
+  lineDetails: { intake: handoverDetail },
 };

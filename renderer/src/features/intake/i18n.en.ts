@@ -10,6 +10,13 @@ const en: typeof zhCN = {
     intake: '24-hour intake, first-contact responsibility, screening, safety check, belongings, beds, stay limits, family search, discharge',
   },
   intake: {
+    /** Words of intake's handover sections (electron/features/intake/alerts.ts): titles, figures (`<section>_<figure>` where one section's figure differs), a line's state. */
+    handover: {
+      census: 'Census and beds', arrivals: 'Arrivals this shift', departures: 'Departures this shift', atHospital: 'At hospital',
+      overLimit: 'Over the limit', nearLimit: 'Near the limit', familySearchDue: 'Family searches due', openCustody: 'Belongings held', incomplete: 'Incomplete records',
+      residents: 'In station', awaitingTriage: 'Awaiting triage', census_atHospital: 'At hospital', freeBeds: 'Free beds', count: 'People',
+      detail: { registered: 'Awaiting triage', in_station: 'In station', at_hospital: 'At hospital', discharged: 'Left' },
+    },
     exportRegister: 'Export intake register',
     title: 'Intake',
     board: "Today's board",

@@ -9,6 +9,13 @@ const zhCN = {
     intake: '24 小时接待、首接负责、甄别、安全检查、物品保管、分区安置、救助期限、寻亲、离站',
   },
   intake: {
+    /** Words of intake's handover sections (electron/features/intake/alerts.ts): titles, figures (`<section>_<figure>` where one section's figure differs), a line's state. */
+    handover: {
+      census: '在站人数与床位', arrivals: '本班入站', departures: '本班离站', atHospital: '住院人员',
+      overLimit: '超期滞留', nearLimit: '临近期限', familySearchDue: '寻亲任务到期', openCustody: '未归还代管物品', incomplete: '信息不完整',
+      residents: '在站', awaitingTriage: '待分诊', census_atHospital: '住院', freeBeds: '空床', count: '人数',
+      detail: { registered: '待分诊', in_station: '在站', at_hospital: '送医中', discharged: '已离站' },
+    },
     exportRegister: '导出接待登记台账',
     title: '接待登记',
     board: '今日看板',

@@ -100,6 +100,17 @@ const en: typeof zhCN = {
       slotFrom: 'Slot from', dueAt: 'Due by', followUpLine: 'Follow-up: {{task}} ({{owner}}, by {{due}})',
     },
   },
+  /** Words of duty's handover sections (electron/features/roster/alerts.ts): titles, figures, a line's category or state. */
+  duty: {
+    handover: {
+      patrols: 'Patrols', findings: 'Patrol findings', incidents: 'Incidents', followUps: 'Follow-up tasks',
+      rounds: 'Rounds', slotsDone: 'On time', missed: 'Missed', issues: 'Issues', count: 'Incidents', open: 'Open', overdue: 'Overdue',
+      detail: {
+        fire_hazard: 'Fire hazard', fight: 'Fight', illness: 'Illness', absconding: 'Absconding', hygiene: 'Hygiene', facility: 'Facility',
+        visitor: 'Visitor', complaint: 'Complaint', police_call: 'Police call', missed: 'Missed', overdue: 'Overdue', open: 'Open',
+      },
+    },
+  },
   v: {
     clockTime: 'Times are hours:minutes (00:00–23:59)',
     timesOverlap: 'Overlaps an earlier period',

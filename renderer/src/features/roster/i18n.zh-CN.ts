@@ -102,6 +102,17 @@ const zhCN = {
       slotFrom: '时段开始', dueAt: '应巡查时间', followUpLine: '整改：{{task}}（{{owner}}，{{due}}前）',
     },
   },
+  /** Words of duty's handover sections (electron/features/roster/alerts.ts): titles, figures, a line's category or state. */
+  duty: {
+    handover: {
+      patrols: '值班巡查', findings: '巡查发现的问题', incidents: '本班事件', followUps: '整改任务',
+      rounds: '巡查次数', slotsDone: '按时完成', missed: '漏巡', issues: '发现问题', count: '事件', open: '未完成', overdue: '已逾期',
+      detail: {
+        fire_hazard: '消防隐患', fight: '打架', illness: '疾病', absconding: '擅自离站', hygiene: '卫生', facility: '设施',
+        visitor: '来访', complaint: '投诉', police_call: '报警', missed: '漏巡', overdue: '已逾期', open: '未完成',
+      },
+    },
+  },
   v: {
     clockTime: '时间格式为 时:分（00:00–23:59）',
     timesOverlap: '与前面的时段重叠',

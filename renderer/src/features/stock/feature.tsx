@@ -3,6 +3,7 @@ import { lazyPages, type FeatureEntry } from '../../app/feature';
 import en from './i18n.en';
 import zhCN from './i18n.zh-CN';
 import { StaySupplies } from './stay/StaySupplies';
+import { stockLineDetail } from './handoverText';
 
 // The pages and prints in chunks of their own (app/feature.ts lazyPages); the stay's supplies tab is small and stays.
 const ReceiptPrint = lazyPages(() => import('./print/DocumentPrints').then((m) => m.ReceiptPrint));
@@ -29,4 +30,5 @@ export const stock: FeatureEntry = {
   // The records of electron/features/stock/alerts.ts: an item (below its minimum, expiring) opens the item list, a
   // fund near or over its budget the budget page.
   entityLinks: { stock_item: () => '/stock/items', stock_fund: () => '/stock/budget' },
+  lineDetails: { stock: stockLineDetail },
 };

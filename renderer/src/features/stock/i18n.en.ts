@@ -133,6 +133,7 @@ const en: typeof zhCN = {
       expired: 'Expired',
       belowMinimum: 'Below minimum',
       expiring: 'Expiring',
+      detail: { batch: '{{quantity}}, expires {{expiresOn}}', level: '{{usable}} usable, minimum {{minimum}}' },
     },
   },
 };

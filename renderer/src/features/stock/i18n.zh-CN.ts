@@ -136,6 +136,7 @@ const zhCN = {
       expired: '过期',
       belowMinimum: '低于最低库存',
       expiring: '临期',
+      detail: { batch: '{{quantity}}，{{expiresOn}} 到期', level: '可用 {{usable}}，最低 {{minimum}}' },
     },
   },
 };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useRpcQuery } from '../../../api/hooks';
+import { useFeatures } from '../../../app/feature';
 import { useSessionInfo } from '../../../app/session';
 import { clientLabel } from '../../../components/format';
 import { FieldRow, FormTable, ListTable, PrintFrame, SectionRow, SheetFoot, SheetHead, useWhen } from '../../../components/print';
@@ -18,6 +19,7 @@ const PRINT_LINES = 12;
 export function HandoverPrint() {
   const { t, i18n } = useTranslation();
   const info = useSessionInfo();
+  const features = useFeatures();
   const at = useWhen();
   const id = Number(useParams().id);
   const q = useRpcQuery('handover.get', { id });
@@ -43,7 +45,7 @@ export function HandoverPrint() {
                 label: sectionTitle(t, s),
                 value: [
                   s.figures.map((f) => `${figureLabel(t, s, f)} ${figureText(f)}`).join('；'),
-                  s.lines.slice(0, PRINT_LINES).map((l) => [clientLabel(t, l), detailText(t, s.feature, l.detail), l.owner, at(l.at)].filter(Boolean).join(' ')).join('；'),
+                  s.lines.slice(0, PRINT_LINES).map((l) => [clientLabel(t, l), detailText(t, features, s, l.detail), l.owner, at(l.at)].filter(Boolean).join(' ')).join('；'),
                   s.lines.length > PRINT_LINES ? t('handover.print.more', { n: s.lines.length }) : '',
                 ].filter(Boolean).join('。') || t('handover.nothing'),
               }]} />

@@ -92,6 +92,8 @@ export function countStocktake(c: StockCtx, input: z.output<typeof stocktakeCoun
   input.found.forEach((f, i) => {
     const item = lineItem(db, f.itemId, `found.${i}.itemId`);
     if (!inScope(item.id)) throw new AppError('VALIDATION', 'This item is not in this stocktake.', { [`found.${i}.itemId`]: 'v.stock.outOfScope' });
+    // Valued at 0 fen: nothing is known to have been paid for stock no batch held, and the ledger's values (and the
+    // budget's spending) never count a cost nobody incurred. Its quantity counts in full.
     const batchId = insertBatch(c, { itemId: item.id, stocktakeId: h.id, lot: f.lot, producedOn: f.producedOn, expiresOn: batchExpiry(c, item, f, `found.${i}`), unitCostFen: 0 });
     cached(db, UPSERT_LINE).run(h.id, batchId, item.id, 0, f.quantity, 'found', c.now, c.actorId);
     batchIds.push(batchId);

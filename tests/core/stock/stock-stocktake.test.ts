@@ -129,7 +129,7 @@ describe('a stocktake', () => {
     expect(s.st.must('stock.item', { itemId: water }, s.store).batches.map((b) => [b.id, b.onHand])).toEqual([[w2, 50]]);
   });
 
-  it('books stock found that no batch held as a new batch, posted as found; a cancelled stocktake posts nothing', () => {
+  it('books stock found that no batch held as a new batch valued at 0 fen (nothing known paid for it), posted as found; a cancelled stocktake posts nothing', () => {
     const { water, medicine, w1, w2 } = twoItems();
     const first = s.st.must('stock.stocktakeStart', {}, s.store);
     s.st.must('stock.stocktakeCount', { stocktakeId: first.id, counts: [{ batchId: w1, counted: 0, reason: 'lost' }] }, s.store);
@@ -150,6 +150,7 @@ describe('a stocktake', () => {
       [true, 0, 6, 'found'],
       [false, 30, 30, null],
     ]);
+    expect(view.lines[0]!.unitCostFen).toBe(0);
     s.st.must('stock.stocktakeApprove', { stocktakeId: t.id, approver: approver() }, s.store);
     expect(onHand(medicine)).toBe(36);
     expect(s.st.must('stock.stocktakes', {}, s.store).map((x) => [x.status, x.lines, x.differences])).toEqual([

@@ -66,12 +66,6 @@ export function spanRuns(start: string, end: string): [number, number][] {
   return e === 0 ? [[s, DAY_MINUTES]] : [[s, DAY_MINUTES], [0, e]];
 }
 
-/** Length of a span in minutes (24 h when it ends where it starts). */
-export function spanMinutes(start: string, end: string): number {
-  const d = minutesOf(end) - minutesOf(start);
-  return d > 0 ? d : d + DAY_MINUTES;
-}
-
 /** A night shift is one that covers any of the small hours (00:00–06:00): the one counted by "nights in a row". */
 export function isNightShift(start: string, end: string): boolean {
   return spanRuns(start, end).some(([a]) => a < 6 * 60);

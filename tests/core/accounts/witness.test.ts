@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/domain/result';
-import { activeStaff, coSign, type WitnessCtx } from '../../../electron/features/accounts/witness';
+import { activeStaff, coSign, witnessCtx, type WitnessCtx } from '../../../electron/features/accounts/witness';
+import type { HandlerContext } from '../../../electron/rpc/context';
 import { FREE_TRIES } from '../../../electron/features/accounts/throttle';
 import { contentHash, openStation, type TestStation } from '../helpers';
 
@@ -72,6 +73,38 @@ describe('coSign (moved to accounts)', () => {
     expect(st.call('auth.login', { username: 'colleague', password: PASSWORD }).ok).toBe(false);
     st.clock.advance(31_000);
     expect(outcome(() => coSign(ctx(), { ...witness, password: PASSWORD }))).toBe('ok');
+  });
+
+  it('tells a held witness how long the hold still lasts, as login does', () => {
+    const { ids, ctx } = station();
+    for (let i = 1; i <= FREE_TRIES; i++) expect(outcome(() => coSign(ctx(), { userId: ids.colleague!, password: 'wrong-one' }))).toMatch(/^BAD_CREDENTIALS/);
+    st.clock.advance(10_000);
+    const held = (() => {
+      try {
+        coSign(ctx(), { userId: ids.colleague!, password: PASSWORD });
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(held).toMatchObject({ code: 'RATE_LIMITED', detail: { retryAfterMs: 20_000 } });
+    expect(st.call('auth.login', { username: 'colleague', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', detail: { retryAfterMs: 20_000 } } });
+  });
+});
+
+describe('witnessCtx', () => {
+  it('checks a witness against the calling handler’s database, clock and login throttle, with the signed-in caller as the one who may not witness', () => {
+    const { ids } = station();
+    const actor = { id: ids.desk!, username: 'desk', displayName: 'desk', roles: ['front_desk' as const], mustChangePassword: false };
+    const handler = { db: st.core.db, now: st.clock.now(), actor, throttle: st.core.services.throttle, procedure: 'intake.register' } as unknown as HandlerContext;
+    const c = witnessCtx(handler);
+    expect(c).toEqual({ db: st.core.db, now: st.clock.now(), actorId: ids.desk, throttle: st.core.services.throttle });
+    expect(outcome(() => coSign(c, { userId: ids.desk!, password: PASSWORD }))).toBe('VALIDATION {"witness.userId":"v.witnessSelf"}');
+    expect(outcome(() => coSign(c, { userId: ids.colleague!, password: PASSWORD }))).toBe('ok');
+  });
+
+  it('needs a signed-in caller', () => {
+    const handler = { actor: null, procedure: 'intake.register' } as unknown as HandlerContext;
+    expect(() => witnessCtx(handler)).toThrow(/without an actor/);
   });
 });
 

@@ -57,8 +57,37 @@ describe('the registry', () => {
     expect(g('a.b', 'notice', 3)).toMatchObject({ count: 3, lines: [{ id: 1 }, { id: 2 }] });
   });
 
+  it('orders urgent before warning before notice, and keeps registration order within an urgency', () => {
+    const providers = [
+      provider('intake', 'intake.read', [g('intake.incomplete', 'notice', 1), g('intake.nearLimit', 'warning', 1), g('intake.overLimit', 'urgent', 1)]),
+      provider('stock', 'stock.read', [g('stock.low', 'notice', 1), g('stock.expiring', 'warning', 1), g('stock.expired', 'urgent', 1)]),
+      provider('roster', 'roster.read', [g('roster.gap', 'warning', 1), g('roster.missed', 'urgent', 1), g('roster.draft', 'notice', 1)]),
+    ];
+    expect(collectAlerts(providers, ctx, ['intake.read', 'stock.read', 'roster.read'], 2).map((x) => x.key)).toEqual([
+      'intake.overLimit',
+      'stock.expired',
+      'roster.missed',
+      'intake.nearLimit',
+      'stock.expiring',
+      'roster.gap',
+      'intake.incomplete',
+      'stock.low',
+      'roster.draft',
+    ]);
+  });
+
   it('compiles a handover only over a window that runs forwards', () => {
     expect(() => compileSections(HANDOVER_SECTIONS, ctx, { from: 2, to: 1 })).toThrow(/forwards/);
+  });
+
+  it('a window of one millisecond runs forwards; one that ends where it starts does not', () => {
+    const section = (key: string) => ({ key, feature: key.split('.')[0]!, figures: [], lines: [] });
+    const providers = [
+      { feature: 'intake', sections: () => [section('intake.census')] },
+      { feature: 'stock', sections: () => [section('stock.low'), section('stock.expiring')] },
+    ];
+    expect(compileSections(providers, ctx, { from: 1, to: 2 }).map((s) => s.key)).toEqual(['intake.census', 'stock.low', 'stock.expiring']);
+    expect(() => compileSections(providers, ctx, { from: 2, to: 2 })).toThrow(/forwards/);
   });
 });
 

@@ -157,4 +157,42 @@ describe('the audit trail', () => {
     expect(page2.rows.map((r) => r.id)).toEqual([3, 2]);
     expect(st.must('audit.actors', {}, st.adminSession).map((a) => a.name).sort()).toEqual([ADMIN.displayName, 'zhou'].sort());
   });
+
+  it('a time range includes its start and leaves out its end', () => {
+    st = openStation();
+    st.clock.advance(60_000);
+    const t1 = st.clock.now();
+    st.userWith(['front_desk'], 'zhou'); // three rows at t1
+    st.clock.advance(60_000);
+    st.userWith(['front_desk'], 'qian');
+    const procedures = (input: { from?: number; to?: number }) => st.must('audit.list', input, st.adminSession).rows.map((r) => r.procedure);
+    expect(procedures({ from: t1, to: t1 + 1 })).toEqual(['auth.changePassword', 'auth.login', 'accounts.create']);
+    expect(procedures({ from: t1, to: t1 })).toEqual([]);
+    expect(procedures({ from: t1 + 1, to: t1 + 60_000 })).toEqual([]);
+    expect(st.must('audit.list', { to: t1 }, st.adminSession).rows.every((r) => r.at < t1)).toBe(true);
+    expect(st.must('audit.list', { to: t1 + 1 }, st.adminSession).total).toBe(st.must('audit.list', { to: t1 }, st.adminSession).total + 3);
+  });
+
+  it('a procedure filter is a procedure or a feature’s name, never a pattern; an empty one filters nothing', () => {
+    st = openStation();
+    st.userWith(['front_desk'], 'zhou');
+    const procedures = (procedure: string) => st.must('audit.list', { procedure }, st.adminSession).rows.map((r) => r.procedure);
+    expect(procedures('accounts.create')).toEqual(['accounts.create']);
+    expect(procedures('auth')).toEqual(['auth.changePassword', 'auth.login', 'auth.login']);
+    expect(procedures('a%')).toEqual([]);
+    expect(procedures('aut_')).toEqual([]);
+    expect(procedures('auth\\')).toEqual([]);
+    expect(procedures('')).toHaveLength(st.must('audit.list', {}, st.adminSession).total);
+  });
+
+  it('lists each actor once, by the name the account has now', () => {
+    st = openStation();
+    st.userWith(['front_desk'], 'zhou');
+    const zhou = st.must('accounts.list', {}, st.adminSession).find((a) => a.username === 'zhou')!;
+    st.must('accounts.update', { id: zhou.id, displayName: '周敏', roles: ['front_desk'] }, st.adminSession);
+    expect(st.must('audit.actors', {}, st.adminSession)).toEqual([
+      { id: zhou.id, name: '周敏' },
+      { id: st.must('accounts.list', {}, st.adminSession).find((a) => a.username === 'admin')!.id, name: ADMIN.displayName },
+    ]);
+  });
 });

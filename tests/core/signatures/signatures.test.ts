@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
-import { createHash, createPublicKey, sign as ed25519Sign } from 'node:crypto';
+import { createDecipheriv, createHash, createPublicKey, generateKeyPairSync, scryptSync, sign as ed25519Sign } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/db/open';
 import { hashPassword } from '../../../electron/features/accounts/password';
 import { FREE_TRIES } from '../../../electron/features/accounts/throttle';
 import { appendAudit, auditHead, rowHash, verifyChain, type StoredRow } from '../../../electron/features/audit/chain';
-import { currentKey, keyById, unsealPrivateKey } from '../../../electron/features/signatures/keys';
+import { currentKey, keyById, sealPrivateKey, unsealPrivateKey, type KeyRow } from '../../../electron/features/signatures/keys';
 import { signedPayload, type SignatureRow } from '../../../electron/features/signatures/sign';
 import {
   addAddendum,
@@ -181,6 +181,72 @@ describe('signing keys', () => {
     expect(currentKey(st.core.db, ids.leader!)!.id).not.toBe(stale.id);
     expect(verifyNote(first).ok && verifyNote(second).ok).toBe(true);
   });
+  it('a password change after the password was set some other way retires the key the old password no longer opens', () => {
+    station();
+    const first = newNote('一');
+    signNote(first);
+    const stale = currentKey(st.core.db, ids.leader!)!;
+    st.core.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword('Other-pass-5'), ids.leader!);
+    st.must('auth.changePassword', { currentPassword: 'Other-pass-5', newPassword: 'Newer-pass-3', newPasswordConfirm: 'Newer-pass-3' }, leaderSession);
+    expect(keyById(st.core.db, stale.id)).toMatchObject({ retired_at: st.clock.now(), retired_reason: 'unsealable', ciphertext: null });
+    expect(currentKey(st.core.db, ids.leader!)).toBeUndefined();
+    const second = newNote('二');
+    signNote(second, { password: 'Newer-pass-3' });
+    expect(currentKey(st.core.db, ids.leader!)!.id).not.toBe(stale.id);
+    expect(verifyNote(first).ok && verifyNote(second).ok).toBe(true);
+  });
+
+  it('an admin reset of an account that has never signed has no key to retire', () => {
+    station();
+    st.must('accounts.resetPassword', { id: ids.colleague!, password: 'Reset-pass-1', passwordConfirm: 'Reset-pass-1' }, st.adminSession);
+    expect(counts()).toMatchObject({ keys: 0 });
+    expect(currentKey(st.core.db, ids.colleague!)).toBeUndefined();
+  });
+
+  it('keeps one sealing format, named in the row: AES-256-GCM under scrypt (N 2^15, r 8, p 1) of the NFKC password, the public key bound to it', () => {
+    // A station file written by an earlier version must still open: the format is read back from the stored row.
+    station();
+    signNote(newNote('格式'));
+    const row = currentKey(st.core.db, ids.leader!)!;
+    expect(row.kdf).toBe('scrypt$32768$8$1');
+    expect(row.salt).toHaveLength(16);
+    expect(row.iv).toHaveLength(12);
+    const key = scryptSync(OWN, row.salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const decipher = createDecipheriv('aes-256-gcm', key, row.iv);
+    decipher.setAAD(row.public_key);
+    decipher.setAuthTag(row.tag);
+    const der = Buffer.concat([decipher.update(row.ciphertext), decipher.final()]);
+    expect(der).toEqual(unsealPrivateKey(row, OWN)!.export({ type: 'pkcs8', format: 'der' }));
+  });
+
+  it('a seal under a key derivation this version does not know is not opened', () => {
+    station();
+    signNote(newNote('未知算法'));
+    const row = currentKey(st.core.db, ids.leader!)!;
+    expect(() => unsealPrivateKey({ ...row, kdf: row.kdf.replace('scrypt', 'argon2id') }, OWN)).toThrow(/unknown key derivation argon2id/);
+  });
+
+  it('a seal that opens but holds another private half than its public key is refused, never used to sign', () => {
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const { privateKey: other } = generateKeyPairSync('ed25519');
+    const publicKeyDer = publicKey.export({ type: 'spki', format: 'der' });
+    const row: KeyRow = { id: 7, user_id: 1, public_key: publicKeyDer, created_at: 0, retired_at: null, ...sealPrivateKey(other, publicKeyDer, OWN) };
+    expect(() => unsealPrivateKey(row, OWN)).toThrow(/signing key 7: sealed private key does not match/);
+  });
+
+  it('the password typed in full-width characters (a Chinese input method) opens the same key, as it passes the password check', () => {
+    station();
+    const first = newNote('半角');
+    signNote(first);
+    const key = currentKey(st.core.db, ids.leader!)!;
+    const fullWidth = 'Ｏｗｎ－ｐａｓｓ－２２';
+    expect(fullWidth.normalize('NFKC')).toBe(OWN);
+    const second = newNote('全角');
+    signNote(second, { password: fullWidth });
+    expect(currentKey(st.core.db, ids.leader!)!.id).toBe(key.id);
+    expect(keyById(st.core.db, key.id)!.retired_at).toBeNull();
+    expect(verifyNote(first).ok && verifyNote(second).ok).toBe(true);
+  });
 });
 
 describe('sign', () => {
@@ -239,6 +305,31 @@ describe('sign', () => {
     expect(by(ids.colleague!)).toBe('ok');
     expect(signaturesOf(st.core.db, 'test_note', id).map((s) => s.signer.displayName)).toEqual(['colleague']);
     expect(verifyNote(id).ok).toBe(true);
+  });
+
+  it('an unknown signer is reported at `signerId` when the caller names no field', () => {
+    station();
+    const id = newNote('代签');
+    expect(thrown(() => signNote(id, { signerId: 999 }))).toBe('VALIDATION {"signerId":"v.witnessUnknown"}');
+    expect(isSealed(st.core.db, 'test_note', id)).toBe(false);
+  });
+
+  it('a reason of only spaces is no reason: the signature shows none', () => {
+    station();
+    const blank = newNote('空白理由');
+    expect(signNote(blank, { reason: '   ' }).reason).toBeNull();
+    expect(signaturesOf(st.core.db, 'test_note', blank)[0]!.reason).toBeNull();
+    const given = newNote('有理由');
+    expect(signNote(given, { reason: ' 代签 ' }).reason).toBe(' 代签 ');
+    expect(verifyNote(blank).ok && verifyNote(given).ok).toBe(true);
+  });
+
+  it('no feature signs under the kit’s own entity `addendum`: an addendum is added with addAddendum', () => {
+    station();
+    const id = newNote('x');
+    const before = counts();
+    expect(() => mutation(() => sign(ctx(), { entity: 'addendum', entityId: id, record: noteRecord(id), password: OWN }))).toThrow(/use addAddendum/);
+    expect(counts()).toEqual(before);
   });
 
   it('runs only inside the caller’s transaction', () => {
@@ -354,6 +445,9 @@ describe('addenda', () => {
     station();
     const id = newNote('交班记录');
     expect(thrown(() => mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: '补充', password: OWN })))).toBe('CONFLICT {"note":"v.notSealed"}');
+    expect(thrown(() => mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: '补充', noteField: 'addendum.note', password: OWN })))).toBe(
+      'CONFLICT {"addendum.note":"v.notSealed"}',
+    );
     signNote(id);
     const head = auditHead(st.core.db)!;
     const added = mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: '补记：02:10 巡查一次', password: OWN, reason: '补录' }));
@@ -386,5 +480,19 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson([1, undefined])).toThrow(/\$\[1\] is undefined/);
     expect(() => canonicalJson({ b: Buffer.from('x') })).toThrow(/Buffer/);
     expect(() => canonicalJson(10n)).toThrow(/bigint/);
+  });
+
+  it('writes booleans, numbers, strings and null as JSON does, and an object without a prototype like any other', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { b: false, a: true });
+    expect(canonicalJson({ flags: bare, n: -1.5, s: '夜"班', none: null })).toBe('{"flags":{"a":true,"b":false},"n":-1.5,"none":null,"s":"夜\\"班"}');
+    expect(canonicalJson(true)).toBe('true');
+  });
+
+  it('names where in the record the value JSON cannot hold sits, and what it is', () => {
+    expect(() => canonicalJson({ items: [{ ok: 1 }, { when: new Date(0) }] })).toThrow(/\$\.items\[1\]\.when is Date, not plain JSON/);
+    expect(() => canonicalJson({ rows: [[1, Number.POSITIVE_INFINITY]] })).toThrow(/\$\.rows\[0\]\[1\] is Infinity/);
+    expect(() => canonicalJson(undefined)).toThrow(/\$ is undefined, not plain JSON/);
+    expect(() => canonicalJson({ seen: new Set([1]) })).toThrow(/\$\.seen is Set/);
+    expect(() => canonicalJson({ odd: Object.create(Object.create(null)) })).toThrow(/\$\.odd is an object, not plain JSON/);
   });
 });

@@ -6,7 +6,7 @@ import { addDays, isExpired } from '../../../shared/domain/stock';
 import { stationDay } from '../../../shared/domain/time';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
-import { chargeFund } from './budget';
+import { chargeFund, requireFund } from './budget';
 import type { StockCtx } from './context';
 import { linesOf, staffRef, writeMovement } from './movements';
 
@@ -67,6 +67,8 @@ export function receive(c: StockCtx, input: z.output<typeof receiveInput>): Rece
     return { line, expiresOn: batchExpiry(c, item, line, `lines.${i}`), unitCostFen: line.unitPriceFen ?? 0 };
   });
   const totalFen = prepared.reduce((n, p) => n + p.line.quantity * p.unitCostFen, 0);
+  // Before the receipt is written: it names its fund, which must exist.
+  if (input.charge) requireFund(db, input.charge.fundId, 'charge.fundId');
   const receiptId = Number(
     cached(
       db,
@@ -87,7 +89,7 @@ export function receive(c: StockCtx, input: z.output<typeof receiveInput>): Rece
     ).lastInsertRowid,
   );
   const chargeId = input.charge
-    ? chargeFund(c, { ...input.charge, amountFen: totalFen, receiptId, confirmOverBudget: input.confirmOverBudget }, 'charge')
+    ? chargeFund(c, { ...input.charge, amountFen: totalFen, receiptId, confirmOverBudget: input.confirmOverBudget })
     : null;
   const batchIds: number[] = [];
   const movementIds: number[] = [];

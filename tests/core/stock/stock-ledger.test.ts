@@ -86,6 +86,36 @@ describe('the ledger', () => {
   });
 });
 
+describe('the ledger’s items', () => {
+  it('are every item kept, of one category or all; an item no longer kept shows while it holds stock or moved in the period', () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水' });
+    const medicine = s.item({ name: '人丹', category: 'medicine' });
+    const retire = (id: number, name: string) => s.st.must('stock.itemSave', { id, name, category: 'equipment', unit: '台', tracksExpiry: false, active: false }, s.store);
+    const idle = s.item({ name: '旧风扇', category: 'equipment', unit: '台', tracksExpiry: false });
+    const held = s.item({ name: '旧电扇', category: 'equipment', unit: '台', tracksExpiry: false });
+    const moved = s.item({ name: '旧台扇', category: 'equipment', unit: '台', tracksExpiry: false });
+    s.receive(water, 10);
+    s.receive(held, 5, { expiresOn: undefined });
+    s.receive(moved, 3, { expiresOn: undefined });
+    s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: moved, quantity: 3 }] }, s.store);
+    retire(idle, '旧风扇');
+    retire(held, '旧电扇');
+    retire(moved, '旧台扇');
+    const names = (q: { from: string; to: string; category?: 'medicine'; itemId?: number }) => s.st.must('stock.ledger', q, s.store).rows.map((r) => r.item.name);
+    // July: the one that moved and the one that holds stock show; the idle one does not.
+    expect(names({ from: '2026-07-01', to: '2026-07-31' })).toEqual(['旧台扇', '旧电扇', '人丹', '矿泉水']);
+    // August: nothing moved; the one emptied in July is gone, the one holding stock stays.
+    expect(names({ from: '2026-08-01', to: '2026-08-31' })).toEqual(['旧电扇', '人丹', '矿泉水']);
+    expect(names({ from: '2026-07-01', to: '2026-07-31', category: 'medicine' })).toEqual(['人丹']);
+    // Asked for by name, an item shows whatever it holds.
+    expect(names({ from: '2026-08-01', to: '2026-08-31', itemId: idle })).toEqual(['旧风扇']);
+    expect(code(s.st.call('stock.ledger', { from: '2026-07-01', to: '2026-07-31', itemId: 999 }, s.store))).toBe('VALIDATION {"itemId":"v.stock.unknownItem"}');
+    expect(code(s.st.call('stock.ledgerEntries', { from: '2026-07-01', to: '2026-07-31', itemId: 999 }, s.store))).toBe('VALIDATION {"itemId":"v.stock.unknownItem"}');
+    void medicine;
+  });
+});
+
 describe('the campaign budget', () => {
   it('charges each purchase to a category, warns from 90 % and refuses to go over until the storekeeper confirms', () => {
     s = stockStation();

@@ -135,7 +135,7 @@ export const TARGETS = {
   'electron/features/stock/catalogue.ts': core('stock'),
   'electron/features/stock/movements.ts': core('stock', 'stock.property'),
   'electron/features/stock/balances.ts': core('stock', 'stock.property', 'stock-ledger'), // stock-ledger: the check, the rebuild, stock held until rebuilt
-  'electron/features/stock/receipts.ts': core('stock'),
+  'electron/features/stock/receipts.ts': core('stock', 'stock-stocktake', 'stock-ledger'), // stock-stocktake: batches found at a count; stock-ledger: a purchase charged to a fund
   'electron/features/stock/issues.ts': core('stock', 'stock.property'),
   'electron/features/stock/approval.ts': core('stock', 'stock-stocktake'),
   'electron/features/stock/reversals.ts': core('stock', 'stock.property', 'stock-ledger'),

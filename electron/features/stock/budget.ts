@@ -11,20 +11,23 @@ import { staffRef } from './movements';
 const spentOn = (db: DB, fundId: number, category: BudgetCategory) =>
   cached(db, 'SELECT coalesce(sum(amount_fen), 0) FROM stock_fund_charges WHERE fund_id = ? AND category = ?').pluck().get(fundId, category) as number;
 
+/** The fund a charge names, refused at `field` of the caller's input when there is none. */
+export function requireFund(db: DB, fundId: number, field: string): void {
+  if (!cached(db, 'SELECT 1 FROM stock_funds WHERE id = ?').get(fundId)) {
+    throw new AppError('VALIDATION', 'No such fund.', { [field]: 'v.stock.unknownFund' });
+  }
+}
+
 /**
  * Charges the campaign fund: a purchase's total or a purchased service. A charge that would take its category over
  * the budget is refused until the storekeeper confirms it (`confirmOverBudget`): the warning comes before the
- * money is spent, never after. `at` is where the fund sits in the caller's input ('' or 'charge').
+ * money is spent, never after. A receipt checks its fund (`requireFund`) before it writes itself.
  */
 export function chargeFund(
   c: Pick<StockCtx, 'db' | 'now' | 'actorId'>,
   charge: { fundId: number; category: BudgetCategory; amountFen: number; confirmOverBudget: boolean; receiptId?: number; description?: string; invoiceNo?: string },
-  at: '' | 'charge',
 ): number | null {
-  const path = (f: string) => (at ? `${at}.${f}` : f);
-  if (!cached(c.db, 'SELECT 1 FROM stock_funds WHERE id = ?').get(charge.fundId)) {
-    throw new AppError('VALIDATION', 'No such fund.', { [path('fundId')]: 'v.stock.unknownFund' });
-  }
+  requireFund(c.db, charge.fundId, 'fundId');
   if (charge.amountFen === 0) return null;
   const budgetFen =
     (cached(c.db, 'SELECT budget_fen FROM stock_fund_budgets WHERE fund_id = ? AND category = ?').pluck().get(charge.fundId, charge.category) as number | undefined) ?? 0;
@@ -84,6 +87,7 @@ export function funds(db: DB, only?: number): FundView[] {
 
 export function fundView(db: DB, fundId: number): FundView {
   const f = funds(db, fundId)[0];
+  // Stryker disable next-line StringLiteral: its callers (fundSave, fundCharge) have found or written the fund first, so this never throws
   if (!f) throw new AppError('NOT_FOUND', 'No such fund.');
   return f;
 }

@@ -108,7 +108,7 @@ export const stockHandlers: Handlers<keyof typeof stockContract> = {
   },
   'stock.fundCharge': (input, ctx) => {
     const c = moving(ctx);
-    const chargeId = chargeFund(c, input, '');
+    const chargeId = chargeFund(c, input);
     ctx.audit({ entity: 'stock_fund', entityId: input.fundId, after: { chargeId } });
     return fundView(c.db, input.fundId);
   },

@@ -86,6 +86,36 @@ describe('the ledger', () => {
   });
 });
 
+describe('the ledger’s items', () => {
+  it('are every item kept, of one category or all; an item no longer kept shows while it holds stock or moved in the period', () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水' });
+    const medicine = s.item({ name: '人丹', category: 'medicine' });
+    const retire = (id: number, name: string) => s.st.must('stock.itemSave', { id, name, category: 'equipment', unit: '台', tracksExpiry: false, active: false }, s.store);
+    const idle = s.item({ name: '旧风扇', category: 'equipment', unit: '台', tracksExpiry: false });
+    const held = s.item({ name: '旧电扇', category: 'equipment', unit: '台', tracksExpiry: false });
+    const moved = s.item({ name: '旧台扇', category: 'equipment', unit: '台', tracksExpiry: false });
+    s.receive(water, 10);
+    s.receive(held, 5, { expiresOn: undefined });
+    s.receive(moved, 3, { expiresOn: undefined });
+    s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: moved, quantity: 3 }] }, s.store);
+    retire(idle, '旧风扇');
+    retire(held, '旧电扇');
+    retire(moved, '旧台扇');
+    const names = (q: { from: string; to: string; category?: 'medicine'; itemId?: number }) => s.st.must('stock.ledger', q, s.store).rows.map((r) => r.item.name);
+    // July: the one that moved and the one that holds stock show; the idle one does not.
+    expect(names({ from: '2026-07-01', to: '2026-07-31' })).toEqual(['旧台扇', '旧电扇', '人丹', '矿泉水']);
+    // August: nothing moved; the one emptied in July is gone, the one holding stock stays.
+    expect(names({ from: '2026-08-01', to: '2026-08-31' })).toEqual(['旧电扇', '人丹', '矿泉水']);
+    expect(names({ from: '2026-07-01', to: '2026-07-31', category: 'medicine' })).toEqual(['人丹']);
+    // Asked for by name, an item shows whatever it holds.
+    expect(names({ from: '2026-08-01', to: '2026-08-31', itemId: idle })).toEqual(['旧风扇']);
+    expect(code(s.st.call('stock.ledger', { from: '2026-07-01', to: '2026-07-31', itemId: 999 }, s.store))).toBe('VALIDATION {"itemId":"v.stock.unknownItem"}');
+    expect(code(s.st.call('stock.ledgerEntries', { from: '2026-07-01', to: '2026-07-31', itemId: 999 }, s.store))).toBe('VALIDATION {"itemId":"v.stock.unknownItem"}');
+    void medicine;
+  });
+});
+
 describe('the campaign budget', () => {
   it('charges each purchase to a category, warns from 90 % and refuses to go over until the storekeeper confirms', () => {
     s = stockStation();
@@ -101,7 +131,8 @@ describe('the campaign budget', () => {
     buy(10);
     expect(state()).toMatchObject({ permille: 900, state: 'warning' });
     expect(byKey(s.st.must('alerts.list', {}, s.store))['stock.budget']).toMatchObject({ count: 1, lines: [{ entity: 'stock_fund', id: fund.id, detail: 'medicine:900' }] });
-    expect(code(buy(1_000))).toBe('ok'); // exactly the budget
+    expect(code(buy(1_000))).toBe('ok'); // exactly the budget: still a warning, not exceeded
+    expect(state()).toMatchObject({ spentFen: 10_000, remainingFen: 0, permille: 1000, state: 'warning' });
     const over = buy(1);
     expect(code(over)).toBe('CONFLICT {"confirmOverBudget":"v.stock.overBudget"}');
     expect(!over.ok && over.error.detail).toEqual({ budgetFen: 10_000, spentFen: 10_000, afterFen: 10_001 });
@@ -116,6 +147,46 @@ describe('the campaign budget', () => {
     expect(code(s.st.call('stock.fundSave', { name: '夏季', startsOn: '2026-09-01', endsOn: '2026-08-31', budgets: { services: 0, medicine: 0, food: 0, clothing: 0, other: 0 } }, s.st.adminSession))).toBe(
       'VALIDATION {"endsOn":"v.stock.period"}',
     );
+  });
+});
+
+describe('the campaign fund', () => {
+  it('is known by its name, one fund to a name; saving it again changes its period and budgets, and what was charged stays', () => {
+    s = stockStation();
+    const budgets = { services: 50_000, medicine: 10_000, food: 0, clothing: 0, other: 0 };
+    const summer = s.st.must('stock.fundSave', { name: '夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-09-30', budgets }, s.st.adminSession);
+    expect(summer).toMatchObject({ name: '夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-09-30', budgetFen: 60_000 });
+    s.st.must('stock.fundCharge', { fundId: summer.id, category: 'services', amountFen: 12_000, description: '租用巡查车辆', invoiceNo: 'F9' }, s.store);
+    expect(code(s.st.call('stock.fundSave', { name: '夏季送清凉', startsOn: '2026-10-01', endsOn: '2026-12-31', budgets }, s.st.adminSession))).toBe('VALIDATION {"name":"v.stock.fundNameTaken"}');
+    expect(code(s.st.call('stock.fundSave', { id: summer.id + 1, name: '冬季送温暖', startsOn: '2026-10-01', endsOn: '2026-12-31', budgets }, s.st.adminSession))).toBe('NOT_FOUND {}');
+    // Saved again under its own name: its period and budgets change, its charges stay.
+    const longer = s.st.must('stock.fundSave', { id: summer.id, name: '夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-10-15', budgets: { ...budgets, food: 5_000 } }, s.st.adminSession);
+    expect(longer).toMatchObject({ id: summer.id, endsOn: '2026-10-15', budgetFen: 65_000, spentFen: 12_000 });
+    expect(longer.categories.find((c) => c.category === 'food')).toMatchObject({ budgetFen: 5_000, spentFen: 0, remainingFen: 5_000, state: 'ok' });
+    // Renamed, its old name is free for another fund. The newest period comes first.
+    s.st.must('stock.fundSave', { id: summer.id, name: '2026夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-10-15', budgets }, s.st.adminSession);
+    const winter = s.st.must('stock.fundSave', { name: '夏季送清凉', startsOn: '2026-11-01', endsOn: '2027-02-28', budgets }, s.st.adminSession);
+    expect(s.st.must('stock.budget', {}, s.store).map((f) => [f.id, f.name])).toEqual([
+      [winter.id, '夏季送清凉'],
+      [summer.id, '2026夏季送清凉'],
+    ]);
+    expect(s.st.must('stock.fundCharges', { fundId: summer.id }, s.store).charges).toEqual([
+      { id: expect.any(Number), category: 'services', amountFen: 12_000, description: '租用巡查车辆', invoiceNo: 'F9', receiptId: null, at: NOW, by: { id: s.st.must('auth.session', {}, s.store).user.id, displayName: 'store' }, reverses: null, reversedBy: null, reversal: null },
+    ]);
+  });
+
+  it('is charged by a purchase at its price, at the receipt’s fund field; a purchase that cost nothing charges nothing', () => {
+    s = stockStation();
+    const water = s.item();
+    const fund = s.st.must('stock.fundSave', { name: '夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-09-30', budgets: { services: 0, medicine: 0, food: 10_000, clothing: 0, other: 0 } }, s.st.adminSession);
+    const buy = (fundId: number, unitPriceFen: number) =>
+      s.st.call('stock.receive', { source: 'purchase', supplier: '超市', invoiceNo: 'F1', charge: { fundId, category: 'food' }, lines: [{ itemId: water, quantity: 10, unitPriceFen, expiresOn: '2027-01-01' }] }, s.store);
+    expect(code(buy(fund.id + 1, 100))).toBe('VALIDATION {"charge.fundId":"v.stock.unknownFund"}');
+    const free = buy(fund.id, 0);
+    expect(free.ok && free.value.charge).toMatchObject({ fundId: fund.id });
+    expect(s.st.must('stock.fundCharges', { fundId: fund.id }, s.store)).toEqual({ total: 0, charges: [] });
+    const paid = buy(fund.id, 100);
+    expect(s.st.must('stock.fundCharges', { fundId: fund.id }, s.store).charges).toMatchObject([{ category: 'food', amountFen: 1_000, receiptId: paid.ok && paid.value.id, description: null, invoiceNo: null }]);
   });
 });
 

@@ -122,7 +122,9 @@ describe('a stocktake', () => {
     const t = s.st.must('stock.stocktakeStart', { category: 'water' }, s.store);
     s.st.must('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: w1, counted: 10, reason: 'lost' }, { batchId: w2, counted: 50 }] }, s.store);
     s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 20 }] }, s.store); // 80 left in w1
-    expect(code(s.st.call('stock.stocktakeApprove', { stocktakeId: t.id, approver: approver() }, s.store))).toBe('STOCK_INSUFFICIENT {"stocktakeId":"v.stock.recount"}');
+    const refused = s.st.call('stock.stocktakeApprove', { stocktakeId: t.id, approver: approver() }, s.store);
+    expect(code(refused)).toBe('STOCK_INSUFFICIENT {"stocktakeId":"v.stock.recount"}');
+    expect(!refused.ok && refused.error.detail).toEqual({ itemId: water, batchId: w1, available: 80, requested: 90 });
     // 90 short of 80 cannot be; 80 short can.
     s.st.must('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: w1, counted: 0, reason: 'lost' }] }, s.store);
     s.st.must('stock.stocktakeApprove', { stocktakeId: t.id, approver: approver() }, s.store);
@@ -158,5 +160,62 @@ describe('a stocktake', () => {
       ['cancelled', 3, 1],
     ]);
     void w2;
+  });
+
+  it('keeps on its sheet (盘点表) who started it, who counted each batch and when, who approved or cancelled it, and what its differences are worth', () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水', unit: '瓶' });
+    const w1 = s.receive(water, 100, { expiresOn: '2026-09-01', unitPriceFen: 150, lot: 'A1' }).lines[0]!.batchId;
+    const w2 = s.receive(water, 50, { expiresOn: '2026-10-01', unitPriceFen: 200 }).lines[0]!.batchId;
+    const storekeeper = { id: s.st.must('auth.session', {}, s.store).user.id, displayName: 'store' };
+    const started = s.st.clock.now();
+    const t = s.st.must('stock.stocktakeStart', { category: 'water', note: '月末盘点' }, s.store);
+    expect(t).toMatchObject({ category: 'water', status: 'open', note: '月末盘点', startedAt: started, startedBy: storekeeper, closedAt: null, closedBy: null, approvedBy: null, cancelReason: null, uncounted: 2, differenceValueFen: 0 });
+    expect(t.lines[0]).toEqual({ batchId: w1, itemId: water, itemName: '矿泉水', unit: '瓶', lot: 'A1', expiresOn: '2026-09-01', expected: 100, book: null, counted: null, difference: null, reason: null, unitCostFen: 150, countedAt: null, countedBy: null, found: false });
+    // One at a time: another is refused, naming the one open.
+    const again = s.st.call('stock.stocktakeStart', {}, s.store);
+    expect(!again.ok && again.error.detail).toEqual({ stocktakeId: t.id });
+    expect(code(s.st.call('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: 999, counted: 1 }] }, s.store))).toBe('VALIDATION {"counts.0.batchId":"v.stock.unknownBatch"}');
+    expect(code(s.st.call('stock.stocktakeCount', { stocktakeId: t.id, found: [{ itemId: 999, quantity: 1, expiresOn: '2027-01-01' }] }, s.store))).toBe('VALIDATION {"found.0.itemId":"v.stock.unknownItem"}');
+    expect(code(s.st.call('stock.stocktakeGet', { stocktakeId: t.id + 1 }, s.store))).toBe('NOT_FOUND {}');
+    s.advance(60_000);
+    const one = s.st.must('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: w1, counted: 97, reason: 'lost' }] }, s.store);
+    expect(one).toMatchObject({ uncounted: 1, differenceValueFen: -450 });
+    expect(one.lines[0]).toMatchObject({ book: 100, counted: 97, difference: -3, countedAt: started + 60_000, countedBy: storekeeper });
+    expect(one.lines[1]).toMatchObject({ countedAt: null, countedBy: null, difference: null });
+    const audit = () => JSON.parse(s.st.core.db.prepare('SELECT after FROM audit_log WHERE entity = ? ORDER BY id DESC LIMIT 1').pluck().get('stock_stocktake') as string);
+    expect(audit()).toMatchObject({ batchIds: [w1] });
+    // Three bottles at 1.50 lost, one at 2.00 found: the stocktake loses 2.50.
+    const both = s.st.must('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: w2, counted: 51, reason: 'found' }] }, s.store);
+    expect(both).toMatchObject({ uncounted: 0, differenceValueFen: -250 });
+    s.advance(60_000);
+    const posted = s.st.must('stock.stocktakeApprove', { stocktakeId: t.id, approver: approver() }, s.store);
+    expect(posted).toMatchObject({ status: 'posted', closedAt: started + 120_000, closedBy: storekeeper, approvedBy: { id: s.leader.id, displayName: 'leader' }, cancelReason: null });
+    expect(s.st.must('stock.stocktakeGet', { stocktakeId: t.id }, s.store)).toEqual(posted);
+    // Its audit row names the adjustment movements posted and the approver.
+    const moves = s.st.core.db.prepare('SELECT id FROM stock_movements WHERE stocktake_id = ? ORDER BY id').pluck().all(t.id);
+    expect(audit()).toMatchObject({ movementIds: moves, approvedBy: s.leader.id });
+    // A cancelled one says why and by whom, and was approved by no one.
+    const all = s.st.must('stock.stocktakeStart', {}, s.store);
+    const cancelled = s.st.must('stock.stocktakeCancel', { stocktakeId: all.id, reason: '停电，改日再盘' }, s.store);
+    expect(cancelled).toMatchObject({ category: null, status: 'cancelled', note: '', closedAt: started + 120_000, closedBy: storekeeper, approvedBy: null, cancelReason: '停电，改日再盘' });
+    expect(s.st.must('stock.stocktakes', {}, s.store)).toEqual([
+      { id: all.id, category: null, status: 'cancelled', startedAt: started + 120_000, startedBy: storekeeper, closedAt: started + 120_000, lines: 2, differences: 0 },
+      { id: t.id, category: 'water', status: 'posted', startedAt: started, startedBy: storekeeper, closedAt: started + 120_000, lines: 2, differences: 2 },
+    ]);
+  });
+
+  it('says how many batches are not counted yet when it is approved too soon, and names 50 of them at most', () => {
+    s = stockStation();
+    const water = s.item();
+    const lines = Array.from({ length: 51 }, () => ({ itemId: water, quantity: 1, expiresOn: '2027-07-01' }));
+    s.st.must('stock.receive', { source: 'allocation', lines }, s.store);
+    const t = s.st.must('stock.stocktakeStart', {}, s.store);
+    const refused = s.st.call('stock.stocktakeApprove', { stocktakeId: t.id, approver: approver() }, s.store);
+    expect(code(refused)).toBe('CONFLICT {"stocktakeId":"v.stock.uncounted"}');
+    const detail = (!refused.ok && refused.error.detail) as { uncounted: number; batchIds: number[] };
+    expect(detail.uncounted).toBe(51);
+    expect(new Set(detail.batchIds).size).toBe(50);
+    expect(t.lines.map((l) => l.batchId)).toEqual(expect.arrayContaining(detail.batchIds));
   });
 });

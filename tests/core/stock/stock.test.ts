@@ -94,6 +94,54 @@ describe('receipts', () => {
       'VALIDATION {"lines.0.itemId":"v.stock.itemInactive"}',
     );
   });
+
+  it('each keep on their note (入库单) where the stock came from, the fund that paid, who received it and when, and the lines that arrived expired', () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水' });
+    const fund = s.st.must('stock.fundSave', { name: '夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-09-30', budgets: { services: 0, medicine: 0, food: 100_000, clothing: 0, other: 0 } }, s.st.adminSession);
+    const storekeeper = { id: s.st.must('auth.session', {}, s.store).user.id, displayName: 'store' };
+    const note = (receiptId: number) => s.st.must('stock.receiptGet', { receiptId }, s.store);
+    const bought = s.st.must(
+      'stock.receive',
+      { source: 'purchase', supplier: '超市', invoiceNo: 'F1', charge: { fundId: fund.id, category: 'food' }, note: '急购', lines: [{ itemId: water, quantity: 10, unitPriceFen: 200, lot: 'L01', producedOn: '2026-07-01', expiresOn: '2027-01-01' }] },
+      s.store,
+    );
+    expect(note(bought.id)).toEqual(bought);
+    expect(code(s.st.call('stock.receiptGet', { receiptId: bought.id + 1 }, s.store))).toBe('NOT_FOUND {}');
+    expect(bought).toMatchObject({
+      source: 'purchase',
+      supplier: '超市',
+      invoiceNo: 'F1',
+      donor: null,
+      reference: null,
+      charge: { fundId: fund.id, fundName: '夏季送清凉', category: 'food' },
+      note: '急购',
+      totalFen: 2_000,
+      at: s.st.clock.now(),
+      by: storekeeper,
+      lines: [{ itemId: water, itemName: '矿泉水', lot: 'L01', expiresOn: '2027-01-01', quantity: 10, unitCostFen: 200, valueFen: 2_000 }],
+      reversal: null,
+      expiredOnArrival: [],
+    });
+    // Each line is a batch of its own, which says where it came from; the audit row names the batches and movements.
+    const batch = bought.lines[0]!.batchId;
+    expect(onHand(water).batches).toMatchObject([{ id: batch, lot: 'L01', producedOn: '2026-07-01', receiptId: bought.id, stocktakeId: null }]);
+    const audit = JSON.parse(s.st.core.db.prepare("SELECT after FROM audit_log WHERE procedure = 'stock.receive' ORDER BY id DESC LIMIT 1").pluck().get() as string);
+    expect(audit).toMatchObject({ receiptId: bought.id, batchIds: [batch], movementIds: [bought.lines[0]!.movementId] });
+    // A donation names its donor and no fund; a field left blank is none, and a line without a lot has none.
+    const gift = s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', supplier: '', invoiceNo: '', reference: '', lines: [{ itemId: water, quantity: 5, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
+    expect(note(gift.id)).toMatchObject({ source: 'donation', supplier: null, invoiceNo: null, donor: '爱心企业', reference: null, charge: null, note: '', totalFen: 500, lines: [{ lot: '' }] });
+    expect(onHand(water).batches.find((b) => b.receiptId === gift.id)).toMatchObject({ lot: '', producedOn: null });
+    // A bureau allocation keeps its document number. Stock usable to the end of today arrives sound; stock that
+    // expired yesterday is named at once, to be written off.
+    s.advance(3_600_000);
+    const allocated = s.st.must(
+      'stock.receive',
+      { source: 'allocation', reference: '民救〔2026〕12号', lines: [{ itemId: water, quantity: 3, expiresOn: '2026-07-20' }, { itemId: water, quantity: 2, expiresOn: '2026-07-19' }] },
+      s.store,
+    );
+    expect(note(allocated.id)).toMatchObject({ source: 'allocation', supplier: null, donor: null, reference: '民救〔2026〕12号', totalFen: 0, at: s.st.clock.now(), expiredOnArrival: [1] });
+  });
 });
 
 describe('issues', () => {
@@ -335,7 +383,7 @@ describe('reversals (红冲)', () => {
     s.st.must('stock.reverse', { kind: 'receipt', id: receipt.id, reason: '供应商送错货' }, s.store);
     expect(onHand(water).onHand).toBe(0);
     expect(s.st.must('stock.budget', {}, s.store)[0]!.categories.find((c) => c.category === 'food')!.spentFen).toBe(0);
-    expect(s.st.must('stock.receiptGet', { receiptId: receipt.id }, s.store).reversal).toMatchObject({ reason: '供应商送错货' });
+    expect(s.st.must('stock.receiptGet', { receiptId: receipt.id }, s.store).reversal).toMatchObject({ reason: '供应商送错货', lines: [{ itemId: water, quantity: -10 }] });
     balancesSound();
   });
 });

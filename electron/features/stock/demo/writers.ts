@@ -66,7 +66,7 @@ export class StockServiceWriter extends StockWriter {
         return;
       }
       case 'charge':
-        chargeFund(c, { fundId: op.fundId, category: op.category, amountFen: op.amountFen, confirmOverBudget: false, description: op.description, invoiceNo: op.invoiceNo }, '');
+        chargeFund(c, { fundId: op.fundId, category: op.category, amountFen: op.amountFen, confirmOverBudget: false, description: op.description, invoiceNo: op.invoiceNo });
         return;
       default:
         missingCase(op);

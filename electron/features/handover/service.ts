@@ -108,8 +108,10 @@ export function handoverDetail(db: DB, id: number): HandoverDetail {
  */
 export function compile(c: DutyCtx, shift: { from: number; to: number }): string {
   const ctx = { db: c.db, now: c.now, today: c.today, settings: c.settings, actorId: null };
-  // A handover opened at the shift's very first millisecond still covers a window that runs forwards.
-  const to = Math.max(Math.min(c.now, shift.to), shift.from + 1);
+  // The window's end is inclusive, and the shift's is not: compiled after the shift, it ends a millisecond before the
+  // next shift begins (what happens at that moment is the next shift's). A handover opened at the shift's very first
+  // millisecond still covers a window that runs forwards.
+  const to = Math.max(Math.min(c.now, shift.to - 1), shift.from + 1);
   return JSON.stringify(compileSections(c.handoverSections, ctx, { from: shift.from, to }));
 }
 

@@ -88,6 +88,21 @@ describe('the 08:00 handover', () => {
     expect(detail('handover.reopen', { id: h.id })).toEqual({ state: 'acknowledged' });
   });
 
+  it('covers its own shift only: opened after the shift ended, an arrival a millisecond before its end is in it, one at its end is the next shift’s', () => {
+    station();
+    st.at(wall(MORNING, '08:10'));
+    const arrive = (name: string, at: number) => st.must('intake.register', { person: { name, sex: 'male', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: at }, st.s.desk);
+    arrive('夜到', wall(MORNING, '08:00') - 1);
+    arrive('早到', wall(MORNING, '08:00'));
+    const h = st.must('handover.open', {}, st.s.desk);
+    expect(h.shift).toMatchObject({ day: NIGHT, code: 'night' });
+    expect(h.sections.find((s) => s.key === 'intake.arrivals')!.lines.map((l) => l.name)).toEqual(['夜到']);
+    // The day shift's handover, opened at its very first millisecond, holds what arrived then.
+    st.at(wall(MORNING, '08:00'));
+    const day = st.must('handover.open', { day: MORNING, shift: 'day' }, st.s.desk);
+    expect(day.sections.find((s) => s.key === 'intake.arrivals')!.lines.map((l) => l.name)).toEqual(['早到']);
+  });
+
   it('is acknowledged, taken back or signed only once submitted; a handover that does not exist is not found', () => {
     station();
     const h = st.must('handover.open', {}, st.s.desk);
@@ -157,6 +172,40 @@ describe('the 08:00 handover', () => {
     expect(st.must('handover.sign', { id, password: OWN }, st.s.leader).signatures[0]).toMatchObject({ signer: { displayName: 'leader' }, reason: null });
     const audit = JSON.parse(st.core.db.prepare("SELECT after FROM audit_log WHERE procedure = 'handover.sign'").pluck().get() as string);
     expect(audit).toMatchObject({ reason: null, leaderOnDuty: true });
+  });
+});
+
+describe('the list of handovers', () => {
+  it('shows the newest first with each one’s state, a page at a time: the next page begins after the last shown, and there is none after the last', () => {
+    station();
+    const open = (day: string, shift: string) => st.must('handover.open', { day, shift }, st.s.desk).id;
+    const h1 = open('2026-07-19', 'day');
+    const h2 = open('2026-07-19', 'night');
+    st.must('handover.submit', { id: h2 }, st.s.desk);
+    const h3 = open(NIGHT, 'day');
+    st.must('handover.submit', { id: h3 }, st.s.desk);
+    st.must('handover.acknowledge', { id: h3, incoming: { userId: st.user.desk2, password: OWN } }, st.s.desk);
+    st.at(wall(MORNING, '07:50'));
+    const h4 = submitted();
+    st.must('handover.sign', { id: h4, password: OWN }, st.s.leader);
+    const page = (limit: number, before?: number) => st.must('handover.list', { limit, before }, st.s.guard);
+    const first = page(2);
+    expect(first.items.map((h) => [h.id, h.state, h.acknowledgements, h.signedBy?.displayName ?? null])).toEqual([
+      [h4, 'signed', 1, 'leader'],
+      [h3, 'acknowledged', 1, null],
+    ]);
+    expect(first.items[0]).toMatchObject({ shift: { day: NIGHT, code: 'night' }, openedBy: { id: st.user.desk, displayName: 'desk' }, submittedAt: wall(MORNING, '07:50'), signedAt: wall(MORNING, '07:50') });
+    expect(first.next).toBe(h3);
+    const second = page(2, first.next!);
+    expect(second.items.map((h) => [h.id, h.state, h.acknowledgements, h.submittedAt, h.signedBy, h.signedAt])).toEqual([
+      [h2, 'submitted', 0, wall(MORNING, '07:45'), null, null],
+      [h1, 'open', 0, null, null, null],
+    ]);
+    expect(second.next).toBeNull();
+    // One more than a page: the next page holds the one left over.
+    expect(page(3).next).toBe(h2);
+    expect(page(3, h2).items.map((h) => h.id)).toEqual([h1]);
+    expect(page(4).next).toBeNull();
   });
 });
 

@@ -258,8 +258,10 @@ describe('follow-up tasks', () => {
     expect(alerts()['duty.followUpsOpen']).toMatchObject({ count: 1, lines: [{ entity: 'followUp', id, owner: 'guard', detail: 'open' }] });
     st.at(wall(DAY, '22:00'));
     expect(alerts()['duty.followUpsOverdue']).toBeUndefined();
+    expect(alerts()['duty.followUpsOpen']).toMatchObject({ count: 1, lines: [{ id, detail: 'open' }] });
     st.at(wall(DAY, '22:00') + 1);
-    expect(alerts()['duty.followUpsOverdue']).toMatchObject({ urgency: 'warning', count: 1 });
+    expect(alerts()['duty.followUpsOverdue']).toMatchObject({ urgency: 'warning', count: 1, lines: [{ id, detail: 'overdue', at: wall(DAY, '22:00') }] });
+    expect(alerts()['duty.followUpsOpen']).toBeUndefined();
     const done = st.must('patrol.closeFollowUp', { id, note: '已清理' }, st.s.desk);
     expect(done.done).toMatchObject({ by: { name: 'desk' }, note: '已清理' });
     expect(st.outcome('patrol.closeFollowUp', { id, note: '再次' }, st.s.desk)).toBe('CONFLICT {"id":"v.followUpClosed"}');
@@ -337,7 +339,9 @@ describe('duty’s handover sections', () => {
     st.at(wall(DAY, '20:35'));
     st.must('patrol.record', { code: 'CP-KITCHEN', finding: 'issue', category: 'hygiene', note: '地面湿滑', followUp: { task: '拖干', ownerId: st.staff.guard!, dueAt: wall(DAY, '21:00') } }, st.s.guard);
     st.at(wall(DAY, '21:30'));
-    st.must('incident.record', { at: wall(DAY, '21:10'), category: 'illness', description: '一人发热', action: '送医疗观察区', stayIds: [] }, st.s.guard);
+    const stay = st.must('intake.register', { person: { name: '李四', sex: 'male', estimatedAge: 60 }, channel: 'walk_in', arrivedAt: wall(DAY, '18:30') }, st.s.desk).stayId;
+    st.must('incident.record', { at: wall(DAY, '21:10'), category: 'illness', description: '一人发热', action: '送医疗观察区', stayIds: [stay] }, st.s.guard);
+    st.must('incident.record', { at: wall(DAY, '21:20'), category: 'visitor', description: '访客', action: '登记', stayIds: [] }, st.s.guard);
     st.at(wall(DAY, '22:20'));
     const opened = st.must('handover.open', { day: DAY, shift: 'night' }, st.s.desk);
     const s = Object.fromEntries(opened.sections.filter((x) => x.feature === 'duty').map((x) => [x.key, x]));
@@ -350,7 +354,12 @@ describe('duty’s handover sections', () => {
     ]);
     expect(s['duty.patrols']!.lines.map((l) => l.detail)).toEqual(['CP-KITCHEN', 'CP-GATE']);
     expect(s['duty.findings']!.lines).toEqual([expect.objectContaining({ entity: 'patrolRound', name: '厨房', description: '地面湿滑', detail: 'hygiene', owner: 'guard' })]);
-    expect(s['duty.incidents']!.lines).toEqual([expect.objectContaining({ entity: 'incident', detail: 'illness', description: '一人发热' })]);
+    // An incident line names the person of its first stay, or none.
+    expect(s['duty.incidents']!.lines).toEqual([
+      expect.objectContaining({ entity: 'incident', name: '李四', detail: 'illness', description: '一人发热', owner: 'guard', at: wall(DAY, '21:10') }),
+      expect.objectContaining({ entity: 'incident', name: null, detail: 'visitor' }),
+    ]);
+    expect(s['duty.incidents']!.figures).toEqual([{ key: 'count', value: 2 }]);
     expect(s['duty.followUps']!.figures).toEqual([
       { key: 'open', value: 1 },
       { key: 'overdue', value: 1 },

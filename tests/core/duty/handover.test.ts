@@ -54,6 +54,7 @@ describe('the 08:00 handover', () => {
     expect(st.outcome('handover.open', { day: MORNING, shift: 'night' }, st.s.desk)).toBe('CONFLICT {"shift":"v.shiftNotStarted"}');
     expect(st.outcome('handover.open', { day: NIGHT, shift: 'evening' }, st.s.desk)).toBe('VALIDATION {"shift":"v.shiftUnknown"}');
     expect(st.outcome('handover.open', { day: NIGHT }, st.s.desk)).toBe('VALIDATION {"shift":"v.required"}');
+    expect(st.outcome('handover.open', { shift: 'night' }, st.s.desk)).toBe('VALIDATION {"shift":"v.required"}');
     expect(st.outcome('handover.open', { day: '1999-12-30', shift: 'night' }, st.s.desk)).toBe('VALIDATION {"day":"v.beforeFloor"}');
     expect(st.outcome('handover.open', {}, st.s.admin)).toBe('FORBIDDEN {}');
     expect(contentHash(st.core)).toBe(before);

@@ -45,6 +45,8 @@ describe('the 08:00 handover', () => {
       shift: { day: NIGHT, code: 'night', from: wall(NIGHT, '20:00'), to: wall(MORNING, '08:00') },
       openedBy: { id: st.user.desk, displayName: 'desk' },
       compiledAt: wall(MORNING, '07:45'),
+      submittedAt: null,
+      submittedBy: null,
       leadersOnDuty: [{ id: st.user.leader, displayName: 'leader' }],
     });
     expect(h.sections.map((s) => s.feature)).toEqual([...Array(9).fill('intake'), ...Array(4).fill('duty'), ...Array(2).fill('stock')]);
@@ -56,6 +58,13 @@ describe('the 08:00 handover', () => {
     expect(st.outcome('handover.open', { day: NIGHT }, st.s.desk)).toBe('VALIDATION {"shift":"v.required"}');
     expect(st.outcome('handover.open', { shift: 'night' }, st.s.desk)).toBe('VALIDATION {"shift":"v.required"}');
     expect(st.outcome('handover.open', { day: '1999-12-30', shift: 'night' }, st.s.desk)).toBe('VALIDATION {"day":"v.beforeFloor"}');
+    // Each refusal says what it found: the handover already open, the station's date floor.
+    const detail = (input: { day?: string; shift?: string }) => {
+      const r = st.call('handover.open', input, st.s.desk);
+      return r.ok ? null : r.error.detail;
+    };
+    expect(detail({})).toEqual({ handoverId: h.id });
+    expect(detail({ day: '1999-12-30', shift: 'night' })).toEqual({ floor: st.must('settings.get', {}, st.s.admin).dateFloor });
     expect(st.outcome('handover.open', {}, st.s.admin)).toBe('FORBIDDEN {}');
     expect(contentHash(st.core)).toBe(before);
   });
@@ -251,6 +260,21 @@ describe('a signed handover', () => {
     const v = st.must('handover.verify', { id }, st.s.guard);
     expect(v.ok).toBe(false);
     expect(v.signatures[0]!.problems.map((p) => p.kind)).toEqual(['record_changed']);
+  });
+
+  it('verify finds the shift or an acknowledgement changed in the file: both are part of what was signed', () => {
+    station();
+    const id = submitted();
+    st.must('handover.sign', { id, password: OWN }, st.s.leader);
+    const name = st.must('handover.get', { id }, st.s.guard).shift.name;
+    tamper('DROP TRIGGER handovers_identity');
+    tamper("UPDATE handovers SET shift_name = '改过的班' WHERE id = ?", id);
+    expect(st.must('handover.verify', { id }, st.s.guard).signatures[0]!.problems.map((p) => p.kind)).toEqual(['record_changed']);
+    tamper('UPDATE handovers SET shift_name = ? WHERE id = ?', name, id);
+    expect(st.must('handover.verify', { id }, st.s.guard)).toMatchObject({ ok: true });
+    tamper('DROP TRIGGER handover_acks_fixed');
+    tamper('UPDATE handover_acks SET at = at + 60000 WHERE handover_id = ?', id);
+    expect(st.must('handover.verify', { id }, st.s.guard).signatures[0]!.problems.map((p) => p.kind)).toEqual(['record_changed']);
   });
 
   it('verify finds an audit row before it rewritten, even with the chain recomputed after it', () => {

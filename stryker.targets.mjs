@@ -121,7 +121,7 @@ export const TARGETS = {
   'electron/features/roster/patrols.ts': core('patrol'),
   'electron/features/roster/follow-ups.ts': core('patrol'),
   'electron/features/roster/incidents.ts': core('patrol'),
-  'electron/features/roster/alerts.ts': core('patrol', 'alerts'),
+  'electron/features/roster/alerts.ts': core('patrol', 'alerts', 'roster-changes'), // roster-changes: a published roster's gaps as an alert
   'electron/features/roster/export.ts': core('roster-export'),
   'electron/features/roster/procedures.ts': core('roster', 'roster-changes', 'patrol'),
   'electron/features/handover/service.ts': core('handover'),

@@ -77,6 +77,7 @@ const member = (db: DB, userId: number): StaffMember => ({ id: userId, displayNa
 
 /** The leaders on duty for the handover's shift who have accounts (only they can sign). */
 export function leadersOf(db: DB, h: HandoverRow): StaffMember[] {
+  // Stryker disable next-line MethodExpression: only a duty leader's account can be leader on duty (v.leaderNotSigner), so every leader has a user id and the filter keeps them all
   return leadersOnDuty(db, { day: h.shift_day, from: h.shift_from, to: h.shift_to })
     .filter((l) => l.userId !== null)
     .map((l) => ({ id: l.userId!, displayName: l.name }));
@@ -108,14 +109,17 @@ export function handoverDetail(db: DB, id: number): HandoverDetail {
  */
 export function compile(c: DutyCtx, shift: { from: number; to: number }): string {
   const ctx = { db: c.db, now: c.now, today: c.today, settings: c.settings, actorId: null };
-  // A handover opened at the shift's very first millisecond still covers a window that runs forwards.
-  const to = Math.max(Math.min(c.now, shift.to), shift.from + 1);
+  // The window's end is inclusive, and the shift's is not: compiled after the shift, it ends a millisecond before the
+  // next shift begins (what happens at that moment is the next shift's). A handover opened at the shift's very first
+  // millisecond still covers a window that runs forwards.
+  const to = Math.max(Math.min(c.now, shift.to - 1), shift.from + 1);
   return JSON.stringify(compileSections(c.handoverSections, ctx, { from: shift.from, to }));
 }
 
 /** The shift a handover opened now closes, or the one named; CONFLICT if it has not begun or already has one. */
 export function shiftToOpen(c: DutyCtx, day: string | undefined, code: string | undefined): HandoverShift {
   let shift: HandoverShift | null;
+  // Stryker disable next-line LogicalOperator: the contract takes a day and a shift together or neither (handoverOpenInput's refine), so either names both
   if (day !== undefined && code !== undefined) {
     const template = c.settings.shifts.find((s) => s.code === code);
     if (!template) throw new AppError('VALIDATION', 'The shift template has no such shift.', { shift: 'v.shiftUnknown' });
@@ -123,6 +127,7 @@ export function shiftToOpen(c: DutyCtx, day: string | undefined, code: string | 
   } else {
     shift = shiftToHandOver(c.now, c.settings.shifts, c.today, c.settings.timeZone);
   }
+  // Stryker disable next-line StringLiteral,ObjectLiteral: settings refuse a shift template with a gap (v.shiftsGap), so a shift to hand over is always found and this refusal is never made
   if (!shift) throw new AppError('CONFLICT', 'The shift template leaves this time uncovered.', { shift: 'v.shiftUnknown' });
   if (shift.to <= dayStart(c.settings.dateFloor, c.settings.timeZone)) {
     throw new AppError('VALIDATION', 'Nothing is recorded before the station’s date floor.', { day: 'v.beforeFloor' }, { floor: c.settings.dateFloor });

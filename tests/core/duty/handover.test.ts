@@ -45,6 +45,8 @@ describe('the 08:00 handover', () => {
       shift: { day: NIGHT, code: 'night', from: wall(NIGHT, '20:00'), to: wall(MORNING, '08:00') },
       openedBy: { id: st.user.desk, displayName: 'desk' },
       compiledAt: wall(MORNING, '07:45'),
+      submittedAt: null,
+      submittedBy: null,
       leadersOnDuty: [{ id: st.user.leader, displayName: 'leader' }],
     });
     expect(h.sections.map((s) => s.feature)).toEqual([...Array(9).fill('intake'), ...Array(4).fill('duty'), ...Array(2).fill('stock')]);
@@ -54,7 +56,15 @@ describe('the 08:00 handover', () => {
     expect(st.outcome('handover.open', { day: MORNING, shift: 'night' }, st.s.desk)).toBe('CONFLICT {"shift":"v.shiftNotStarted"}');
     expect(st.outcome('handover.open', { day: NIGHT, shift: 'evening' }, st.s.desk)).toBe('VALIDATION {"shift":"v.shiftUnknown"}');
     expect(st.outcome('handover.open', { day: NIGHT }, st.s.desk)).toBe('VALIDATION {"shift":"v.required"}');
+    expect(st.outcome('handover.open', { shift: 'night' }, st.s.desk)).toBe('VALIDATION {"shift":"v.required"}');
     expect(st.outcome('handover.open', { day: '1999-12-30', shift: 'night' }, st.s.desk)).toBe('VALIDATION {"day":"v.beforeFloor"}');
+    // Each refusal says what it found: the handover already open, the station's date floor.
+    const detail = (input: { day?: string; shift?: string }) => {
+      const r = st.call('handover.open', input, st.s.desk);
+      return r.ok ? null : r.error.detail;
+    };
+    expect(detail({})).toEqual({ handoverId: h.id });
+    expect(detail({ day: '1999-12-30', shift: 'night' })).toEqual({ floor: st.must('settings.get', {}, st.s.admin).dateFloor });
     expect(st.outcome('handover.open', {}, st.s.admin)).toBe('FORBIDDEN {}');
     expect(contentHash(st.core)).toBe(before);
   });
@@ -86,6 +96,21 @@ describe('the 08:00 handover', () => {
     };
     expect(detail('handover.saveNotes', { id: h.id, notes: '改' })).toEqual({ state: 'acknowledged' });
     expect(detail('handover.reopen', { id: h.id })).toEqual({ state: 'acknowledged' });
+  });
+
+  it('covers its own shift only: opened after the shift ended, an arrival a millisecond before its end is in it, one at its end is the next shift’s', () => {
+    station();
+    st.at(wall(MORNING, '08:10'));
+    const arrive = (name: string, at: number) => st.must('intake.register', { person: { name, sex: 'male', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: at }, st.s.desk);
+    arrive('夜到', wall(MORNING, '08:00') - 1);
+    arrive('早到', wall(MORNING, '08:00'));
+    const h = st.must('handover.open', {}, st.s.desk);
+    expect(h.shift).toMatchObject({ day: NIGHT, code: 'night' });
+    expect(h.sections.find((s) => s.key === 'intake.arrivals')!.lines.map((l) => l.name)).toEqual(['夜到']);
+    // The day shift's handover, opened at its very first millisecond, holds what arrived then.
+    st.at(wall(MORNING, '08:00'));
+    const day = st.must('handover.open', { day: MORNING, shift: 'day' }, st.s.desk);
+    expect(day.sections.find((s) => s.key === 'intake.arrivals')!.lines.map((l) => l.name)).toEqual(['早到']);
   });
 
   it('is acknowledged, taken back or signed only once submitted; a handover that does not exist is not found', () => {
@@ -160,6 +185,40 @@ describe('the 08:00 handover', () => {
   });
 });
 
+describe('the list of handovers', () => {
+  it('shows the newest first with each one’s state, a page at a time: the next page begins after the last shown, and there is none after the last', () => {
+    station();
+    const open = (day: string, shift: string) => st.must('handover.open', { day, shift }, st.s.desk).id;
+    const h1 = open('2026-07-19', 'day');
+    const h2 = open('2026-07-19', 'night');
+    st.must('handover.submit', { id: h2 }, st.s.desk);
+    const h3 = open(NIGHT, 'day');
+    st.must('handover.submit', { id: h3 }, st.s.desk);
+    st.must('handover.acknowledge', { id: h3, incoming: { userId: st.user.desk2, password: OWN } }, st.s.desk);
+    st.at(wall(MORNING, '07:50'));
+    const h4 = submitted();
+    st.must('handover.sign', { id: h4, password: OWN }, st.s.leader);
+    const page = (limit: number, before?: number) => st.must('handover.list', { limit, before }, st.s.guard);
+    const first = page(2);
+    expect(first.items.map((h) => [h.id, h.state, h.acknowledgements, h.signedBy?.displayName ?? null])).toEqual([
+      [h4, 'signed', 1, 'leader'],
+      [h3, 'acknowledged', 1, null],
+    ]);
+    expect(first.items[0]).toMatchObject({ shift: { day: NIGHT, code: 'night' }, openedBy: { id: st.user.desk, displayName: 'desk' }, submittedAt: wall(MORNING, '07:50'), signedAt: wall(MORNING, '07:50') });
+    expect(first.next).toBe(h3);
+    const second = page(2, first.next!);
+    expect(second.items.map((h) => [h.id, h.state, h.acknowledgements, h.submittedAt, h.signedBy, h.signedAt])).toEqual([
+      [h2, 'submitted', 0, wall(MORNING, '07:45'), null, null],
+      [h1, 'open', 0, null, null, null],
+    ]);
+    expect(second.next).toBeNull();
+    // One more than a page: the next page holds the one left over.
+    expect(page(3).next).toBe(h2);
+    expect(page(3, h2).items.map((h) => h.id)).toEqual([h1]);
+    expect(page(4).next).toBeNull();
+  });
+});
+
 describe('a signed handover', () => {
   it('is sealed: nothing edits it; later notes are addenda, each signed', () => {
     station();
@@ -201,6 +260,21 @@ describe('a signed handover', () => {
     const v = st.must('handover.verify', { id }, st.s.guard);
     expect(v.ok).toBe(false);
     expect(v.signatures[0]!.problems.map((p) => p.kind)).toEqual(['record_changed']);
+  });
+
+  it('verify finds the shift or an acknowledgement changed in the file: both are part of what was signed', () => {
+    station();
+    const id = submitted();
+    st.must('handover.sign', { id, password: OWN }, st.s.leader);
+    const name = st.must('handover.get', { id }, st.s.guard).shift.name;
+    tamper('DROP TRIGGER handovers_identity');
+    tamper("UPDATE handovers SET shift_name = '改过的班' WHERE id = ?", id);
+    expect(st.must('handover.verify', { id }, st.s.guard).signatures[0]!.problems.map((p) => p.kind)).toEqual(['record_changed']);
+    tamper('UPDATE handovers SET shift_name = ? WHERE id = ?', name, id);
+    expect(st.must('handover.verify', { id }, st.s.guard)).toMatchObject({ ok: true });
+    tamper('DROP TRIGGER handover_acks_fixed');
+    tamper('UPDATE handover_acks SET at = at + 60000 WHERE handover_id = ?', id);
+    expect(st.must('handover.verify', { id }, st.s.guard).signatures[0]!.problems.map((p) => p.kind)).toEqual(['record_changed']);
   });
 
   it('verify finds an audit row before it rewritten, even with the chain recomputed after it', () => {

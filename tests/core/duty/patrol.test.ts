@@ -14,6 +14,12 @@ const DAY = '2026-07-20';
 const alerts = (session = st.s.guard) => Object.fromEntries(st.must('alerts.list', {}, session).map((g) => [g.key, g])) as Record<string, AlertGroup>;
 const missedNow = () => (alerts()['duty.missedRounds']?.lines ?? []).map((l) => `${l.detail}@${(l.at! - wall(DAY, '00:00')) / 3_600_000}`);
 
+/** The last row of the audit log, its before and after read back. */
+function lastAudit() {
+  type Row = { procedure: string; entity: string; entity_id: string | null; before: string | null; after: string | null };
+  const row = st.core.db.prepare('SELECT procedure, entity, entity_id, before, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as Row;
+  return { ...row, before: row.before === null ? null : JSON.parse(row.before), after: row.after === null ? null : JSON.parse(row.after) };
+}
 /** Keeps only the gate and the kitchen as checkpoints (the others retired before the night begins). */
 function twoCheckpoints() {
   st.at(wall(DAY, '19:00'));
@@ -123,6 +129,53 @@ describe('patrol rounds', () => {
     expect(st.must('patrol.log', { from: DAY, to: DAY }, st.s.desk).rounds.map((r) => r.note)).toEqual([null, null, null, null, null]);
   });
 
+  it('a checkpoint never walked shows no last round on the patrol screen; one walked shows its last round and who walked it', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    round('CP-GATE', '20:30');
+    expect(st.must('patrol.status', {}, st.s.guard).map((s) => [s.checkpoint.code, s.lastRound])).toEqual([
+      ['CP-KITCHEN', null],
+      ['CP-GATE', { at: wall(DAY, '20:30'), walkedBy: { id: st.staff.guard, name: 'guard' }, finding: 'normal' }],
+    ]);
+  });
+
+  it('the patrol log shows each round with the follow-up its finding opened', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    round('CP-GATE', '20:30');
+    st.at(wall(DAY, '20:35'));
+    const task = { task: '拖干', ownerId: st.staff.guard!, dueAt: wall(DAY, '21:00') };
+    st.must('patrol.record', { code: 'CP-KITCHEN', finding: 'issue', category: 'hygiene', note: '地面湿滑', followUp: task }, st.s.guard);
+    const log = st.must('patrol.log', { from: DAY, to: DAY }, st.s.desk);
+    expect(log.rounds.map((r) => [r.checkpoint.code, r.followUps.map((f) => [f.task, f.owner.name, f.dueAt])])).toEqual([
+      ['CP-GATE', []],
+      ['CP-KITCHEN', [['拖干', 'guard', wall(DAY, '21:00')]]],
+    ]);
+  });
+
+  it('the patrol log of a day ends at its midnight: a round a millisecond before is in it, one at midnight in the next day’s', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    const midnight = wall('2026-07-21', '00:00');
+    st.at(midnight - 1);
+    const before = st.must('patrol.record', { code: 'CP-GATE', finding: 'normal' }, st.s.guard);
+    st.at(midnight);
+    const after = st.must('patrol.record', { code: 'CP-KITCHEN', finding: 'normal' }, st.s.guard);
+    st.at(wall('2026-07-21', '09:00'));
+    expect(st.must('patrol.log', { from: DAY, to: DAY }, st.s.desk).rounds.map((r) => r.id)).toEqual([before.id]);
+    expect(st.must('patrol.log', { from: '2026-07-21', to: '2026-07-21' }, st.s.desk).rounds.map((r) => r.id)).toEqual([after.id]);
+  });
+
+  it('every round is on the record under its own id, with the follow-up it opened or none', () => {
+    st = dutyStation();
+    const plain = round('CP-GATE', '20:30');
+    expect(lastAudit()).toMatchObject({ procedure: 'patrol.record', entity: 'patrol_round', entity_id: String(plain.id), after: { id: plain.id, followUpId: null } });
+    st.at(wall(DAY, '20:35'));
+    const task = { task: '拖干', ownerId: st.staff.guard!, dueAt: wall(DAY, '21:00') };
+    const issue = st.must('patrol.record', { code: 'CP-KITCHEN', finding: 'issue', category: 'hygiene', followUp: task }, st.s.guard);
+    expect(lastAudit()).toMatchObject({ entity: 'patrol_round', entity_id: String(issue.id), after: { id: issue.id, followUpId: issue.followUps[0]!.id } });
+  });
+
   it('rounds are append-only in the file', () => {
     st = dutyStation();
     const r = round('CP-GATE', '20:30');
@@ -157,6 +210,16 @@ describe('checkpoints', () => {
     expect(back).toMatchObject({ active: false, retiredAt: wall(DAY, '10:00') });
   });
 
+  it('are on the record when added or changed, under their own id, a change with what the checkpoint was before', () => {
+    st = dutyStation();
+    st.at(wall(DAY, '09:00'));
+    const gate = st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.code === 'CP-GATE')!;
+    const back = st.must('patrol.checkpointSave', { code: 'CP-BACK', name: '后门', kind: 'entrance' }, st.s.admin).find((cp) => cp.code === 'CP-BACK')!;
+    expect(lastAudit()).toMatchObject({ procedure: 'patrol.checkpointSave', entity: 'checkpoint', entity_id: String(back.id), before: null, after: { id: back.id } });
+    st.must('patrol.checkpointSave', { ...gate, name: '正门' }, st.s.admin);
+    expect(lastAudit()).toMatchObject({ entity: 'checkpoint', entity_id: String(gate.id), before: { id: gate.id, name: '大门', active: true }, after: { id: gate.id, name: '正门' } });
+  });
+
   it('retired, are expected no rounds; brought back, are expected them again from then, the time between not missed', () => {
     st = dutyStation();
     twoCheckpoints(); // at 19:00
@@ -188,13 +251,17 @@ describe('follow-up tasks', () => {
       { code: 'CP-KITCHEN', finding: 'issue', category: 'fire_hazard', note: '灶台旁堆放纸箱', followUp: { task: '清理纸箱', ownerId: st.staff.guard!, dueAt: wall(DAY, '22:00') } },
       st.s.guard,
     );
-    expect(r.followUps).toEqual([expect.objectContaining({ task: '清理纸箱', owner: { id: st.staff.guard, name: 'guard' }, dueAt: wall(DAY, '22:00'), done: null })]);
+    expect(r.followUps).toEqual([
+      expect.objectContaining({ source: { kind: 'round', id: r.id }, task: '清理纸箱', owner: { id: st.staff.guard, name: 'guard' }, dueAt: wall(DAY, '22:00'), done: null }),
+    ]);
     const id = r.followUps[0]!.id;
     expect(alerts()['duty.followUpsOpen']).toMatchObject({ count: 1, lines: [{ entity: 'followUp', id, owner: 'guard', detail: 'open' }] });
     st.at(wall(DAY, '22:00'));
     expect(alerts()['duty.followUpsOverdue']).toBeUndefined();
+    expect(alerts()['duty.followUpsOpen']).toMatchObject({ count: 1, lines: [{ id, detail: 'open' }] });
     st.at(wall(DAY, '22:00') + 1);
-    expect(alerts()['duty.followUpsOverdue']).toMatchObject({ urgency: 'warning', count: 1 });
+    expect(alerts()['duty.followUpsOverdue']).toMatchObject({ urgency: 'warning', count: 1, lines: [{ id, detail: 'overdue', at: wall(DAY, '22:00') }] });
+    expect(alerts()['duty.followUpsOpen']).toBeUndefined();
     const done = st.must('patrol.closeFollowUp', { id, note: '已清理' }, st.s.desk);
     expect(done.done).toMatchObject({ by: { name: 'desk' }, note: '已清理' });
     expect(st.outcome('patrol.closeFollowUp', { id, note: '再次' }, st.s.desk)).toBe('CONFLICT {"id":"v.followUpClosed"}');
@@ -253,6 +320,15 @@ describe('incidents', () => {
       raw.close();
     }
   });
+  it('every incident is on the record under its own id, with the follow-up it opened or none', () => {
+    st = dutyStation();
+    st.at(wall(DAY, '21:00'));
+    const base = { at: wall(DAY, '20:40'), category: 'fight' as const, description: '争执', action: '分开', stayIds: [] };
+    const plain = st.must('incident.record', base, st.s.guard);
+    expect(lastAudit()).toMatchObject({ procedure: 'incident.record', entity: 'incident', entity_id: String(plain.id), after: { id: plain.id, followUpId: null } });
+    const followed = st.must('incident.record', { ...base, followUp: { task: '复查', ownerId: st.staff.guard!, dueAt: wall(DAY, '22:00') } }, st.s.guard);
+    expect(lastAudit()).toMatchObject({ entity: 'incident', entity_id: String(followed.id), after: { id: followed.id, followUpId: followed.followUps[0]!.id } });
+  });
 });
 
 describe('duty’s handover sections', () => {
@@ -263,7 +339,9 @@ describe('duty’s handover sections', () => {
     st.at(wall(DAY, '20:35'));
     st.must('patrol.record', { code: 'CP-KITCHEN', finding: 'issue', category: 'hygiene', note: '地面湿滑', followUp: { task: '拖干', ownerId: st.staff.guard!, dueAt: wall(DAY, '21:00') } }, st.s.guard);
     st.at(wall(DAY, '21:30'));
-    st.must('incident.record', { at: wall(DAY, '21:10'), category: 'illness', description: '一人发热', action: '送医疗观察区', stayIds: [] }, st.s.guard);
+    const stay = st.must('intake.register', { person: { name: '李四', sex: 'male', estimatedAge: 60 }, channel: 'walk_in', arrivedAt: wall(DAY, '18:30') }, st.s.desk).stayId;
+    st.must('incident.record', { at: wall(DAY, '21:10'), category: 'illness', description: '一人发热', action: '送医疗观察区', stayIds: [stay] }, st.s.guard);
+    st.must('incident.record', { at: wall(DAY, '21:20'), category: 'visitor', description: '访客', action: '登记', stayIds: [] }, st.s.guard);
     st.at(wall(DAY, '22:20'));
     const opened = st.must('handover.open', { day: DAY, shift: 'night' }, st.s.desk);
     const s = Object.fromEntries(opened.sections.filter((x) => x.feature === 'duty').map((x) => [x.key, x]));
@@ -276,7 +354,12 @@ describe('duty’s handover sections', () => {
     ]);
     expect(s['duty.patrols']!.lines.map((l) => l.detail)).toEqual(['CP-KITCHEN', 'CP-GATE']);
     expect(s['duty.findings']!.lines).toEqual([expect.objectContaining({ entity: 'patrolRound', name: '厨房', description: '地面湿滑', detail: 'hygiene', owner: 'guard' })]);
-    expect(s['duty.incidents']!.lines).toEqual([expect.objectContaining({ entity: 'incident', detail: 'illness', description: '一人发热' })]);
+    // An incident line names the person of its first stay, or none.
+    expect(s['duty.incidents']!.lines).toEqual([
+      expect.objectContaining({ entity: 'incident', name: '李四', detail: 'illness', description: '一人发热', owner: 'guard', at: wall(DAY, '21:10') }),
+      expect.objectContaining({ entity: 'incident', name: null, detail: 'visitor' }),
+    ]);
+    expect(s['duty.incidents']!.figures).toEqual([{ key: 'count', value: 2 }]);
     expect(s['duty.followUps']!.figures).toEqual([
       { key: 'open', value: 1 },
       { key: 'overdue', value: 1 },

@@ -224,6 +224,33 @@ describe('changes are made to a published roster only, to standing assignments, 
   });
 });
 
+describe('roster alerts', () => {
+  it('an hour left uncovered on a published roster of today or tomorrow is a warning for those who plan it; a draft day is not', () => {
+    st = dutyStation();
+    coveredDay();
+    st.at(wall(DAY, '09:00'));
+    const gaps = (session = st.s.leader) => st.must('alerts.list', { lines: 50 }, session).find((g) => g.key === 'roster.gaps');
+    // Tomorrow is a draft with nobody on it: the planner's work, not an alert.
+    expect(gaps()).toBeUndefined();
+    st.must('roster.publish', { from: DAY, to: DAY }, st.s.leader);
+    expect(gaps()).toBeUndefined();
+    st.must('roster.sickLeave', { staffId: st.staff.desk2!, from: DAY, to: DAY, reason: '发烧' }, st.s.leader);
+    const today = gaps()!;
+    expect(today).toMatchObject({ feature: 'roster', urgency: 'warning', count: 4 });
+    expect(today.lines.map((l) => [l.entity, l.id, l.detail, l.at])).toEqual([20, 21, 22, 23].map((h) => ['roster', 20260727, `front_desk:${h}`, wall(DAY, `${h}:00`)]));
+    // Published tomorrow, its gaps join today's: a post needed once a day is one line for the day.
+    st.must('roster.publish', { from: '2026-07-28', to: '2026-07-28', override: { reason: '人手不足' } }, st.s.leader);
+    const both = gaps()!;
+    expect(both.count).toBeGreaterThan(4);
+    expect(both.lines.filter((l) => l.id === 20260728).map((l) => l.detail)).toContain('leader:day');
+    // Those who do not plan the roster are not warned.
+    expect(gaps(st.s.guard)).toBeUndefined();
+    // The day after, yesterday's gaps are no longer an alert.
+    st.at(wall('2026-07-29', '09:00'));
+    expect(gaps()).toBeUndefined();
+  });
+});
+
 describe('on duty now', () => {
   it('names the current shift, who holds each post, the leader on duty and the next handover', () => {
     st = dutyStation();

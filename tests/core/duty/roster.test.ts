@@ -56,6 +56,10 @@ describe('drafting a roster', () => {
     expect(st.outcome('roster.assign', { ...slot, staffId: st.staff.desk! }, st.s.leader)).toBe('CONFLICT {"staffId":"v.alreadyAssigned"}');
     // The same person at two posts of one shift works two shifts at once.
     expect(st.outcome('roster.assign', { ...slot, post: 'duty', staffId: st.staff.desk! }, st.s.leader)).toBe('CONFLICT {"staffId":"v.overlap"}');
+    // The refusal names the shift it clashes with.
+    const clash = st.call('roster.assign', { ...slot, post: 'duty', staffId: st.staff.desk! }, st.s.leader);
+    const deskDay = st.must('roster.get', { from: '2026-07-27', to: '2026-07-27' }, st.s.desk).assignments[0]!;
+    expect(clash.ok ? null : clash.error.detail).toEqual({ assignmentId: deskDay.id, day: '2026-07-27', shift: 'day' });
     expect(st.outcome('roster.get', { from: '2026-07-27', to: '2026-07-26' }, st.s.desk)).toBe('VALIDATION {"to":"v.rangeReversed"}');
     expect(st.outcome('roster.get', { from: '2026-07-01', to: '2026-09-01' }, st.s.desk)).toBe('VALIDATION {"to":"v.rangeTooLong"}');
     expect(st.outcome('roster.get', { from: '2026-07-01', to: '2026-08-31' }, st.s.desk)).toBe('ok');
@@ -63,6 +67,12 @@ describe('drafting a roster', () => {
     // Back to back is not an overlap (it is a rest conflict, below).
     expect(st.outcome('roster.assign', { ...slot, shift: 'night', staffId: st.staff.desk! }, st.s.leader)).toBe('ok');
     expect(st.outcome('roster.assign', slot, st.s.leader)).toBe('ok');
+    // The night shift, which runs past midnight, is marked as a night; the day shift is not.
+    expect(st.must('roster.get', { from: '2026-07-27', to: '2026-07-27' }, st.s.desk).assignments.map((a) => [a.shift, a.staff.name, a.night])).toEqual([
+      ['day', 'desk', false],
+      ['day', 'desk2', false],
+      ['night', 'desk', true],
+    ]);
   });
 
   it('copies last week’s plan, skipping what is already there or would overlap', () => {

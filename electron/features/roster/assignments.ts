@@ -41,17 +41,6 @@ export function assignmentRow(db: DB, id: number): AssignmentRow | undefined {
   return cached(db, `${SELECT} WHERE a.id = ?`).get(id) as AssignmentRow | undefined;
 }
 
-/** Standing assignments running at some moment of [from, to) (no shift is longer than a day: roster_by_start). */
-// Stryker disable next-line BlockStatement: nothing in the app calls standingDuring (on-duty.ts and coverage.ts read the roster their own way), so no caller can observe its body
-export function standingDuring(db: DB, from: number, to: number, post?: Post): AssignmentRow[] {
-  return cached(db, `${SELECT} WHERE a.starts_at > @earliest AND a.starts_at < @to AND a.ends_at > @from AND (@post IS NULL OR a.post = @post) AND ${STANDING} ORDER BY a.starts_at, a.id`).all({
-    earliest: from - DAY_MS - 1,
-    from,
-    to,
-    post: post ?? null,
-  }) as AssignmentRow[];
-}
-
 /**
  * The one rule no roster may break, checked on every write: nobody works two overlapping shifts. `except` are
  * assignments being replaced by the same change. Throws CONFLICT `v.overlap` at `field`.

@@ -53,6 +53,10 @@ describe('the XLSX exporter', () => {
     expect(ws.getCell('F5').value).toBe(0.125);
     expect(ws.getCell('F5').numFmt).toBe('0.0%');
     expect(ws.getCell('B7').value).toBe(0);
+    // Text stays text (an ID number is never turned into 1.1E+17), counts are whole, instants carry their minute.
+    expect(ws.getCell('A5').numFmt).toBe('@');
+    expect(ws.getCell('B5').numFmt).toBe('0');
+    expect(ws.getCell('E5').numFmt).toBe('yyyy-mm-dd hh:mm');
   });
 
   it('puts several sheets in one workbook, each with its own title, frozen header and filter', async () => {
@@ -112,6 +116,8 @@ describe('cells', () => {
     expect(cellValue('date', '2026-02-28', TZ)).toEqual(new Date(Date.UTC(2026, 1, 28)));
     expect(() => cellValue('instant', 1.5, TZ)).toThrow(CellTypeError);
     expect(() => cellValue('percent', Number.NaN, TZ)).toThrow(CellTypeError);
+    expect(() => cellValue('percent', '0.5', TZ)).toThrow(CellTypeError);
+    expect(() => cellValue('integer', '5', TZ)).toThrow(CellTypeError);
     expect(() => cellValue('text', 42, TZ)).toThrow(CellTypeError);
     expect(cellValue('text', undefined, TZ)).toBeNull();
   });

@@ -15,15 +15,16 @@ import { useWhen } from '../../components/useWhen';
  * `<feature>.handover.detail.<value>` for a line's state. A section nobody named shows its raw key rather than nothing
  * (and tests/renderer/handover.test.tsx fails). The handover never lists the features, nor holds their words.
  */
+/** The section's name within its feature: `census` of `intake.census`. */
+const sectionName = (s: HandoverSection) => s.key.slice(s.feature.length + 1);
+
 export function sectionTitle(t: TFunction, s: HandoverSection): string {
-  const name = s.key.slice(s.feature.length + 1);
-  return t(`${s.feature}.handover.${name}`, { defaultValue: s.key });
+  return t(`${s.feature}.handover.${sectionName(s)}`, { defaultValue: s.key });
 }
 
 export function figureLabel(t: TFunction, s: HandoverSection, f: HandoverFigure): string {
   if (f.label) return f.label;
-  const name = s.key.slice(s.feature.length + 1);
-  return t([`${s.feature}.handover.${name}_${f.key}`, `${s.feature}.handover.${f.key}`], { defaultValue: f.key });
+  return t([`${s.feature}.handover.${sectionName(s)}_${f.key}`, `${s.feature}.handover.${f.key}`], { defaultValue: f.key });
 }
 
 /**
@@ -33,7 +34,7 @@ export function figureLabel(t: TFunction, s: HandoverSection, f: HandoverFigure)
 export function detailText(t: TFunction, features: readonly FeatureEntry[], s: HandoverSection, detail: string): string {
   if (!detail) return '';
   const words = features.find((f) => f.lineDetails?.[s.feature])?.lineDetails?.[s.feature];
-  return words ? words(t, s.key.slice(s.feature.length + 1), detail) : t(`${s.feature}.handover.detail.${detail}`, { defaultValue: detail });
+  return words ? words(t, sectionName(s), detail) : t(`${s.feature}.handover.detail.${detail}`, { defaultValue: detail });
 }
 
 export const figureText = (f: HandoverFigure) => (f.of === undefined ? String(f.value) : `${f.value} / ${f.of}`);

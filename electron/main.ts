@@ -5,6 +5,7 @@ import { registerIpc, registerPicker, registerSaver } from './host/ipc';
 import { isInitialized } from './features/setup/service';
 import { rendererRoot } from './paths';
 import { scheduleBackups } from './features/backup/schedule';
+import { scheduleCheckpoints } from './db/checkpoint';
 import { openStation, type Station } from './station';
 import {
   allowNavigation,
@@ -23,6 +24,7 @@ protocol.registerSchemesAsPrivileged([
 
 let station: Station | undefined;
 let backups: ReturnType<typeof scheduleBackups> | undefined;
+let checkpoints: ReturnType<typeof scheduleCheckpoints> | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 if (!app.requestSingleInstanceLock()) {
@@ -51,7 +53,8 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     event.preventDefault();
     backups?.stop();
-    void (backups?.onQuit() ?? Promise.resolve()).finally(() => {
+    checkpoints?.stop();
+    void Promise.all([backups?.onQuit(), checkpoints?.idle()]).finally(() => {
       station?.close();
       app.exit(0);
     });
@@ -67,6 +70,7 @@ function start(): void {
   station = openStation({ dataDir });
   if (args.includes('--demo') && station.core && !isInitialized(station.core.db)) station.dispatch('setup.loadDemo', {}, {});
   backups = scheduleBackups(station);
+  checkpoints = scheduleCheckpoints(station);
   const root = rendererRoot();
   protocol.handle(APP_SCHEME, (request) => {
     const served = appProtocolFile(root, request.url);

@@ -87,7 +87,25 @@ function query(Database, file, sql) {
   }
 }
 
-const tasks = { quickCheck, checkBackup, backupTo, asOneFile, query };
+/**
+ * Copies the WAL's committed pages into the database file (`PRAGMA wal_checkpoint(PASSIVE)`), from a connection of
+ * its own, so the desk's commits never wait for it (electron/db/checkpoint.ts). PASSIVE never waits: it copies what
+ * no reader still needs and leaves the rest for the next run. Answers SQLite's three numbers: whether it was blocked,
+ * the frames in the WAL, and the frames now in the database file.
+ */
+function checkpoint(Database, file) {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    // The copy is durable before SQLite lets a writer start the WAL over.
+    db.pragma('synchronous = FULL');
+    const [row] = db.pragma('wal_checkpoint(PASSIVE)');
+    return { busy: row.busy, log: row.log, checkpointed: row.checkpointed };
+  } finally {
+    db.close();
+  }
+}
+
+const tasks = { quickCheck, checkBackup, backupTo, asOneFile, query, checkpoint };
 module.exports = tasks;
 
 if (!isMainThread && workerData && workerData.task in tasks) {

@@ -7,6 +7,9 @@ export type DB = Database.Database;
 
 export const DATABASE_FILE = 'stationdesk.sqlite';
 
+/** The WAL's size, in pages, at which a commit on the main connection checkpoints by itself (SQLite's default: 1,000). */
+export const WAL_INLINE_PAGES = 8_000;
+
 /** The file opens but SQLite finds damage in it (`PRAGMA quick_check`). */
 export class DatabaseCorruptError extends Error {
   constructor(readonly detail: string) {
@@ -67,6 +70,9 @@ function setWritePragmas(db: DB): void {
   // FULL: every commit is on disk before the call returns; the ledger-grade records (stock, custody,
   // audit) must survive a power cut. https://www.sqlite.org/pragma.html#pragma_synchronous
   db.pragma('synchronous = FULL');
+  // The checkpoint runs on a worker (electron/db/checkpoint.ts); this connection runs one only when the WAL has grown
+  // past WAL_INLINE_PAGES all the same: no worker could run, or nothing runs the timer (a tool, the demo generator).
+  db.pragma(`wal_autocheckpoint = ${WAL_INLINE_PAGES}`);
 }
 
 /** `PRAGMA optimize` before close, as SQLite recommends for long-lived connections. */

@@ -21,6 +21,7 @@ export interface FileWork {
   backupTo(driver: typeof Database, source: string, dest: string): Promise<number>;
   asOneFile(driver: typeof Database, file: string): void;
   query(driver: typeof Database, file: string, sql: string): unknown[];
+  checkpoint(driver: typeof Database, file: string): { busy: number; log: number; checkpointed: number };
 }
 type Task = keyof FileWork;
 type Args<T extends Task> = Parameters<FileWork[T]> extends [unknown, ...infer R] ? R : never;

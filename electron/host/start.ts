@@ -3,6 +3,7 @@ import { createLogger } from '../log';
 import { defaultDataDir, rendererRoot } from '../paths';
 import { isInitialized } from '../features/setup/service';
 import { scheduleBackups } from '../features/backup/schedule';
+import { scheduleCheckpoints } from '../db/checkpoint';
 import { openStation } from '../station';
 import { startHttpHost } from './http';
 import path from 'node:path';
@@ -29,15 +30,17 @@ async function main(): Promise<void> {
     process.stdout.write(r.ok ? `Demo station loaded: sign in as admin, password ${(r.value as { password: string }).password}\n` : `Demo station not loaded: ${r.error.message}\n`);
   }
   const backups = scheduleBackups(station, { logger });
+  const checkpoints = scheduleCheckpoints(station, { logger });
   const host = await startHttpHost({ dispatch: station.dispatch, staticRoot: rendererRoot(), port });
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     backups.stop();
+    checkpoints.stop();
     void host
       .close()
-      .then(() => backups.onQuit())
+      .then(() => Promise.all([backups.onQuit(), checkpoints.idle()]))
       .finally(() => {
         station.close();
         process.exit(0);

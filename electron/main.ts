@@ -53,8 +53,8 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     event.preventDefault();
     backups?.stop();
-    checkpoints?.stop();
-    void Promise.all([backups?.onQuit(), checkpoints?.idle()]).finally(() => {
+    const checkpointsStopped = checkpoints?.stop();
+    void Promise.all([backups?.onQuit(), checkpointsStopped]).finally(() => {
       station?.close();
       app.exit(0);
     });

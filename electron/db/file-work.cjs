@@ -108,7 +108,19 @@ function checkpoint(Database, file) {
 const tasks = { quickCheck, checkBackup, backupTo, asOneFile, query, checkpoint };
 module.exports = tasks;
 
-if (!isMainThread && workerData && workerData.task in tasks) {
+if (!isMainThread && workerData && workerData.task === 'serve') {
+  // A standing worker (electron/db/worker.ts, StandingWorker): one task per message, answered in turn, for work
+  // asked for every second or so, which would otherwise start a thread and load the driver each time.
+  const Database = require(workerData.driver);
+  parentPort.on('message', ({ id, task, args }) => {
+    Promise.resolve()
+      .then(() => tasks[task](Database, ...args))
+      .then(
+        (value) => parentPort.postMessage({ id, value }),
+        (e) => parentPort.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
+      );
+  });
+} else if (!isMainThread && workerData && workerData.task in tasks) {
   // The driver's path comes from the main process, which resolved it (a bare require here would resolve from
   // wherever the worker file lies).
   const Database = require(workerData.driver);

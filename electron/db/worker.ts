@@ -66,3 +66,55 @@ export function onWorker<T extends Task>(task: T, ...args: Args<T>): Promise<Ans
     worker.on('exit', (code) => answered || reject(new NoWorkerError(`${task} worker exited with ${code}`)));
   });
 }
+
+/**
+ * One worker thread kept for repeated work (the WAL checkpoint, every second): each `run` is a message to it, answered
+ * in turn, so the thread starts and loads the driver once, not at every run. `unref`'d: it never keeps the process
+ * alive. When it cannot start or dies, `run` rejects with NoWorkerError and the next `run` starts a new one.
+ */
+export class StandingWorker {
+  private worker: Worker | null = null;
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+
+  run<T extends Task>(task: T, ...args: Args<T>): Promise<Answer<T>> {
+    return new Promise((resolve, reject) => {
+      let worker: Worker;
+      try {
+        worker = this.worker ?? this.start();
+      } catch (e) {
+        return reject(new NoWorkerError(e instanceof Error ? e.message : String(e)));
+      }
+      const id = ++this.next;
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ id, task, args });
+    });
+  }
+
+  /** Ends the thread; work still waiting rejects with NoWorkerError. */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(PROGRAM, { workerData: { task: 'serve', driver: unpacked(localRequire.resolve('better-sqlite3')) } });
+    worker.unref();
+    worker.on('message', (m: { id: number; value: unknown } | { id: number; error: string }) => {
+      const waiter = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if ('error' in m) waiter?.reject(new Error(m.error));
+      else waiter?.resolve(m.value);
+    });
+    const gone = (why: string) => {
+      if (this.worker === worker) this.worker = null;
+      for (const w of this.waiting.values()) w.reject(new NoWorkerError(why));
+      this.waiting.clear();
+    };
+    worker.on('error', (e) => gone(e.message));
+    worker.on('exit', (code) => gone(`standing worker exited with ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+}

@@ -37,10 +37,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     backups.stop();
-    checkpoints.stop();
+    const checkpointsStopped = checkpoints.stop();
     void host
       .close()
-      .then(() => Promise.all([backups.onQuit(), checkpoints.idle()]))
+      .then(() => Promise.all([backups.onQuit(), checkpointsStopped]))
       .finally(() => {
         station.close();
         process.exit(0);

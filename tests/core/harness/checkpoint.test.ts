@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scheduleCheckpoints } from '../../../electron/db/checkpoint';
 import { WAL_INLINE_PAGES } from '../../../electron/db/open';
+import { NoWorkerError, StandingWorker } from '../../../electron/db/worker';
 import { openStation, type TestStation } from '../helpers';
 
 /**
@@ -73,7 +74,7 @@ describe('the WAL checkpoint', () => {
       expect(checkpoints.last).not.toBe(first);
       expect(checkpoints.last!.checkpointed).toBe(checkpoints.last!.log);
     } finally {
-      checkpoints.stop();
+      await checkpoints.stop();
     }
   });
 
@@ -100,7 +101,25 @@ describe('the WAL checkpoint', () => {
       await checkpoints.runNow();
       expect(checkpoints.last?.log).toBeGreaterThanOrEqual(50);
     } finally {
-      checkpoints.stop();
+      await checkpoints.stop();
+    }
+  });
+
+  it('its worker thread is kept between runs: answers each in turn, a failed task leaves it working, a stopped one starts again', async () => {
+    st = openStation();
+    const file = st.core.databaseFile;
+    const worker = new StandingWorker();
+    try {
+      const answers = await Promise.all([worker.run('query', file, 'SELECT 1 AS n'), worker.run('query', file, 'SELECT 2 AS n')]);
+      expect(answers).toEqual([[{ n: 1 }], [{ n: 2 }]]);
+      const failed = await worker.run('query', file, 'SELECT FROM nowhere').catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(Error);
+      expect(failed).not.toBeInstanceOf(NoWorkerError);
+      expect(await worker.run('query', file, 'SELECT 3 AS n')).toEqual([{ n: 3 }]);
+      await worker.stop();
+      expect(await worker.run('query', file, 'SELECT 4 AS n')).toEqual([{ n: 4 }]);
+    } finally {
+      await worker.stop();
     }
   });
 });

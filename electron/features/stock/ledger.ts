@@ -57,7 +57,8 @@ function openingOf(db: DB, itemId: number, day: string): { q: number; v: number 
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-const isIn = (k: MovementKind): k is InKind => (IN_KINDS as readonly string[]).includes(k) && k !== 'stocktake';
+/** A column of stock coming in (a stocktake's, which goes both ways, is taken apart before this is asked). */
+const isIn = (k: MovementKind): k is InKind => (IN_KINDS as readonly string[]).includes(k);
 
 export function ledgerRow(db: DB, item: Item, from: string, to: string): LedgerRow {
   const opening = openingOf(db, item.id, from);

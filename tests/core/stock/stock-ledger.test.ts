@@ -116,6 +116,45 @@ describe('the ledger’s items', () => {
   });
 });
 
+describe('the ledger, more', () => {
+  it('takes a stocktake’s surplus in at its batch’s cost and its shortage out at its cost', () => {
+    s = stockStation();
+    const water = s.item();
+    const batch = s.receive(water, 10, { unitPriceFen: 150 }).lines[0]!.batchId;
+    const count = (counted: number, reason: 'found' | 'lost') => {
+      const t = s.st.must('stock.stocktakeStart', {}, s.store);
+      s.st.must('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: batch, counted, reason }] }, s.store);
+      s.st.must('stock.stocktakeApprove', { stocktakeId: t.id, approver: { userId: s.leader.id, password: PASSWORD } }, s.store);
+    };
+    count(12, 'found');
+    count(11, 'lost');
+    const july = s.st.must('stock.ledger', { from: '2026-07-01', to: '2026-07-31', itemId: water }, s.store).rows[0]!;
+    expect(july).toMatchObject({ in: { allocation: 10, stocktake: 2 }, out: { stocktake: 1 }, closing: 11, inValueFen: 1_500 + 300, outValueFen: 150, closingValueFen: 1_650 });
+  });
+
+  it('shows an item no longer kept that took stock in, or had an issue reversed, in the period, though it held none at its start', () => {
+    s = stockStation();
+    const fan = s.item({ name: '旧风扇', category: 'equipment', unit: '台', tracksExpiry: false });
+    const mat = s.item({ name: '旧凉席', category: 'bedding', unit: '张', tracksExpiry: false });
+    const retire = (id: number, name: string, category: 'equipment' | 'bedding', unit: string) => s.st.must('stock.itemSave', { id, name, category, unit, tracksExpiry: false, active: false }, s.store);
+    s.receive(mat, 2, { expiresOn: undefined });
+    const used = s.st.must('stock.issue', { destination: 'station_use', department: '宿舍', lines: [{ itemId: mat, quantity: 2 }] }, s.store);
+    at(shanghai(2026, 8, 1, 9));
+    s.receive(fan, 3, { expiresOn: undefined }); // came in during August
+    s.st.must('stock.reverse', { kind: 'issue', id: used.id, reason: '登记错误' }, s.store); // July's issue back in August
+    retire(fan, '旧风扇', 'equipment', '台');
+    retire(mat, '旧凉席', 'bedding', '张');
+    const august = s.st.must('stock.ledger', { from: '2026-08-01', to: '2026-08-31' }, s.store).rows;
+    expect(august.map((r) => [r.item.name, r.opening, r.closing])).toEqual([
+      ['旧凉席', 0, 2],
+      ['旧风扇', 0, 3],
+    ]);
+    expect(august[0]!.out.station_use).toBe(-2); // red ink in its column
+    // September: both hold stock from the start, and show for it.
+    expect(s.st.must('stock.ledger', { from: '2026-09-01', to: '2026-09-30' }, s.store).rows.map((r) => r.item.name)).toEqual(['旧凉席', '旧风扇']);
+  });
+});
+
 describe('the campaign budget', () => {
   it('charges each purchase to a category, warns from 90 % and refuses to go over until the storekeeper confirms', () => {
     s = stockStation();

@@ -57,7 +57,8 @@ function openingOf(db: DB, itemId: number, day: string): { q: number; v: number 
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-const isIn = (k: MovementKind): k is InKind => (IN_KINDS as readonly string[]).includes(k) && k !== 'stocktake';
+/** A column of stock coming in (a stocktake's, which goes both ways, is taken apart before this is asked). */
+const isIn = (k: MovementKind): k is InKind => (IN_KINDS as readonly string[]).includes(k);
 
 export function ledgerRow(db: DB, item: Item, from: string, to: string): LedgerRow {
   const opening = openingOf(db, item.id, from);
@@ -108,8 +109,10 @@ export function ledger(db: DB, q: { from: string; to: string; itemId?: number; c
   }
   const rows = items
     .map(({ active, ...item }) => ({ active, row: ledgerRow(db, item, q.from, q.to) }))
-    // An item no longer kept shows only while it has stock or moved in the period.
-    .filter(({ active, row }) => q.itemId !== undefined || active === 1 || row.opening !== 0 || row.closing !== 0 || row.openingValueFen !== row.closingValueFen || Object.values(row.in).some(Boolean) || Object.values(row.out).some(Boolean))
+    // An item no longer kept shows only while it has stock or moved in the period: stock at its start, or a column
+    // that moved (its closing is its opening plus what came in less what went out, and a value changes only with a
+    // movement, so stock at the end or a value that changed is one of these).
+    .filter(({ active, row }) => q.itemId !== undefined || active === 1 || row.opening !== 0 || Object.values(row.in).some(Boolean) || Object.values(row.out).some(Boolean))
     .map(({ row }) => row);
   return { from: q.from, to: q.to, rows };
 }

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LEDGER_COLUMNS } from '../../../electron/features/stock/ledger-export';
+import { LEDGER_COLUMNS, ledgerFileName, ledgerSheet, type LedgerSheetRow } from '../../../electron/features/stock/ledger-export';
+import type { LedgerRow } from '../../../shared/contract/stock-views';
+import { STOCK_CATEGORIES } from '../../../shared/domain/stock';
 import type { ExportStarted } from '../../../shared/contract/export';
 import { stockStation, type StockStation } from './stock-helpers';
 
@@ -71,5 +73,57 @@ describe('the ledger export (stock.exportLedger)', () => {
     s = stockStation();
     const inspector = s.st.userWith(['inspector']);
     expect(s.st.call('stock.exportLedger', JULY, inspector)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('the ledger sheet (台账) as the bureau reads it', () => {
+  const row = (id: number, category: LedgerRow['item']['category'], fen: number): LedgerRow => ({
+    item: { id, name: `物资${id}`, unit: '箱', category },
+    opening: 10,
+    in: { purchase: 1, donation: 2, allocation: 3, stocktake: 4 },
+    out: { stay: 5, outreach: 6, station_use: 7, write_off: 8, stocktake: 9 },
+    closing: 15,
+    openingValueFen: fen,
+    inValueFen: 2 * fen,
+    outValueFen: 3 * fen,
+    closingValueFen: 4 * fen,
+  });
+
+  it('has the bureau’s columns in order: category, name, unit, then opening, each way in, each way out and closing, quantities whole and values in yuan', () => {
+    expect(LEDGER_COLUMNS.map((c) => [c.header, c.type])).toEqual([
+      ['类别', 'text'],
+      ['物资名称', 'text'],
+      ['单位', 'text'],
+      ['期初数量', 'integer'],
+      ['期初金额', 'money'],
+      ['采购入库', 'integer'],
+      ['捐赠入库', 'integer'],
+      ['局拨入库', 'integer'],
+      ['盘盈', 'integer'],
+      ['入库合计', 'integer'],
+      ['入库金额', 'money'],
+      ['发放受助人员', 'integer'],
+      ['外展巡查', 'integer'],
+      ['站内使用', 'integer'],
+      ['报损', 'integer'],
+      ['盘亏', 'integer'],
+      ['出库合计', 'integer'],
+      ['出库金额', 'money'],
+      ['期末数量', 'integer'],
+      ['期末金额', 'money'],
+    ]);
+  });
+
+  it('gives each item its category’s name, its quantities by kind with their sums, and a totals row of values only (bottles and boxes do not add up)', () => {
+    const report = { from: '2026-07-01', to: '2026-07-31', rows: STOCK_CATEGORIES.map((c, i) => row(i + 1, c, 100 * (i + 1))) };
+    const s = ledgerSheet({ from: '2026-07-01', to: '2026-07-31' }, report);
+    expect([s.name, s.title, s.period]).toEqual(['防暑物资台账', '防暑物资台账', { from: '2026-07-01', to: '2026-07-31' }]);
+    expect(ledgerFileName({ from: '2026-07-01', to: '2026-07-31' })).toBe('防暑物资台账_2026-07-01_2026-07-31.xlsx');
+    const cells = (r: LedgerSheetRow) => LEDGER_COLUMNS.map((c) => (c.value as (x: LedgerSheetRow) => unknown)(r));
+    const rows = s.rows as LedgerSheetRow[];
+    expect(rows.map((r) => cells(r)[0])).toEqual(['饮用水', '防暑药品', '食品', '衣物', '床上用品', '设备', '其他', '合计']);
+    expect(cells(rows[0]!)).toEqual(['饮用水', '物资1', '箱', 10, 100, 1, 2, 3, 4, 10, 200, 5, 6, 7, 8, 9, 35, 300, 15, 400]);
+    // 100 + 200 + … + 700 fen = 2,800 fen of opening value across the seven items.
+    expect(cells(rows[7]!)).toEqual(['合计', null, null, null, 2_800, null, null, null, null, null, 5_600, null, null, null, null, null, null, 8_400, null, 11_200]);
   });
 });

@@ -116,6 +116,45 @@ describe('the ledger’s items', () => {
   });
 });
 
+describe('the ledger, more', () => {
+  it('takes a stocktake’s surplus in at its batch’s cost and its shortage out at its cost', () => {
+    s = stockStation();
+    const water = s.item();
+    const batch = s.receive(water, 10, { unitPriceFen: 150 }).lines[0]!.batchId;
+    const count = (counted: number, reason: 'found' | 'lost') => {
+      const t = s.st.must('stock.stocktakeStart', {}, s.store);
+      s.st.must('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: batch, counted, reason }] }, s.store);
+      s.st.must('stock.stocktakeApprove', { stocktakeId: t.id, approver: { userId: s.leader.id, password: PASSWORD } }, s.store);
+    };
+    count(12, 'found');
+    count(11, 'lost');
+    const july = s.st.must('stock.ledger', { from: '2026-07-01', to: '2026-07-31', itemId: water }, s.store).rows[0]!;
+    expect(july).toMatchObject({ in: { allocation: 10, stocktake: 2 }, out: { stocktake: 1 }, closing: 11, inValueFen: 1_500 + 300, outValueFen: 150, closingValueFen: 1_650 });
+  });
+
+  it('shows an item no longer kept that took stock in, or had an issue reversed, in the period, though it held none at its start', () => {
+    s = stockStation();
+    const fan = s.item({ name: '旧风扇', category: 'equipment', unit: '台', tracksExpiry: false });
+    const mat = s.item({ name: '旧凉席', category: 'bedding', unit: '张', tracksExpiry: false });
+    const retire = (id: number, name: string, category: 'equipment' | 'bedding', unit: string) => s.st.must('stock.itemSave', { id, name, category, unit, tracksExpiry: false, active: false }, s.store);
+    s.receive(mat, 2, { expiresOn: undefined });
+    const used = s.st.must('stock.issue', { destination: 'station_use', department: '宿舍', lines: [{ itemId: mat, quantity: 2 }] }, s.store);
+    at(shanghai(2026, 8, 1, 9));
+    s.receive(fan, 3, { expiresOn: undefined }); // came in during August
+    s.st.must('stock.reverse', { kind: 'issue', id: used.id, reason: '登记错误' }, s.store); // July's issue back in August
+    retire(fan, '旧风扇', 'equipment', '台');
+    retire(mat, '旧凉席', 'bedding', '张');
+    const august = s.st.must('stock.ledger', { from: '2026-08-01', to: '2026-08-31' }, s.store).rows;
+    expect(august.map((r) => [r.item.name, r.opening, r.closing])).toEqual([
+      ['旧凉席', 0, 2],
+      ['旧风扇', 0, 3],
+    ]);
+    expect(august[0]!.out.station_use).toBe(-2); // red ink in its column
+    // September: both hold stock from the start, and show for it.
+    expect(s.st.must('stock.ledger', { from: '2026-09-01', to: '2026-09-30' }, s.store).rows.map((r) => r.item.name)).toEqual(['旧凉席', '旧风扇']);
+  });
+});
+
 describe('the campaign budget', () => {
   it('charges each purchase to a category, warns from 90 % and refuses to go over until the storekeeper confirms', () => {
     s = stockStation();
@@ -279,6 +318,130 @@ describe('stock’s alerts and handover sections', () => {
       { key: 'writeOffs', value: 1 },
     ]);
     expect(stock['stock.supplyAlerts']).toMatchObject({ figures: [{ key: 'expired', value: 0 }, { key: 'belowMinimum', value: 1 }, { key: 'expiring', value: 0 }], lines: [{ id: water, detail: '49:100' }] });
+  });
+});
+
+describe('stock’s alerts, at their edges', () => {
+  const fundAt = (name: string, startsOn: string, endsOn: string) => {
+    const f = s.st.must('stock.fundSave', { name, startsOn, endsOn, budgets: { services: 1_000, medicine: 0, food: 0, clothing: 0, other: 0 } }, s.st.adminSession);
+    s.st.must('stock.fundCharge', { fundId: f.id, category: 'services', amountFen: 950, description: '租用巡查车辆' }, s.store);
+    return f.id;
+  };
+  const budgetLines = () => (byKey(s.st.must('alerts.list', {}, s.store))['stock.budget']?.lines ?? []).map((l) => l.id);
+
+  it('warn of a campaign fund near its budget only within its dates: never before it starts, never after it ends', () => {
+    s = stockStation(); // today is 2026-07-20
+    const tomorrow = fundAt('秋季送清凉', '2026-07-21', '2026-09-30');
+    const endedYesterday = fundAt('春季送温暖', '2026-06-01', '2026-07-19');
+    const todayOnly = fundAt('高温日', '2026-07-20', '2026-07-20');
+    expect(budgetLines()).toEqual([todayOnly]);
+    s.advance(DAY); // 2026-07-21: the one-day fund has ended, the autumn one begins on its first day
+    expect(budgetLines()).toEqual([tomorrow]);
+    void endedYesterday;
+  });
+
+  it('count a batch as expired from the day after its expiry: expiring today is expiring, not expired; within N days counts N, not N + 1', () => {
+    s = stockStation(); // today is 2026-07-20, the setting's default 30 days
+    const water = s.item({ name: '矿泉水' });
+    const medicine = s.item({ name: '人丹', category: 'medicine' });
+    s.receive(water, 3, { expiresOn: '2026-07-20' }); // today
+    s.receive(water, 5, { expiresOn: '2026-07-19' }); // yesterday
+    s.receive(medicine, 2, { expiresOn: '2026-08-19' }); // today + 30
+    s.receive(medicine, 4, { expiresOn: '2026-08-20' }); // today + 31
+    const emptied = s.receive(medicine, 1, { expiresOn: '2026-07-25' }).lines[0]!.batchId;
+    s.st.must('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ itemId: medicine, quantity: 1, batchId: emptied }] }, s.store);
+    const line = (id: number, name: string, detail: string) => ({ entity: 'stock_item', id, name, description: null, owner: null, detail, at: null });
+    let groups = byKey(s.st.must('alerts.list', {}, s.store));
+    expect(groups['stock.expired']).toEqual({ key: 'stock.expired', feature: 'stock', urgency: 'urgent', count: 1, lines: [line(water, '矿泉水', '5:2026-07-19')] });
+    expect(groups['stock.expiring']).toEqual({ key: 'stock.expiring', feature: 'stock', urgency: 'notice', count: 2, lines: [line(water, '矿泉水', '3:2026-07-20'), line(medicine, '人丹', '2:2026-08-19')] });
+    // The setting at 29 days: the 30th day is no longer within it.
+    s.st.must('settings.update', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, stockExpiringDays: 29 }, s.st.adminSession);
+    groups = byKey(s.st.must('alerts.list', {}, s.store));
+    expect(groups['stock.expiring']!.lines.map((l) => l.detail)).toEqual(['3:2026-07-20']);
+    // A day later, what expired today is expired.
+    s.advance(DAY);
+    groups = byKey(s.st.must('alerts.list', {}, s.store));
+    expect(groups['stock.expired']!.lines.map((l) => l.detail)).toEqual(['5:2026-07-19', '3:2026-07-20']);
+  });
+
+  it('name each item kept below its minimum (usable:minimum), the one at its minimum not, under their own keys and feature', () => {
+    s = stockStation();
+    const at = s.item({ name: '矿泉水', minLevel: 10 });
+    const below = s.item({ name: '人丹', category: 'medicine', minLevel: 10 });
+    s.receive(at, 10);
+    s.receive(below, 9);
+    const retired = s.item({ name: '旧风扇', category: 'equipment', unit: '台', tracksExpiry: false });
+    s.st.must('stock.itemSave', { id: retired, name: '旧风扇', category: 'equipment', unit: '台', tracksExpiry: false, minLevel: 10, active: false }, s.store); // no longer kept: no minimum to keep
+    const fund = fundAt('夏季送清凉', '2026-06-01', '2026-09-30');
+    const groups = s.st.must('alerts.list', {}, s.store).filter((g) => g.feature === 'stock');
+    expect(groups.map((g) => [g.key, g.feature, g.urgency, g.count])).toEqual([
+      ['stock.belowMinimum', 'stock', 'warning', 1],
+      ['stock.budget', 'stock', 'warning', 1],
+    ]);
+    expect(groups[0]!.lines).toEqual([{ entity: 'stock_item', id: below, name: '人丹', description: null, owner: null, detail: '9:10', at: null }]);
+    expect(groups[1]!.lines).toEqual([{ entity: 'stock_fund', id: fund, name: '夏季送清凉', description: null, owner: null, detail: 'services:950', at: null }]);
+  });
+
+  it('give one line to an item whose balances disagree, saying how many of its batches do, an item no longer kept by its name too', async () => {
+    s = stockStation();
+    const { recordCheck } = await import('../../../electron/features/stock/balances');
+    const water = s.item({ name: '矿泉水' });
+    const fan = s.item({ name: '旧风扇', category: 'equipment', unit: '台', tracksExpiry: false });
+    const first = s.receive(water, 10).lines[0]!.batchId;
+    const second = s.receive(water, 10, { expiresOn: '2027-08-01' }).lines[0]!.batchId;
+    s.receive(fan, 2, { expiresOn: undefined });
+    s.st.must('stock.itemSave', { id: fan, name: '旧风扇', category: 'equipment', unit: '台', tracksExpiry: false, active: false }, s.store);
+    const db = s.st.core.db;
+    db.prepare('UPDATE stock_balances SET quantity = quantity + 1 WHERE batch_id IN (?, ?)').run(first, second);
+    db.prepare('UPDATE stock_item_balances SET quantity = quantity + 1').run();
+    recordCheck(db, checkBalances(db, NOW));
+    const mismatch = byKey(s.st.must('alerts.list', {}, s.desk))['stock.balancesMismatch'];
+    expect(mismatch).toEqual({
+      key: 'stock.balancesMismatch',
+      feature: 'stock',
+      urgency: 'urgent',
+      count: 2,
+      lines: [
+        { entity: 'stock_item', id: water, name: '矿泉水', description: null, owner: null, detail: '2', at: null },
+        { entity: 'stock_item', id: fan, name: '旧风扇', description: null, owner: null, detail: '0', at: null },
+      ],
+    });
+  });
+
+  it('hand over the shift’s receipts, issues and write-offs within its window, and the supply alerts expired first, then below minimum, then expiring', async () => {
+    s = stockStation();
+    const { compileSections } = await import('../../../electron/features/alerts/registry');
+    const HANDOVER_SECTIONS = (await import('../../../electron/features')).FEATURE_REGISTRY.handoverSections;
+    const { readSettings } = await import('../../../electron/features/settings/service');
+    const water = s.item({ name: '矿泉水', minLevel: 100 });
+    const medicine = s.item({ name: '人丹', category: 'medicine' });
+    const at = s.item({ name: '清凉油', category: 'medicine', minLevel: 5 });
+    s.receive(medicine, 4, { expiresOn: '2026-08-01' }); // before the shift began
+    s.advance(1); // a millisecond later the shift begins, and what happens at its first millisecond is in it
+    const from = s.st.clock.now();
+    s.receive(water, 50);
+    s.receive(medicine, 6, { expiresOn: '2026-07-19' });
+    s.receive(at, 5);
+    s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 2 }] }, s.store);
+    s.st.must('stock.issueToStay', { stayId: s.stay(), lines: [{ itemId: water, quantity: 1 }] }, s.desk);
+    s.st.must('stock.issue', { destination: 'write_off', reason: 'expired', lines: [{ itemId: medicine, quantity: 1 }] }, s.store); // the expired batch goes first
+    s.advance(60_000);
+    const to = s.st.clock.now();
+    s.advance(1);
+    s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }] }, s.store); // after it was compiled
+    const settings = readSettings(s.st.core.db);
+    const sections = compileSections(HANDOVER_SECTIONS, { db: s.st.core.db, now: to, today: '2026-07-20', settings, actorId: null }, { from, to }).filter((x) => x.feature === 'stock');
+    expect(sections.map((x) => [x.key, x.feature])).toEqual([
+      ['stock.shift', 'stock'],
+      ['stock.supplyAlerts', 'stock'],
+    ]);
+    expect(sections[0]).toEqual({ key: 'stock.shift', feature: 'stock', lines: [], figures: [{ key: 'receipts', value: 3 }, { key: 'issues', value: 2 }, { key: 'writeOffs', value: 1 }] });
+    expect(sections[1]!.figures).toEqual([{ key: 'expired', value: 1 }, { key: 'belowMinimum', value: 1 }, { key: 'expiring', value: 1 }]);
+    expect(sections[1]!.lines.map((l) => [l.id, l.detail])).toEqual([
+      [medicine, '5:2026-07-19'],
+      [water, '46:100'],
+      [medicine, '4:2026-08-01'],
+    ]);
   });
 });
 

@@ -387,3 +387,74 @@ describe('reversals (红冲)', () => {
     balancesSound();
   });
 });
+
+describe('every change of stock on the record', () => {
+  it('names its entity and which one, with what was written: items, receipts, issues, reversals, stocktakes, funds and the rebuild', () => {
+    s = stockStation();
+    const rows = () =>
+      (s.st.core.db.prepare("SELECT procedure, entity, entity_id AS entityId, before, after FROM audit_log WHERE procedure LIKE 'stock.%' ORDER BY id").all() as {
+        procedure: string;
+        entity: string;
+        entityId: string | null;
+        before: string | null;
+        after: string | null;
+      }[]).map((r) => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
+    const water = s.item({ name: '矿泉水' });
+    const received = s.receive(water, 10) as { id: number; lines: { batchId: number }[] };
+    const issued = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }] }, s.store);
+    const toStay = s.st.must('stock.issueToStay', { stayId: s.stay(), lines: [{ itemId: water, quantity: 1 }] }, s.desk);
+    const { reversalId } = s.st.must('stock.reverse', { kind: 'issue', id: issued.id, reason: '登记错误' }, s.store);
+    const t = s.st.must('stock.stocktakeStart', {}, s.store);
+    s.st.must('stock.stocktakeCount', { stocktakeId: t.id, counts: [{ batchId: received.lines[0]!.batchId, counted: 9 }] }, s.store);
+    s.st.must('stock.stocktakeCancel', { stocktakeId: t.id, reason: '改日再盘' }, s.store);
+    const fund = s.st.must('stock.fundSave', { name: '夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-09-30', budgets: { services: 1_000, medicine: 0, food: 0, clothing: 0, other: 0 } }, s.st.adminSession);
+    s.st.must('stock.fundCharge', { fundId: fund.id, category: 'services', amountFen: 100, description: '租车' }, s.store);
+    const chargeId = s.st.must('stock.fundCharges', { fundId: fund.id }, s.store).charges[0]!.id;
+    s.st.core.db.prepare('UPDATE stock_item_balances SET quantity = 99').run();
+    const rebuilt = s.st.must('stock.balancesRebuild', {}, s.store);
+    expect(rebuilt.ok).toBe(true);
+    expect(s.st.must('stock.balancesCheck', {}, s.store)).toEqual(rebuilt); // recorded once the rebuild is committed
+
+    const r = rows();
+    expect(r.map((x) => [x.procedure, x.entity, x.entityId])).toEqual([
+      ['stock.itemSave', 'stock_item', String(water)],
+      ['stock.receive', 'stock_receipt', String(received.id)],
+      ['stock.issue', 'stock_issue', String(issued.id)],
+      ['stock.issueToStay', 'stock_issue', String(toStay.id)],
+      ['stock.reverse', 'stock_reversal', String(reversalId)],
+      ['stock.stocktakeStart', 'stock_stocktake', String(t.id)],
+      ['stock.stocktakeCount', 'stock_stocktake', String(t.id)],
+      ['stock.stocktakeCancel', 'stock_stocktake', String(t.id)],
+      ['stock.fundSave', 'stock_fund', String(fund.id)],
+      ['stock.fundCharge', 'stock_fund', String(fund.id)],
+      ['stock.balancesRebuild', 'stock_balances', null],
+    ]);
+    const after = Object.fromEntries(r.map((x) => [x.procedure, x.after]));
+    expect(after['stock.itemSave']).toMatchObject({ itemId: water });
+    expect(after['stock.receive']).toMatchObject({ receiptId: received.id });
+    expect(after['stock.issue']).toMatchObject({ issueId: issued.id });
+    expect(after['stock.issueToStay']).toMatchObject({ issueId: toStay.id });
+    expect(after['stock.reverse']).toMatchObject({ reversalId });
+    expect(after['stock.stocktakeStart']).toMatchObject({ lines: [{ batchId: received.lines[0]!.batchId, expected: 9 }] });
+    expect(after['stock.stocktakeCount']).toMatchObject({ batchIds: [received.lines[0]!.batchId] });
+    expect(after['stock.fundSave']).toMatchObject({ fundId: fund.id });
+    expect(after['stock.fundCharge']).toMatchObject({ chargeId });
+    const rebuild = r.at(-1)!;
+    expect(rebuild.before).toMatchObject({ mismatches: [{ itemId: water, batchId: null, month: null, kind: null, recorded: 99, fromMovements: 9 }] });
+    expect(rebuild.after).toMatchObject({ ok: true });
+  });
+
+  it('lists today’s documents in the journal when no period is asked for', () => {
+    s = stockStation();
+    const water = s.item();
+    const received = s.receive(water, 10) as { id: number };
+    s.advance(DAY);
+    const issued = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 1 }] }, s.store);
+    expect(s.st.must('stock.journal', {}, s.store).entries.map((e) => [e.kind, e.id])).toEqual([['issue', issued.id]]);
+    expect(s.st.must('stock.journal', { from: '2026-07-20' }, s.store).entries.map((e) => [e.kind, e.id])).toEqual([
+      ['issue', issued.id],
+      ['receipt', received.id],
+    ]);
+    expect(s.st.must('stock.journal', { to: '2026-07-20' }, s.store).entries).toEqual([]); // from today (the 21st) to the 20th: nothing
+  });
+});

@@ -102,7 +102,7 @@ export const TARGETS = {
   'electron/features/people/records.ts': core('intake-integrity', 'person-edits.property'),
   'electron/features/people/rows.ts': core('intake', 'audit-rows'),
   'electron/features/setup/service.ts': core('accounts'),
-  'shared/contract/settings.ts': core('settings', 'duty-settings'),
+  'shared/contract/settings.ts': core('contract-fields', 'settings', 'duty-settings'), // contract-fields: each setting's limits, both sides
 
   // Duty (issue 10): rosters, patrols, incidents, handovers.
   'shared/domain/duty.ts': core('duty-domain'),

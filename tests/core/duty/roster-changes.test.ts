@@ -161,6 +161,20 @@ describe('changes after publishing', () => {
     );
   });
 
+  it('a duty leader signed in approves their own change by their session; a password typed anyway must be theirs, and a wrong one changes nothing', () => {
+    st = dutyStation();
+    coveredDay();
+    st.must('roster.publish', { from: '2026-07-26', to: DAY, override: { reason: '26日白班另行安排' } }, st.s.leader);
+    const before = contentHash(st.core);
+    const sick = { staffId: st.staff.desk2!, from: DAY, to: DAY, reason: '发烧' };
+    expect(st.outcome('roster.sickLeave', { ...sick, approval: { userId: st.user.leader!, password: 'Wrong-pass-1' } }, st.s.leader)).toBe(
+      'BAD_CREDENTIALS {"approval.password":"v.badCredentials"}',
+    );
+    expect(contentHash(st.core)).toBe(before);
+    st.must('roster.sickLeave', { ...sick, approval: { userId: st.user.leader!, password: OWN } }, st.s.leader);
+    expect(st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).changes.map((c) => [c.kind, c.approvedBy.name])).toEqual([['sick_leave', 'leader']]);
+  });
+
   it('a swap exchanges two people’s assignments', () => {
     st = dutyStation();
     const ids = coveredDay();

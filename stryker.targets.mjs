@@ -110,13 +110,13 @@ export const TARGETS = {
   'shared/contract/patrol.ts': core('patrol'),
   'shared/contract/handover.ts': core('handover'),
   'electron/features/roster/context.ts': core('roster-changes'),
-  'electron/features/roster/schedule.ts': core('duty-domain', 'roster'),
+  'electron/features/roster/schedule.ts': core('patrol', 'duty-domain', 'roster'), // patrol: a missed round, the grace period, one round one slot, retired checkpoints
   'electron/features/roster/staff.ts': core('roster'),
   'electron/features/roster/assignments.ts': core('roster'),
   'electron/features/roster/planning.ts': core('roster', 'roster-changes'), // roster-changes: publishing, with and without an override
   'electron/features/roster/coverage.ts': core('roster', 'duty-domain'),
   'electron/features/roster/changes.ts': core('roster-changes'),
-  'electron/features/roster/view.ts': core('roster'),
+  'electron/features/roster/view.ts': core('roster', 'roster-changes'), // roster-changes: the publications and changes the roster shows
   'electron/features/roster/on-duty.ts': core('roster', 'handover', 'roster-changes'), // roster-changes: "on duty now"
   'electron/features/roster/patrols.ts': core('patrol'),
   'electron/features/roster/follow-ups.ts': core('patrol'),

@@ -114,6 +114,55 @@ describe('patrol rounds', () => {
     expect(log.missed.filter((m) => m.slotFrom === wall(DAY, '08:00') && m.dueAt === wall(DAY, '10:00'))).toHaveLength(9);
   });
 
+  it('a round at the very hour is the slot that begins then; a slot before it takes it late only when the new slot has a later one; two rounds in one slot do not do the next; the misses come by the hour', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    round('CP-KITCHEN', '21:00'); // the 21–22 kitchen round: the 20–21 slot is missed
+    round('CP-GATE', '20:10');
+    round('CP-GATE', '20:50'); // two in 20–21: the 21–22 gate slot is still missed
+    round('CP-GATE', '23:00'); // late for 22–23, since 23–24 has its own round
+    round('CP-GATE', '23:30');
+    st.at(wall(DAY, '23:59'));
+    expect(missedNow()).toEqual(['CP-KITCHEN@21', 'CP-GATE@22', 'CP-KITCHEN@23']);
+  });
+
+  it('a checkpoint brought into use at the very hour is expected that hour’s round; one retired at the very hour is not', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    const all = st.must('patrol.checkpoints', {}, st.s.admin);
+    const kitchen = all.find((cp) => cp.code === 'CP-KITCHEN')!;
+    const other = all.find((cp) => !cp.active)!;
+    st.at(wall(DAY, '21:00'));
+    st.must('patrol.checkpointSave', { ...kitchen, active: false }, st.s.admin);
+    st.must('patrol.checkpointSave', { ...other, active: true }, st.s.admin);
+    st.at(wall(DAY, '22:16'));
+    expect(missedNow().sort()).toEqual(['CP-GATE@21', 'CP-GATE@22', 'CP-KITCHEN@21', `${other.code}@22`].sort());
+  });
+
+  it('a slot already done takes no spare round: a late one in its grace period stays for the slot that has none', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    const base = { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 };
+    st.must('settings.update', { ...base, patrolBands: [{ from: '20:00', to: '08:00', intervalMinutes: 15 }, { from: '08:00', to: '20:00', intervalMinutes: 120 }], patrolGraceMinutes: 30 }, st.s.admin);
+    round('CP-GATE', '20:10'); // 20:00–20:15
+    round('CP-GATE', '20:32'); // nothing in 20:15–20:30: this is its late round, within 30 minutes
+    round('CP-GATE', '20:40'); // 20:30–20:45
+    st.at(wall(DAY, '21:01'));
+    expect(missedNow().filter((m) => m.startsWith('CP-GATE'))).toEqual([]);
+  });
+
+  it('a slot that runs past midnight is done by a round after midnight within it, in the log of the day it began', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    const base = { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 };
+    st.must('settings.update', { ...base, patrolBands: [{ from: '20:00', to: '08:00', intervalMinutes: 45 }, { from: '08:00', to: '20:00', intervalMinutes: 120 }] }, st.s.admin);
+    st.at(wall('2026-07-21', '00:20'));
+    st.must('patrol.record', { code: 'CP-GATE', finding: 'normal' }, st.s.guard); // the 23:45–00:30 slot, past 00:15
+    st.at(wall('2026-07-21', '01:00'));
+    const missed = st.must('patrol.log', { from: DAY, to: DAY }, st.s.desk).missed.filter((m) => m.slotFrom === wall(DAY, '23:45'));
+    expect(missed.map((m) => [m.checkpoint.code, m.dueAt])).toEqual([['CP-KITCHEN', wall('2026-07-21', '00:30')]]);
+  });
+
   it('a scanner’s bounce is one round: the same walker at the same checkpoint within a minute, not a minute later nor someone else', () => {
     st = dutyStation();
     twoCheckpoints();

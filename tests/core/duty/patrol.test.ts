@@ -73,7 +73,7 @@ describe('patrol rounds', () => {
     ]);
     st.at(wall(DAY, '21:15') + 1);
     expect(missedNow()).toEqual(['CP-KITCHEN@21']);
-    expect(alerts()['duty.missedRounds']).toMatchObject({ urgency: 'urgent', count: 1, lines: [{ entity: 'checkpoint', name: '厨房' }] });
+    expect(alerts()['duty.missedRounds']).toMatchObject({ feature: 'duty', urgency: 'urgent', count: 1, lines: [{ entity: 'checkpoint', name: '厨房' }] });
     // A kitchen round now, late, is for the slot running now; the missed one stays missed.
     round('CP-KITCHEN', '21:20');
     expect(missedNow()).toEqual(['CP-KITCHEN@21']);
@@ -304,12 +304,12 @@ describe('follow-up tasks', () => {
       expect.objectContaining({ source: { kind: 'round', id: r.id }, task: '清理纸箱', owner: { id: st.staff.guard, name: 'guard' }, dueAt: wall(DAY, '22:00'), done: null }),
     ]);
     const id = r.followUps[0]!.id;
-    expect(alerts()['duty.followUpsOpen']).toMatchObject({ count: 1, lines: [{ entity: 'followUp', id, owner: 'guard', detail: 'open' }] });
+    expect(alerts()['duty.followUpsOpen']).toMatchObject({ feature: 'duty', urgency: 'notice', count: 1, lines: [{ entity: 'followUp', id, owner: 'guard', detail: 'open' }] });
     st.at(wall(DAY, '22:00'));
     expect(alerts()['duty.followUpsOverdue']).toBeUndefined();
     expect(alerts()['duty.followUpsOpen']).toMatchObject({ count: 1, lines: [{ id, detail: 'open' }] });
     st.at(wall(DAY, '22:00') + 1);
-    expect(alerts()['duty.followUpsOverdue']).toMatchObject({ urgency: 'warning', count: 1, lines: [{ id, detail: 'overdue', at: wall(DAY, '22:00') }] });
+    expect(alerts()['duty.followUpsOverdue']).toMatchObject({ feature: 'duty', urgency: 'warning', count: 1, lines: [{ id, detail: 'overdue', at: wall(DAY, '22:00') }] });
     expect(alerts()['duty.followUpsOpen']).toBeUndefined();
     const done = st.must('patrol.closeFollowUp', { id, note: '已清理' }, st.s.desk);
     expect(done.done).toMatchObject({ by: { name: 'desk' }, note: '已清理' });
@@ -390,7 +390,8 @@ describe('duty’s handover sections', () => {
     st.at(wall(DAY, '21:30'));
     const stay = st.must('intake.register', { person: { name: '李四', sex: 'male', estimatedAge: 60 }, channel: 'walk_in', arrivedAt: wall(DAY, '18:30') }, st.s.desk).stayId;
     st.must('incident.record', { at: wall(DAY, '21:10'), category: 'illness', description: '一人发热', action: '送医疗观察区', stayIds: [stay] }, st.s.guard);
-    st.must('incident.record', { at: wall(DAY, '21:20'), category: 'visitor', description: '访客', action: '登记', stayIds: [] }, st.s.guard);
+    // A follow-up due at the very moment the handover is compiled is open, not yet overdue.
+    st.must('incident.record', { at: wall(DAY, '21:20'), category: 'visitor', description: '访客', action: '登记', stayIds: [], followUp: { task: '回访', ownerId: st.staff.guard!, dueAt: wall(DAY, '22:20') } }, st.s.guard);
     st.at(wall(DAY, '22:20'));
     const opened = st.must('handover.open', { day: DAY, shift: 'night' }, st.s.desk);
     const s = Object.fromEntries(opened.sections.filter((x) => x.feature === 'duty').map((x) => [x.key, x]));
@@ -409,9 +410,30 @@ describe('duty’s handover sections', () => {
       expect.objectContaining({ entity: 'incident', name: null, detail: 'visitor' }),
     ]);
     expect(s['duty.incidents']!.figures).toEqual([{ key: 'count', value: 2 }]);
+    expect(s['duty.findings']!.figures).toEqual([]);
+    expect(s['duty.followUps']!.lines.map((l) => [l.entity, l.name, l.owner, l.detail, l.at])).toEqual([
+      ['followUp', '拖干', 'guard', 'overdue', wall(DAY, '21:00')],
+      ['followUp', '回访', 'guard', 'open', wall(DAY, '22:20')],
+    ]);
     expect(s['duty.followUps']!.figures).toEqual([
-      { key: 'open', value: 1 },
+      { key: 'open', value: 2 },
       { key: 'overdue', value: 1 },
+    ]);
+  });
+
+  it('compiled at the very start of a slot, count a round walked at that moment as that slot done', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    round('CP-GATE', '20:30');
+    round('CP-GATE', '21:30');
+    round('CP-GATE', '22:00');
+    const opened = st.must('handover.open', { day: DAY, shift: 'night' }, st.s.desk);
+    // 20–21: the gate done, the kitchen missed; 21–22: the gate done, the kitchen still in its grace period; 22–23: the gate done.
+    expect(opened.sections.find((x) => x.key === 'duty.patrols')!.figures).toEqual([
+      { key: 'rounds', value: 3 },
+      { key: 'slotsDone', value: 3, of: 4 },
+      { key: 'missed', value: 1 },
+      { key: 'issues', value: 0 },
     ]);
   });
 });

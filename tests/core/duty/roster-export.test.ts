@@ -36,6 +36,8 @@ describe('the roster export', () => {
     const [plan, changes] = wb.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
 
     expect(plan.name).toBe('排班表');
+    // Each sheet's title row: the station, then what the sheet is.
+    expect([plan, changes].map((ws) => String(rowValues(ws, 1)[0]))).toEqual(['测试区救助管理站　排班表', '测试区救助管理站　排班变更记录']);
     expect(rowValues(plan, 4)).toEqual(['日期', '班次', '岗位', '姓名', '上班时间', '下班时间', '发布', '来源', '执行']);
     const rows = [5, 6, 7].map((n) => rowValues(plan, n));
     // The days either side are not in it; the replaced desk shift stays, marked not worked, beside its replacement.

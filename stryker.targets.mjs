@@ -111,7 +111,7 @@ export const TARGETS = {
   'shared/contract/handover.ts': core('handover'),
   'electron/features/roster/context.ts': core('roster-changes'),
   'electron/features/roster/schedule.ts': core('patrol', 'duty-domain', 'roster'), // patrol: a missed round, the grace period, one round one slot, retired checkpoints
-  'electron/features/roster/staff.ts': core('roster'),
+  'electron/features/roster/staff.ts': core('roster', 'patrol'), // patrol: a round walked by the signed-in user is their own staff row's
   'electron/features/roster/assignments.ts': core('roster'),
   'electron/features/roster/planning.ts': core('roster', 'roster-changes'), // roster-changes: publishing, with and without an override
   'electron/features/roster/coverage.ts': core('roster', 'duty-domain'),

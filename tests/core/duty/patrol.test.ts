@@ -389,7 +389,7 @@ describe('duty’s handover sections', () => {
     st.must('patrol.record', { code: 'CP-KITCHEN', finding: 'issue', category: 'hygiene', note: '地面湿滑', followUp: { task: '拖干', ownerId: st.staff.guard!, dueAt: wall(DAY, '21:00') } }, st.s.guard);
     st.at(wall(DAY, '21:30'));
     const stay = st.must('intake.register', { person: { name: '李四', sex: 'male', estimatedAge: 60 }, channel: 'walk_in', arrivedAt: wall(DAY, '18:30') }, st.s.desk).stayId;
-    st.must('incident.record', { at: wall(DAY, '21:10'), category: 'illness', description: '一人发热', action: '送医疗观察区', stayIds: [stay] }, st.s.guard);
+    st.must('incident.record', { at: wall(DAY, '21:10'), category: 'illness', description: '一人发热', action: '送医疗观察区', stayIds: [stay], followUp: { task: '复测体温', ownerId: st.staff.guard!, dueAt: wall(DAY, '23:00') } }, st.s.guard);
     // A follow-up due at the very moment the handover is compiled is open, not yet overdue.
     st.must('incident.record', { at: wall(DAY, '21:20'), category: 'visitor', description: '访客', action: '登记', stayIds: [], followUp: { task: '回访', ownerId: st.staff.guard!, dueAt: wall(DAY, '22:20') } }, st.s.guard);
     st.at(wall(DAY, '22:20'));
@@ -414,9 +414,10 @@ describe('duty’s handover sections', () => {
     expect(s['duty.followUps']!.lines.map((l) => [l.entity, l.name, l.owner, l.detail, l.at])).toEqual([
       ['followUp', '拖干', 'guard', 'overdue', wall(DAY, '21:00')],
       ['followUp', '回访', 'guard', 'open', wall(DAY, '22:20')],
+      ['followUp', '复测体温', 'guard', 'open', wall(DAY, '23:00')],
     ]);
     expect(s['duty.followUps']!.figures).toEqual([
-      { key: 'open', value: 2 },
+      { key: 'open', value: 3 },
       { key: 'overdue', value: 1 },
     ]);
   });

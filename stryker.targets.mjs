@@ -102,7 +102,7 @@ export const TARGETS = {
   'electron/features/people/records.ts': core('intake-integrity', 'person-edits.property'),
   'electron/features/people/rows.ts': core('intake', 'audit-rows'),
   'electron/features/setup/service.ts': core('accounts'),
-  'shared/contract/settings.ts': core('settings', 'duty-settings'),
+  'shared/contract/settings.ts': core('contract-fields', 'settings', 'duty-settings'), // contract-fields: each setting's limits, both sides
 
   // Duty (issue 10): rosters, patrols, incidents, handovers.
   'shared/domain/duty.ts': core('duty-domain'),
@@ -110,13 +110,13 @@ export const TARGETS = {
   'shared/contract/patrol.ts': core('patrol'),
   'shared/contract/handover.ts': core('handover'),
   'electron/features/roster/context.ts': core('roster-changes'),
-  'electron/features/roster/schedule.ts': core('duty-domain', 'roster'),
-  'electron/features/roster/staff.ts': core('roster'),
+  'electron/features/roster/schedule.ts': core('patrol', 'duty-domain', 'roster'), // patrol: a missed round, the grace period, one round one slot, retired checkpoints
+  'electron/features/roster/staff.ts': core('roster', 'patrol'), // patrol: a round walked by the signed-in user is their own staff row's
   'electron/features/roster/assignments.ts': core('roster'),
   'electron/features/roster/planning.ts': core('roster', 'roster-changes'), // roster-changes: publishing, with and without an override
   'electron/features/roster/coverage.ts': core('roster', 'duty-domain'),
   'electron/features/roster/changes.ts': core('roster-changes'),
-  'electron/features/roster/view.ts': core('roster'),
+  'electron/features/roster/view.ts': core('roster', 'roster-changes'), // roster-changes: the publications and changes the roster shows
   'electron/features/roster/on-duty.ts': core('roster', 'handover', 'roster-changes'), // roster-changes: "on duty now"
   'electron/features/roster/patrols.ts': core('patrol'),
   'electron/features/roster/follow-ups.ts': core('patrol'),

@@ -28,6 +28,7 @@ export const handoverHandlers: Handlers<keyof typeof handoverContract> = {
     return handoverDetail(c.db, id);
   },
   'handover.refresh': (input, ctx) => step(ctx, input.id, { compiledAt: ctx.now }, (c) => refresh(c, input.id)),
+  // Stryker disable next-line ObjectLiteral: the dispatcher records the call's input in the same row (audit-record.ts), notes among it
   'handover.saveNotes': (input, ctx) => step(ctx, input.id, { notes: input.notes }, (c) => saveNotes(c, input.id, input.notes)),
   'handover.submit': (input, ctx) => step(ctx, input.id, { notes: input.notes, submittedAt: ctx.now }, (c) => submit(c, input.id, input.notes)),
   'handover.reopen': (input, ctx) => step(ctx, input.id, { reopened: true }, (c) => reopen(c, input.id)),
@@ -38,6 +39,7 @@ export const handoverHandlers: Handlers<keyof typeof handoverContract> = {
       return { leaderOnDuty: onDuty, signature: { id: signature.id, fingerprint: signature.fingerprint } };
     }),
   'handover.addendum': (input, ctx) =>
+    // Stryker disable next-line ObjectLiteral: the dispatcher records the call's input in the same row (audit-record.ts), the note among it
     step(ctx, input.id, { note: input.note }, (c) => {
       const a = addendum(c, input.id, input.note, input.password);
       return { addendumId: a.id, signature: { id: a.signature.id, fingerprint: a.signature.fingerprint } };

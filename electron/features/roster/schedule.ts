@@ -65,6 +65,7 @@ export function patrolTally(db: DB, settings: StationSettings, from: number, to:
     let hi = 0;
     for (const slot of own) {
       while (lo < mine.length && mine[lo]!.at < slot.from) lo += 1;
+      // Stryker disable next-line MethodExpression: hi only starts the scan below, which stops at the first round at or after the slot's end; started from either (both are at or before that round) it stops there
       hi = Math.max(hi, lo);
       while (hi < mine.length && mine[hi]!.at < slot.to) hi += 1;
       const last = hi > lo ? mine[hi - 1]! : null;

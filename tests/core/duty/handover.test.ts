@@ -185,6 +185,42 @@ describe('the 08:00 handover', () => {
   });
 });
 
+describe('the record of a handover', () => {
+  it('holds each step against the handover: what it was given (never a password), what it wrote, and when', () => {
+    station();
+    const h = st.must('handover.open', {}, st.s.desk);
+    st.at(wall(MORNING, '07:50'));
+    st.must('handover.refresh', { id: h.id }, st.s.desk);
+    st.must('handover.saveNotes', { id: h.id, notes: '草稿' }, st.s.desk);
+    st.at(wall(MORNING, '07:55'));
+    st.must('handover.submit', { id: h.id, notes: '定稿' }, st.s.desk);
+    st.must('handover.reopen', { id: h.id }, st.s.desk);
+    st.must('handover.submit', { id: h.id }, st.s.desk);
+    st.must('handover.acknowledge', { id: h.id, incoming: { userId: st.user.desk2, password: OWN } }, st.s.desk);
+    const signed = st.must('handover.sign', { id: h.id, password: OWN }, st.s.leader);
+    const added = st.must('handover.addendum', { id: h.id, note: '补记', password: OWN }, st.s.desk);
+    const rows = st.core.db.prepare("SELECT procedure, entity, entity_id AS entityId, after FROM audit_log WHERE procedure LIKE 'handover.%' ORDER BY id").all() as {
+      procedure: string;
+      entity: string;
+      entityId: string;
+      after: string;
+    }[];
+    expect(rows.map((r) => [r.entity, r.entityId])).toEqual(Array(rows.length).fill(['handover', String(h.id)]));
+    expect(rows.map((r) => r.after).join()).not.toContain(OWN);
+    expect(rows.map((r) => [r.procedure, JSON.parse(r.after) as unknown])).toEqual([
+      ['handover.open', { id: h.id, shift: expect.objectContaining({ day: NIGHT, code: 'night', from: wall(NIGHT, '20:00'), to: wall(MORNING, '08:00') }) }],
+      ['handover.refresh', { compiledAt: wall(MORNING, '07:50') }],
+      ['handover.saveNotes', { notes: '草稿' }],
+      ['handover.submit', { notes: '定稿', submittedAt: wall(MORNING, '07:55') }],
+      ['handover.reopen', { reopened: true }],
+      ['handover.submit', { submittedAt: wall(MORNING, '07:55') }],
+      ['handover.acknowledge', { incoming: { userId: st.user.desk2 }, acknowledgedBy: st.user.desk2 }],
+      ['handover.sign', { reason: null, leaderOnDuty: true, signature: { id: signed.signatures[0]!.id, fingerprint: signed.signatures[0]!.fingerprint } }],
+      ['handover.addendum', { note: '补记', addendumId: added.addenda[0]!.id, signature: { id: added.addenda[0]!.signature.id, fingerprint: added.addenda[0]!.signature.fingerprint } }],
+    ]);
+  });
+});
+
 describe('the list of handovers', () => {
   it('shows the newest first with each one’s state, a page at a time: the next page begins after the last shown, and there is none after the last', () => {
     station();

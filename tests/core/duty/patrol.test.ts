@@ -73,7 +73,7 @@ describe('patrol rounds', () => {
     ]);
     st.at(wall(DAY, '21:15') + 1);
     expect(missedNow()).toEqual(['CP-KITCHEN@21']);
-    expect(alerts()['duty.missedRounds']).toMatchObject({ urgency: 'urgent', count: 1, lines: [{ entity: 'checkpoint', name: '厨房' }] });
+    expect(alerts()['duty.missedRounds']).toMatchObject({ feature: 'duty', urgency: 'urgent', count: 1, lines: [{ entity: 'checkpoint', name: '厨房' }] });
     // A kitchen round now, late, is for the slot running now; the missed one stays missed.
     round('CP-KITCHEN', '21:20');
     expect(missedNow()).toEqual(['CP-KITCHEN@21']);
@@ -112,6 +112,55 @@ describe('patrol rounds', () => {
     expect(log.due - log.missed.length).toBe(5);
     // By day, rounds are every 2 hours: nobody walked 08:00–10:00, when all nine checkpoints were still in use.
     expect(log.missed.filter((m) => m.slotFrom === wall(DAY, '08:00') && m.dueAt === wall(DAY, '10:00'))).toHaveLength(9);
+  });
+
+  it('a round at the very hour is the slot that begins then; a slot before it takes it late only when the new slot has a later one; two rounds in one slot do not do the next; the misses come by the hour', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    round('CP-KITCHEN', '21:00'); // the 21–22 kitchen round: the 20–21 slot is missed
+    round('CP-GATE', '20:10');
+    round('CP-GATE', '20:50'); // two in 20–21: the 21–22 gate slot is still missed
+    round('CP-GATE', '23:00'); // late for 22–23, since 23–24 has its own round
+    round('CP-GATE', '23:30');
+    st.at(wall(DAY, '23:59'));
+    expect(missedNow()).toEqual(['CP-KITCHEN@21', 'CP-GATE@22', 'CP-KITCHEN@23']);
+  });
+
+  it('a checkpoint brought into use at the very hour is expected that hour’s round; one retired at the very hour is not', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    const all = st.must('patrol.checkpoints', {}, st.s.admin);
+    const kitchen = all.find((cp) => cp.code === 'CP-KITCHEN')!;
+    const other = all.find((cp) => !cp.active)!;
+    st.at(wall(DAY, '21:00'));
+    st.must('patrol.checkpointSave', { ...kitchen, active: false }, st.s.admin);
+    st.must('patrol.checkpointSave', { ...other, active: true }, st.s.admin);
+    st.at(wall(DAY, '22:16'));
+    expect(missedNow().sort()).toEqual(['CP-GATE@21', 'CP-GATE@22', 'CP-KITCHEN@21', `${other.code}@22`].sort());
+  });
+
+  it('a slot already done takes no spare round: a late one in its grace period stays for the slot that has none', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    const base = { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 };
+    st.must('settings.update', { ...base, patrolBands: [{ from: '20:00', to: '08:00', intervalMinutes: 15 }, { from: '08:00', to: '20:00', intervalMinutes: 120 }], patrolGraceMinutes: 30 }, st.s.admin);
+    round('CP-GATE', '20:10'); // 20:00–20:15
+    round('CP-GATE', '20:32'); // nothing in 20:15–20:30: this is its late round, within 30 minutes
+    round('CP-GATE', '20:40'); // 20:30–20:45
+    st.at(wall(DAY, '21:01'));
+    expect(missedNow().filter((m) => m.startsWith('CP-GATE'))).toEqual([]);
+  });
+
+  it('a slot that runs past midnight is done by a round after midnight within it, in the log of the day it began', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    const base = { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 };
+    st.must('settings.update', { ...base, patrolBands: [{ from: '20:00', to: '08:00', intervalMinutes: 45 }, { from: '08:00', to: '20:00', intervalMinutes: 120 }] }, st.s.admin);
+    st.at(wall('2026-07-21', '00:20'));
+    st.must('patrol.record', { code: 'CP-GATE', finding: 'normal' }, st.s.guard); // the 23:45–00:30 slot, past 00:15
+    st.at(wall('2026-07-21', '01:00'));
+    const missed = st.must('patrol.log', { from: DAY, to: DAY }, st.s.desk).missed.filter((m) => m.slotFrom === wall(DAY, '23:45'));
+    expect(missed.map((m) => [m.checkpoint.code, m.dueAt])).toEqual([['CP-KITCHEN', wall('2026-07-21', '00:30')]]);
   });
 
   it('a scanner’s bounce is one round: the same walker at the same checkpoint within a minute, not a minute later nor someone else', () => {
@@ -255,12 +304,12 @@ describe('follow-up tasks', () => {
       expect.objectContaining({ source: { kind: 'round', id: r.id }, task: '清理纸箱', owner: { id: st.staff.guard, name: 'guard' }, dueAt: wall(DAY, '22:00'), done: null }),
     ]);
     const id = r.followUps[0]!.id;
-    expect(alerts()['duty.followUpsOpen']).toMatchObject({ count: 1, lines: [{ entity: 'followUp', id, owner: 'guard', detail: 'open' }] });
+    expect(alerts()['duty.followUpsOpen']).toMatchObject({ feature: 'duty', urgency: 'notice', count: 1, lines: [{ entity: 'followUp', id, owner: 'guard', detail: 'open' }] });
     st.at(wall(DAY, '22:00'));
     expect(alerts()['duty.followUpsOverdue']).toBeUndefined();
     expect(alerts()['duty.followUpsOpen']).toMatchObject({ count: 1, lines: [{ id, detail: 'open' }] });
     st.at(wall(DAY, '22:00') + 1);
-    expect(alerts()['duty.followUpsOverdue']).toMatchObject({ urgency: 'warning', count: 1, lines: [{ id, detail: 'overdue', at: wall(DAY, '22:00') }] });
+    expect(alerts()['duty.followUpsOverdue']).toMatchObject({ feature: 'duty', urgency: 'warning', count: 1, lines: [{ id, detail: 'overdue', at: wall(DAY, '22:00') }] });
     expect(alerts()['duty.followUpsOpen']).toBeUndefined();
     const done = st.must('patrol.closeFollowUp', { id, note: '已清理' }, st.s.desk);
     expect(done.done).toMatchObject({ by: { name: 'desk' }, note: '已清理' });
@@ -340,8 +389,9 @@ describe('duty’s handover sections', () => {
     st.must('patrol.record', { code: 'CP-KITCHEN', finding: 'issue', category: 'hygiene', note: '地面湿滑', followUp: { task: '拖干', ownerId: st.staff.guard!, dueAt: wall(DAY, '21:00') } }, st.s.guard);
     st.at(wall(DAY, '21:30'));
     const stay = st.must('intake.register', { person: { name: '李四', sex: 'male', estimatedAge: 60 }, channel: 'walk_in', arrivedAt: wall(DAY, '18:30') }, st.s.desk).stayId;
-    st.must('incident.record', { at: wall(DAY, '21:10'), category: 'illness', description: '一人发热', action: '送医疗观察区', stayIds: [stay] }, st.s.guard);
-    st.must('incident.record', { at: wall(DAY, '21:20'), category: 'visitor', description: '访客', action: '登记', stayIds: [] }, st.s.guard);
+    st.must('incident.record', { at: wall(DAY, '21:10'), category: 'illness', description: '一人发热', action: '送医疗观察区', stayIds: [stay], followUp: { task: '复测体温', ownerId: st.staff.guard!, dueAt: wall(DAY, '23:00') } }, st.s.guard);
+    // A follow-up due at the very moment the handover is compiled is open, not yet overdue.
+    st.must('incident.record', { at: wall(DAY, '21:20'), category: 'visitor', description: '访客', action: '登记', stayIds: [], followUp: { task: '回访', ownerId: st.staff.guard!, dueAt: wall(DAY, '22:20') } }, st.s.guard);
     st.at(wall(DAY, '22:20'));
     const opened = st.must('handover.open', { day: DAY, shift: 'night' }, st.s.desk);
     const s = Object.fromEntries(opened.sections.filter((x) => x.feature === 'duty').map((x) => [x.key, x]));
@@ -360,9 +410,31 @@ describe('duty’s handover sections', () => {
       expect.objectContaining({ entity: 'incident', name: null, detail: 'visitor' }),
     ]);
     expect(s['duty.incidents']!.figures).toEqual([{ key: 'count', value: 2 }]);
+    expect(s['duty.findings']!.figures).toEqual([]);
+    expect(s['duty.followUps']!.lines.map((l) => [l.entity, l.name, l.owner, l.detail, l.at])).toEqual([
+      ['followUp', '拖干', 'guard', 'overdue', wall(DAY, '21:00')],
+      ['followUp', '回访', 'guard', 'open', wall(DAY, '22:20')],
+      ['followUp', '复测体温', 'guard', 'open', wall(DAY, '23:00')],
+    ]);
     expect(s['duty.followUps']!.figures).toEqual([
-      { key: 'open', value: 1 },
+      { key: 'open', value: 3 },
       { key: 'overdue', value: 1 },
+    ]);
+  });
+
+  it('compiled at the very start of a slot, count a round walked at that moment as that slot done', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    round('CP-GATE', '20:30');
+    round('CP-GATE', '21:30');
+    round('CP-GATE', '22:00');
+    const opened = st.must('handover.open', { day: DAY, shift: 'night' }, st.s.desk);
+    // 20–21: the gate done, the kitchen missed; 21–22: the gate done, the kitchen still in its grace period; 22–23: the gate done.
+    expect(opened.sections.find((x) => x.key === 'duty.patrols')!.figures).toEqual([
+      { key: 'rounds', value: 3 },
+      { key: 'slotsDone', value: 3, of: 4 },
+      { key: 'missed', value: 1 },
+      { key: 'issues', value: 0 },
     ]);
   });
 });

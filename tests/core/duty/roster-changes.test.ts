@@ -38,6 +38,10 @@ describe('publishing', () => {
     expect(r.check).toMatchObject({ gaps: [], conflicts: [] });
     expect(st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).published).toEqual([{ day: DAY, publicationId: r.publicationId }]);
     expect(st.outcome('roster.publish', { from: DAY, to: DAY }, st.s.leader)).toBe('CONFLICT {"from":"v.alreadyPublished"}');
+    // The roster shows who published it and when, with nothing found and so no override.
+    expect(st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).publications).toEqual([
+      { id: r.publicationId, from: DAY, to: DAY, publishedAt: st.clock.now(), publishedBy: { id: st.user.leader, name: 'leader' }, gaps: 0, conflicts: 0, override: null },
+    ]);
   });
 
   it('refuses a covered roster with a conflict until it is overridden, as it refuses one with a gap; only the days not yet published are published', () => {
@@ -159,6 +163,29 @@ describe('changes after publishing', () => {
     expect(st.outcome('roster.cover', { day: '2026-07-28', shift: 'night', post: 'front_desk', staffId: st.staff.guard!, reason: '顶班' }, st.s.leader)).toBe(
       'CONFLICT {"day":"v.notPublished"}',
     );
+  });
+
+  it('a duty leader signed in approves their own change by their session; a password typed anyway must be theirs, and a wrong one changes nothing', () => {
+    st = dutyStation();
+    coveredDay();
+    st.must('roster.publish', { from: '2026-07-26', to: DAY, override: { reason: '26日白班另行安排' } }, st.s.leader);
+    const before = contentHash(st.core);
+    const sick = { staffId: st.staff.desk2!, from: DAY, to: DAY, reason: '发烧' };
+    expect(st.outcome('roster.sickLeave', { ...sick, approval: { userId: st.user.leader!, password: 'Wrong-pass-1' } }, st.s.leader)).toBe(
+      'BAD_CREDENTIALS {"approval.password":"v.badCredentials"}',
+    );
+    expect(contentHash(st.core)).toBe(before);
+    st.must('roster.sickLeave', { ...sick, approval: { userId: st.user.leader!, password: OWN } }, st.s.leader);
+    expect(st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).changes.map((c) => [c.kind, c.approvedBy.name])).toEqual([['sick_leave', 'leader']]);
+  });
+
+  it('the roster lists its changes oldest first, whichever assignment each touched', () => {
+    st = dutyStation();
+    const ids = coveredDay();
+    st.must('roster.publish', { from: '2026-07-26', to: DAY, override: { reason: '26日白班另行安排' } }, st.s.leader);
+    st.must('roster.sickLeave', { staffId: st.staff.desk2!, from: DAY, to: DAY, reason: '发烧' }, st.s.leader); // the night, late in the day
+    st.must('roster.replace', { assignmentId: ids.day, staffId: st.staff.guard!, reason: '未到岗' }, st.s.leader); // the day shift, before it
+    expect(st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).changes.map((c) => c.kind)).toEqual(['sick_leave', 'replacement']);
   });
 
   it('a swap exchanges two people’s assignments', () => {

@@ -36,6 +36,8 @@ describe('the roster export', () => {
     const [plan, changes] = wb.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
 
     expect(plan.name).toBe('排班表');
+    // Each sheet's title row: the station, then what the sheet is.
+    expect([plan, changes].map((ws) => String(rowValues(ws, 1)[0]))).toEqual(['测试区救助管理站　排班表', '测试区救助管理站　排班变更记录']);
     expect(rowValues(plan, 4)).toEqual(['日期', '班次', '岗位', '姓名', '上班时间', '下班时间', '发布', '来源', '执行']);
     const rows = [5, 6, 7].map((n) => rowValues(plan, n));
     // The days either side are not in it; the replaced desk shift stays, marked not worked, beside its replacement.
@@ -50,6 +52,39 @@ describe('the roster export', () => {
     expect(rowValues(changes, 4)).toEqual(['登记时间', '类型', '原因', '批准人', '登记人']);
     expect(rowValues(changes, 5)).toEqual([cellTime('2026-07-20', '10:00'), '顶班', '李明未到岗，由desk2顶班', 'leader', 'leader']);
     expect(changes.rowCount).toBe(5);
+  });
+
+  it('names every post and every kind of change in the bureau’s words, and a change that only removed an assignment is listed', async () => {
+    st = dutyStation();
+    st.at(wall('2026-07-20', '10:00'));
+    const DAY = '2026-07-27';
+    const staff = (name: string, post: 'kitchen' | 'storekeeper' | 'driver' | 'duty') => st.must('roster.staffSave', { name, posts: [post] }, st.s.leader).id;
+    const put = (shift: string, post: string, staffId: number) => st.must('roster.assign', { day: DAY, shift, post: post as 'duty', staffId }, st.s.leader).ids[0]!;
+    const day = put('day', 'front_desk', st.staff.desk!);
+    const night = put('night', 'front_desk', st.staff.desk2!);
+    put('day', 'leader', st.staff.leader!);
+    put('day', 'duty', st.staff.guard!);
+    put('day', 'kitchen', staff('厨师老李', 'kitchen'));
+    put('day', 'storekeeper', staff('库管小张', 'storekeeper'));
+    put('day', 'driver', staff('司机老王', 'driver'));
+    st.must('roster.publish', { from: DAY, to: DAY, override: { reason: '人手不足' } }, st.s.leader);
+    st.must('roster.swap', { a: day, b: night, reason: '两人调班' }, st.s.leader);
+    st.must('roster.sickLeave', { staffId: st.staff.guard!, from: DAY, to: DAY, reason: '发烧' }, st.s.leader);
+    st.must('roster.cover', { day: DAY, shift: 'day', post: 'duty', staffId: staff('保安老周', 'duty'), reason: '顶替病假' }, st.s.leader);
+
+    const wb = await workbookOf(st.must('roster.export', { from: DAY, to: DAY }, st.s.desk), st.s.desk);
+    const [plan, changes] = wb.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
+    const rows = Array.from({ length: plan.rowCount - 4 }, (_, i) => rowValues(plan, i + 5));
+    const byName = (name: string) => rows.find((r) => r[3] === name)!;
+    expect(['厨师老李', '库管小张', '司机老王', 'leader'].map((n) => byName(n)[2])).toEqual(['厨房', '库管', '司机', '带班领导']);
+    expect(byName('guard').slice(2)).toEqual(['值班', 'guard', expect.any(Date), expect.any(Date), '已发布', '原排班', '否（病假）']);
+    expect(byName('保安老周').slice(6)).toEqual(['已发布', '补排', '是']);
+    expect(rows.filter((r) => r[3] === 'desk').map((r) => r.slice(7))).toEqual(expect.arrayContaining([['原排班', '否（调班）'], ['调班', '是']]));
+    expect([5, 6, 7].map((n) => rowValues(changes, n).slice(1, 3))).toEqual([
+      ['调班', '两人调班'],
+      ['病假', '发烧'],
+      ['补排', '顶替病假'],
+    ]);
   });
 
   it('writes who exported which period in the audit trail, and marks a day not yet published as a draft', async () => {

@@ -29,6 +29,28 @@ describe('the staff directory', () => {
     expect(st.must('roster.staffSave', { id: st.staff.desk!, posts: null }, st.s.leader)).toMatchObject({ posts: ['front_desk'], postsFromRoles: true });
   });
 
+  it('staff without an account are renamed, their job changed or emptied, taken off and back, each change keeping what it leaves out; their posts never emptied', () => {
+    st = dutyStation();
+    const id = st.must('roster.staffSave', { name: '保安老周', job: '保安', posts: ['duty', 'duty'] }, st.s.leader).id;
+    const entry = () => st.must('roster.staff', {}, st.s.desk).find((x) => x.id === id);
+    expect(entry()).toMatchObject({ name: '保安老周', job: '保安', posts: ['duty'], active: true });
+    st.must('roster.staffSave', { id, name: '周保安' }, st.s.leader);
+    expect(entry()).toMatchObject({ name: '周保安', job: '保安', posts: ['duty'], active: true });
+    st.must('roster.staffSave', { id, job: '门卫' }, st.s.leader);
+    expect(entry()).toMatchObject({ name: '周保安', job: '门卫', posts: ['duty'], active: true });
+    st.must('roster.staffSave', { id, job: '' }, st.s.leader);
+    expect(entry()).toMatchObject({ name: '周保安', job: null, posts: ['duty'], active: true });
+    st.must('roster.staffSave', { id, active: false }, st.s.leader);
+    expect(entry()).toMatchObject({ name: '周保安', job: null, posts: ['duty'], active: false });
+    st.must('roster.staffSave', { id, posts: ['duty', 'driver'] }, st.s.leader);
+    expect(entry()).toMatchObject({ posts: ['duty', 'driver'], active: false });
+    st.must('roster.staffSave', { id, active: true }, st.s.leader);
+    expect(entry()).toMatchObject({ name: '周保安', posts: ['duty', 'driver'], active: true });
+    const before = contentHash(st.core);
+    expect(st.outcome('roster.staffSave', { id, posts: null }, st.s.leader)).toBe('VALIDATION {"posts":"v.required"}');
+    expect(contentHash(st.core)).toBe(before);
+  });
+
   it('refuses what belongs to the account, a leader post for anyone but a duty leader, and unknown staff, at their fields', () => {
     st = dutyStation();
     const before = contentHash(st.core);

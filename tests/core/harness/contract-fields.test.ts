@@ -70,6 +70,34 @@ describe('the station', () => {
     expect(idleLockMinutes.safeParse(0).error?.issues[0]?.message).toBe('v.idleLockRange');
   });
 
+  const settings = { stationName: '东城区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 };
+
+  it('the stay clock, the family-search deadlines and the stock warning are whole days or hours from 1 to their limit, both ends allowed', () => {
+    const limits = { stayWarnDay: 90, stayLimitDays: 90, familyNoticeHours: 240, dnaWorkingDays: 60, noticeRefreshDays: 365, lateRegistrationHours: 720, stockExpiringDays: 365 };
+    for (const [key, max] of Object.entries(limits)) {
+      expect([1, max].map((n) => fields('settings.update', { ...settings, [key]: n })), key).toEqual([{}, {}]);
+      expect([0, max + 1].map((n) => fields('settings.update', { ...settings, [key]: n })), key).toEqual([{ [key]: 'v.range' }, { [key]: 'v.range' }]);
+    }
+  });
+
+  it('a write-off needs approval above a whole number of fen from 0 (every write-off) to 1,000,000 yuan', () => {
+    expect([0, 100_000_000].map((fen) => fields('settings.update', { ...settings, stockWriteOffApprovalFen: fen }))).toEqual([{}, {}]);
+    expect([-1, 0.5, 100_000_001].map((fen) => fields('settings.update', { ...settings, stockWriteOffApprovalFen: fen }))).toEqual([
+      { stockWriteOffApprovalFen: 'v.stock.fen' },
+      { stockWriteOffApprovalFen: 'v.stock.fen' },
+      { stockWriteOffApprovalFen: 'v.range' },
+    ]);
+  });
+
+  it('the settings form refuses duty settings that do not fit together at their field, beside any other wrong field, before it is sent', () => {
+    const overlapping = [
+      { code: 'day', name: '白班', start: '08:00', end: '20:00' },
+      { code: 'night', name: '夜班', start: '19:00', end: '08:00' },
+    ];
+    expect(fields('settings.update', { ...settings, shifts: overlapping })).toEqual({ 'shifts.1.start': 'v.timesOverlap' });
+    expect(fields('settings.update', { ...settings, shifts: overlapping, stayLimitDays: 0 })).toEqual({ stayLimitDays: 'v.range', 'shifts.1.start': 'v.timesOverlap' });
+  });
+
   it('a backup goes to, and a restore comes from, an absolute path', () => {
     for (const file of ['/media/usb/a.sqlite', 'D:\\backup\\a.sqlite', 'd:/backup/a.sqlite', '\\\\server\\share\\a.sqlite']) {
       expect(fields('backup.restore', { file }), file).toEqual({});

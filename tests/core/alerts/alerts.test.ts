@@ -115,6 +115,15 @@ describe('intake’s alerts', () => {
     expect(st.must('alerts.list', {}, store)).toEqual([]);
   });
 
+  it('show a case offered to a colleague in that colleague’s alerts, not the offerer’s (first-contact responsibility passes only when they accept)', () => {
+    station();
+    const stayId = arrived('赵六', 0);
+    const colleague = st.userWith(['front_desk'], 'colleague');
+    st.must('intake.offerOwnership', { stayId, toUserId: st.must('auth.session', {}, colleague).user.id }, desk);
+    expect(byKey(st.must('alerts.list', {}, colleague))['intake.offersToMe']).toMatchObject({ urgency: 'warning', count: 1, lines: [{ entity: 'stay', id: stayId }] });
+    expect(byKey(st.must('alerts.list', {}, desk))['intake.offersToMe']).toBeUndefined();
+  });
+
   it('carry as many lines as asked, and the whole count', () => {
     station();
     for (let i = 0; i < 4; i++) arrived(`待床${i}`, 0);

@@ -137,6 +137,13 @@ describe('the intake register export', () => {
     expect(await fieldOf({ from: '2026-7-1', to: '2026-07-31' })).toBe('VALIDATION {"from":"v.date"}');
   });
 
+  it('refuses a day outside the calendar at that day alone, not again as a period too long', async () => {
+    station();
+    const r = st.call('intake.exportRegister', { from: '1899-12-31', to: '2026-07-31' }, desk);
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { from: 'v.dateRange' } } });
+    expect(r.ok ? null : Object.keys(r.error.fields ?? {})).toEqual(['from']);
+  });
+
   it('uses the words of the renderer’s zh-CN catalog', () => {
     expect(CHANNEL_LABELS).toEqual(intakeZhCN.channels);
     expect(STATUS_LABELS).toEqual(intakeZhCN.status);
@@ -163,6 +170,8 @@ describe('export files', () => {
     expect(st.must('export.status', { id: started.id }, desk)).toMatchObject({ state: 'ready', written: 1 });
     expect(st.call('export.file', { id: started.id }, colleague)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const file = st.must('export.file', { id: started.id }, desk);
+    // The browser host downloads it as what it is: an XLSX workbook, under the name offered.
+    expect(file).toMatchObject({ fileName: started.fileName, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     expect(st.must('export.status', { id: started.id }, desk).bytes).toBe(Buffer.from(file.dataBase64, 'base64').length);
     st.clock.advance(KEEP_FILE_MS);
     st.must('auth.unlock', { password: 'Own-pass-22' }, desk);

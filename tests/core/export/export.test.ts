@@ -101,6 +101,14 @@ describe('the intake register export', () => {
     expect([ws.getCell('C5').value, ws.getCell('J5').value]).toEqual(['姓名不详', '老年区']);
   });
 
+  it('writes a field recorded as unknown or refused in words (不详, 拒绝提供), never as an empty cell', async () => {
+    station();
+    const { personId } = register(shanghai(2026, 7, 5, 8, 0), { name: '王五' });
+    st.must('people.update', { id: personId, fieldStates: { sex: 'refused', idNumber: 'unknown', hukouPlace: 'refused' } }, desk);
+    const ws = (await fileOf(st.must('intake.exportRegister', JULY, desk))).worksheets[0]!;
+    expect(['D5', 'F5', 'G5'].map((c) => ws.getCell(c).value)).toEqual(['拒绝提供', '不详', '拒绝提供']);
+  });
+
   it('writes who exported which period and how many rows to the audit trail, and nothing of the file', async () => {
     station();
     register(shanghai(2026, 7, 10, 12, 0), { name: '张三', idNumber: ID_NUMBER });

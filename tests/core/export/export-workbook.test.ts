@@ -126,6 +126,9 @@ describe('the XLSX exporter', () => {
       await expect(writeWorkbook({ ...BOOK, sheets: [named(bad)] }), bad).rejects.toThrow(/sheet name/);
     }
     await expect(writeWorkbook({ ...BOOK, sheets: [named('台账'), named('台账')] })).rejects.toThrow(/sheet name/);
+    // Excel compares tab names without case: Stock and STOCK are one name to it.
+    await expect(writeWorkbook({ ...BOOK, sheets: [named('Stock'), named('STOCK')] })).rejects.toThrow(/sheet name/);
+    await expect(writeWorkbook({ ...BOOK, sheets: [named('STOCK'), named('Stock')] })).rejects.toThrow(/sheet name/);
     await expect(writeWorkbook({ ...BOOK, sheets: [named('a'.repeat(31))] })).resolves.toBeInstanceOf(Buffer);
     await expect(writeWorkbook({ ...BOOK, sheets: [sheet({ name: 'x', title: 't', columns: [], rows: [] })] })).rejects.toThrow(/no columns/);
   });

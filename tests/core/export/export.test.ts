@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEEP_FILE_MS, MAX_PENDING } from '../../../electron/features/export/files';
+import { MAX_PENDING } from '../../../electron/features/export/files';
 import { CHANNEL_LABELS, DISCHARGE_LABELS, FIELD_STATE_LABELS, SEX_LABELS, STATUS_LABELS, UNKNOWN_NAME } from '../../../electron/features/intake/export-labels';
 import type { Input } from '../../../shared/contract';
 import type { ExportStarted } from '../../../shared/contract/export';
@@ -101,6 +101,14 @@ describe('the intake register export', () => {
     expect([ws.getCell('C5').value, ws.getCell('J5').value]).toEqual(['姓名不详', '老年区']);
   });
 
+  it('writes a field recorded as unknown or refused in words (不详, 拒绝提供), never as an empty cell', async () => {
+    station();
+    const { personId } = register(shanghai(2026, 7, 5, 8, 0), { name: '王五' });
+    st.must('people.update', { id: personId, fieldStates: { sex: 'refused', idNumber: 'unknown', hukouPlace: 'refused' } }, desk);
+    const ws = (await fileOf(st.must('intake.exportRegister', JULY, desk))).worksheets[0]!;
+    expect(['D5', 'F5', 'G5'].map((c) => ws.getCell(c).value)).toEqual(['拒绝提供', '不详', '拒绝提供']);
+  });
+
   it('writes who exported which period and how many rows to the audit trail, and nothing of the file', async () => {
     station();
     register(shanghai(2026, 7, 10, 12, 0), { name: '张三', idNumber: ID_NUMBER });
@@ -137,6 +145,13 @@ describe('the intake register export', () => {
     expect(await fieldOf({ from: '2026-7-1', to: '2026-07-31' })).toBe('VALIDATION {"from":"v.date"}');
   });
 
+  it('refuses a day outside the calendar at that day alone, not again as a period too long', async () => {
+    station();
+    const r = st.call('intake.exportRegister', { from: '1899-12-31', to: '2026-07-31' }, desk);
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { from: 'v.dateRange' } } });
+    expect(r.ok ? null : Object.keys(r.error.fields ?? {})).toEqual(['from']);
+  });
+
   it('uses the words of the renderer’s zh-CN catalog', () => {
     expect(CHANNEL_LABELS).toEqual(intakeZhCN.channels);
     expect(STATUS_LABELS).toEqual(intakeZhCN.status);
@@ -148,14 +163,15 @@ describe('the intake register export', () => {
 });
 
 describe('export files', () => {
-  it('answers only the session that started it; is built after the call and can be fetched again until it expires', async () => {
+  it('answers only the session that started it; is built after the call and can be fetched again for 15 minutes', async () => {
     station();
     register(shanghai(2026, 7, 10, 12, 0), { name: '张三' });
     const colleague = st.userWith(['front_desk'], 'colleague');
     const started = st.must('intake.exportRegister', JULY, desk);
     // The call has returned; the file is not built yet.
     expect(st.must('export.status', { id: started.id }, desk)).toMatchObject({ state: 'building', rows: 1, bytes: null, error: null });
-    expect(st.call('export.file', { id: started.id }, desk)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Asked too early, the file answers how far it has got.
+    expect(st.call('export.file', { id: started.id }, desk)).toMatchObject({ ok: false, error: { code: 'CONFLICT', detail: { written: 0, rows: 1 } } });
     for (const other of [colleague, st.adminSession]) {
       expect(st.call('export.status', { id: started.id }, other)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
@@ -163,8 +179,11 @@ describe('export files', () => {
     expect(st.must('export.status', { id: started.id }, desk)).toMatchObject({ state: 'ready', written: 1 });
     expect(st.call('export.file', { id: started.id }, colleague)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const file = st.must('export.file', { id: started.id }, desk);
+    // The browser host downloads it as what it is: an XLSX workbook, under the name offered.
+    expect(file).toMatchObject({ fileName: started.fileName, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     expect(st.must('export.status', { id: started.id }, desk).bytes).toBe(Buffer.from(file.dataBase64, 'base64').length);
-    st.clock.advance(KEEP_FILE_MS);
+    // A quarter of an hour: time to save it again after a cancelled dialog, and no longer.
+    st.clock.advance(15 * 60_000);
     st.must('auth.unlock', { password: 'Own-pass-22' }, desk);
     expect(st.must('export.file', { id: started.id }, desk).dataBase64).toBe(file.dataBase64);
     st.clock.advance(1);
@@ -179,7 +198,7 @@ describe('export files', () => {
     expect(st.call('intake.exportRegister', JULY, desk)).toMatchObject(busy);
     const others = Array.from({ length: MAX_PENDING }, (_, i) => st.userWith(['front_desk'], `desk${i}`));
     for (const other of others.slice(0, MAX_PENDING - 1)) st.must('intake.exportRegister', JULY, other);
-    expect(st.call('intake.exportRegister', JULY, others[MAX_PENDING - 1])).toMatchObject(busy);
+    expect(st.call('intake.exportRegister', JULY, others[MAX_PENDING - 1])).toMatchObject({ ...busy, error: { ...busy.error, detail: { pending: MAX_PENDING } } });
     expect(audited()).toBe(MAX_PENDING);
     await st.core.services.exports.idle();
     st.must('intake.exportRegister', JULY, desk);

@@ -40,6 +40,7 @@ export function runOrder<S extends Ordered>(sections: readonly S[]): S[] {
  */
 function circle(left: readonly Ordered[], byFeature: ReadonlyMap<string, Ordered>): string {
   const waiting = new Set(left.map((s) => s.feature));
+  // Stryker disable next-line ArrayDeclaration: an entry that names no section is never met on the walk and is sliced off the circle named
   const path: string[] = [];
   let at = left[0]!.feature;
   while (!path.includes(at)) {

@@ -101,7 +101,7 @@ export const TARGETS = {
   'electron/features/intake/stay-view.ts': core('intake', 'intake-limits'),
   'electron/features/people/records.ts': core('intake-integrity', 'person-edits.property'),
   'electron/features/people/rows.ts': core('intake', 'audit-rows'),
-  'electron/features/setup/service.ts': core('accounts'),
+  'electron/features/setup/service.ts': core('accounts', 'setup'), // setup: the demo station loads once, into an empty station
   'shared/contract/settings.ts': core('settings', 'duty-settings'),
 
   // Duty (issue 10): rosters, patrols, incidents, handovers.

@@ -125,6 +125,23 @@ describe('backups', () => {
     expect(fs.existsSync(path.join(folder, 'stationdesk-20260101-120000-manual.sqlite'))).toBe(true);
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('-auto.sqlite'))).toHaveLength(20 - (removed.length - 1));
   });
+
+  it('keeps the five newest backups of today, and of each earlier day only its newest, in whatever order the folder lists them', () => {
+    const at = (daysAgo: number, hour: number) => Date.UTC(2026, 6, 31 - daysAgo, hour);
+    const backup = (daysAgo: number, hour: number) => ({
+      file: `d${daysAgo}-${hour}h`,
+      at: at(daysAgo, hour),
+      day: new Date(at(daysAgo, hour)).toISOString().slice(0, 10),
+      week: '2026-W31',
+    });
+    const kept = (list: ReturnType<typeof backup>[]) => [...backupsToKeep(list, '2026-07-31', { daily: 7, weekly: 4 })].sort();
+    // A busy day: seven of today, the two oldest go.
+    const busy = [3, 9, 1, 7, 5, 2, 8].map((h) => backup(0, h)).concat([12, 20, 8].map((h) => backup(1, h)));
+    expect(kept(busy)).toEqual(['d0-3h', 'd0-5h', 'd0-7h', 'd0-8h', 'd0-9h', 'd1-20h'].sort());
+    // A quiet day: the places today leaves free are not taken by yesterday's others.
+    const quiet = [6, 2].map((h) => backup(0, h)).concat([8, 20, 12].map((h) => backup(1, h)));
+    expect(kept(quiet)).toEqual(['d0-2h', 'd0-6h', 'd1-20h']);
+  });
 });
 
 describe('backups in steps', () => {

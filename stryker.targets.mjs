@@ -80,7 +80,7 @@ export const TARGETS = {
   'electron/features/alerts/procedures.ts': core('alerts'),
   'electron/features/intake/alerts.ts': core('alerts', 'intake'),
   'electron/features/audit/trail.ts': core('audit'),
-  'electron/features/backup/schedule.ts': core('timers'),
+  'electron/features/backup/schedule.ts': core('timers', 'backup'), // backup: the quit backup runs as a job, beside no other
   'shared/contract/export.ts': core('export'),
   'electron/features/export/cells.ts': core('export-workbook'),
   'electron/features/export/sheet.ts': core('export-workbook'),

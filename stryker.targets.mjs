@@ -99,7 +99,7 @@ export const TARGETS = {
   'shared/domain/stay.ts': core('intake', 'conventions'),
   'electron/features/intake/rows.ts': core('intake', 'audit-rows'),
   'electron/features/intake/stay-view.ts': core('intake', 'intake-limits'),
-  'electron/features/people/records.ts': core('intake-integrity', 'person-edits.property'),
+  'electron/features/people/records.ts': core('intake-integrity', 'person-edits.property', 'intake'), // intake: a person's photo and links
   'electron/features/people/rows.ts': core('intake', 'audit-rows'),
   'electron/features/setup/service.ts': core('accounts', 'setup'), // setup: the demo station loads once, into an empty station
   'shared/contract/settings.ts': core('settings', 'duty-settings'),

@@ -8,6 +8,7 @@ import { verifyChain } from '../../../electron/features/audit/chain';
 import { backupsToKeep } from '../../../electron/features/backup/rotation';
 import { backupChecksSettled, backupInto, lastAutoBackupAt, rotate } from '../../../electron/features/backup/service';
 import type { BackupFile, Job, RestoreResult } from '../../../shared/contract/backup';
+import { restoreInSteps } from '../../../electron/features/backup/restore';
 import { scheduleBackups } from '../../../electron/features/backup/schedule';
 import { openStation as openStationFiles } from '../../../electron/station';
 import { openStation, tempDir, type TestStation } from '../helpers';
@@ -265,6 +266,9 @@ describe('restore', () => {
     const trail = s.must('audit.list', {}, again).rows;
     expect(trail.some((r) => r.procedure === 'backup.restore' && (r.after as { restoredFrom: string }).restoredFrom === made.file)).toBe(true);
     expect(s.must('audit.verify', {}, again).ok).toBe(true);
+    // The safety backup is listed as made before a restore: no rotation deletes it (only automatic ones go).
+    expect(s.must('backup.list', {}, again).backups.find((b) => b.file === result.safetyBackup)?.kind).toBe('before_restore');
+    expect(path.basename(result.setAside!)).toMatch(/\.replaced-\d{8}-\d{6}$/);
     // The set-aside database still holds what was replaced.
     const aside = new Database(result.setAside!, { readonly: true });
     expect(aside.prepare("SELECT value FROM settings WHERE key = 'stationName'").pluck().get()).toBe('"备份之后改的站名"');
@@ -289,6 +293,43 @@ describe('restore', () => {
     // Same data, same sessions: nothing was replaced.
     expect(s.must('settings.get', {}, s.adminSession).stationName).toBe('备份之后改的站名');
     expect(s.must('audit.verify', {}, s.adminSession).ok).toBe(true);
+  });
+
+  it('a restore whose copy cannot be put in place puts the current database back: the station works on its own data', async () => {
+    const s = stationWithData();
+    const made = await backupNow(s);
+    s.must('settings.update', { stationName: '备份之后改的站名', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, s.adminSession);
+    const databaseFile = s.core.services.files.databaseFile;
+    const spy = vi.spyOn(fs, 'copyFileSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    try {
+      const job = await restoreNow(s, made.file);
+      expect(job).toMatchObject({ state: 'failed', error: { code: 'INTERNAL' } });
+    } finally {
+      spy.mockRestore();
+    }
+    // The file set aside went back to its place: same data, same sessions, nothing left beside it.
+    expect(fs.existsSync(databaseFile)).toBe(true);
+    expect(fs.readdirSync(s.dir).filter((f) => f.includes('.replaced-'))).toEqual([]);
+    expect(s.must('settings.get', {}, s.adminSession).stationName).toBe('备份之后改的站名');
+    expect(s.must('audit.verify', {}, s.adminSession).ok).toBe(true);
+  });
+
+  it('a restore reports its steps in order: checking the file, copying the safety backup page by page, replacing', async () => {
+    const s = stationWithData();
+    const made = await backupNow(s);
+    const steps: string[] = [];
+    const plan = await restoreInSteps(s.core.services, made.file, s.clock.now(), 'Asia/Shanghai', (step, done, total) => {
+      steps.push(done === undefined ? step : `${step} ${done}/${total}`);
+    });
+    expect(steps[0]).toBe('checking');
+    expect(steps.at(-1)).toBe('replacing');
+    const copying = steps.slice(1, -1);
+    expect(copying.length).toBeGreaterThan(0);
+    expect(copying.every((c) => /^copying \d+\/\d+$/.test(c))).toBe(true);
+    expect(copying.at(-1)).toMatch(/^copying (\d+)\/\1$/); // the last one: every page copied
+    expect(fs.existsSync(plan.safetyBackup!)).toBe(true);
   });
 
   it('refuses a bad file at the field and changes nothing', async () => {
@@ -337,6 +378,9 @@ describe('start-up with a database that cannot be opened', () => {
     expect(restored.ok).toBe(true);
     expect(station.core).not.toBeNull();
     const aside = (restored as { value: { setAside: string } }).value.setAside;
+    // No safety backup can be read from a broken file: it is kept aside as broken instead.
+    expect((restored as { value: RestoreResult }).value.safetyBackup).toBeNull();
+    expect(path.basename(aside)).toMatch(/\.broken-\d{8}-\d{6}$/);
     expect(fs.readFileSync(aside).equals(damaged)).toBe(true); // the broken file is kept, not deleted
     const login = station.dispatch('auth.login', { username: 'admin', password: 'Admin-pass-1' }, {});
     expect(login.ok).toBe(true);

@@ -142,6 +142,52 @@ describe('people: ID numbers, search, search-before-create, links', () => {
   });
 });
 
+describe('a person’s photo and links', () => {
+  const b64 = (bytes: number[]) => Buffer.from(bytes).toString('base64');
+  const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
+  const JPEG = [0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0];
+
+  it('a photo is kept only when its first bytes are the picture it claims to be; else refused at dataBase64 (v.photoType)', () => {
+    station();
+    const { personId } = quick({ name: '周八', sex: 'male' });
+    expect(st.must('people.photo', { id: personId }, desk)).toBeNull();
+    st.must('people.setPhoto', { id: personId, dataBase64: b64(PNG), type: 'image/png' }, desk);
+    expect(st.must('people.photo', { id: personId }, desk)).toEqual({ dataBase64: b64(PNG), type: 'image/png' });
+    st.must('people.setPhoto', { id: personId, dataBase64: b64(JPEG), type: 'image/jpeg' }, desk);
+    expect(st.must('people.photo', { id: personId }, desk)).toEqual({ dataBase64: b64(JPEG), type: 'image/jpeg' });
+    const notA = (bytes: number[], type: 'image/png' | 'image/jpeg') => err(st.call('people.setPhoto', { id: personId, dataBase64: b64(bytes), type }, desk));
+    expect(notA(JPEG, 'image/png')).toBe('VALIDATION {"dataBase64":"v.photoType"}');
+    expect(notA(PNG, 'image/jpeg')).toBe('VALIDATION {"dataBase64":"v.photoType"}');
+    expect(notA([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x00, 0, 0], 'image/png')).toBe('VALIDATION {"dataBase64":"v.photoType"}'); // the 8th byte wrong
+    expect(notA([0xff, 0x00, 0xff, 0xe0], 'image/jpeg')).toBe('VALIDATION {"dataBase64":"v.photoType"}'); // the 2nd byte wrong
+    expect(notA([0x00, 0xd8, 0xff, 0xe0], 'image/jpeg')).toBe('VALIDATION {"dataBase64":"v.photoType"}'); // the 1st byte wrong
+    // Each refusal kept the photo there was.
+    expect(st.must('people.photo', { id: personId }, desk)).toEqual({ dataBase64: b64(JPEG), type: 'image/jpeg' });
+    expect(err(st.call('people.setPhoto', { id: personId + 1000, dataBase64: b64(PNG), type: 'image/png' }, desk))).toMatch(/^NOT_FOUND/);
+  });
+
+  it('a record is never linked to itself (v.linkSelf), nor to one that does not exist; an unlinked pair may be linked again', () => {
+    station();
+    const a = quick({ name: '孙七', sex: 'male' }).personId;
+    const b = quick({ description: '自称孙七的男子', sex: 'male' }).personId;
+    expect(err(st.call('people.link', { a, b: a, reason: '同一人' }, desk))).toBe('VALIDATION {"b":"v.linkSelf"}');
+    expect(err(st.call('people.link', { a, b: b + 1000, reason: '同一人' }, desk))).toMatch(/^NOT_FOUND/);
+    expect(err(st.call('people.link', { a: b + 1000, b: a, reason: '同一人' }, desk))).toMatch(/^NOT_FOUND/);
+    const first = st.must('people.link', { a: b, b: a, reason: '照片比对为同一人' }, desk).links[0]!;
+    expect(first).toMatchObject({ otherId: a });
+    st.must('people.unlink', { linkId: first.id, reason: '核实后不是同一人' }, desk);
+    expect(err(st.call('people.unlink', { linkId: first.id, reason: '再解除' }, desk))).toMatch(/^NOT_FOUND/);
+    const again = st.must('people.link', { a, b, reason: '再次核实为同一人' }, desk).links;
+    expect(again).toMatchObject([{ otherId: b, reason: '再次核实为同一人' }]);
+    expect(again[0]!.id).not.toBe(first.id);
+  });
+
+  it('clearing an ID number of someone not on record is NOT_FOUND', () => {
+    station();
+    expect(err(st.call('people.clearIdNumber', { id: 999_999, reason: '抄错' }, desk))).toMatch(/^NOT_FOUND/);
+  });
+});
+
 describe('triage, special groups and the safety check', () => {
   it('admits, refers, hands over or refuses with a reason; records temperature and conditions', () => {
     station();

@@ -69,12 +69,64 @@ describe('backups', () => {
     const usb = tempDir('usb-');
     dirs.push(usb);
     expect(path.dirname((await backupNow(s, { folder: usb })).file)).toBe(usb);
-    const missing = s.call('backup.run', { folder: path.join(usb, 'no', 'such') }, s.adminSession);
-    expect(missing.ok || missing.error.fields).toEqual({ folder: 'v.backupFolderMissing' });
-    const same = s.call('backup.run', { folder: s.dir }, s.adminSession);
-    expect(same.ok || same.error.fields).toEqual({ folder: 'v.backupFolder' });
-    const relative = s.call('backup.run', { folder: 'backups' }, s.adminSession);
-    expect(relative.ok || relative.error.fields).toEqual({ folder: 'v.absolutePath' });
+    const refusal = (r: ReturnType<typeof s.call>) => (r.ok ? 'ok' : [r.error.code, r.error.fields]);
+    expect(refusal(s.call('backup.run', { folder: path.join(usb, 'no', 'such') }, s.adminSession))).toEqual(['VALIDATION', { folder: 'v.backupFolderMissing' }]);
+    expect(refusal(s.call('backup.run', { folder: s.dir }, s.adminSession))).toEqual(['VALIDATION', { folder: 'v.backupFolder' }]);
+    expect(refusal(s.call('backup.run', { folder: 'backups' }, s.adminSession))).toEqual(['VALIDATION', { folder: 'v.absolutePath' }]);
+    // A folder the station may not write to (a write-protected stick) is refused before any job starts.
+    const access = vi.spyOn(fs, 'accessSync').mockImplementation(() => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    });
+    try {
+      expect(refusal(s.call('backup.run', { folder: usb }, s.adminSession))).toEqual(['VALIDATION', { folder: 'v.backupFolderUnwritable' }]);
+    } finally {
+      access.mockRestore();
+    }
+    expect(s.must('backup.list', {}, s.adminSession).running).toBeNull();
+  });
+
+  it('a manual backup reports copying, page by page, then checking the copy, then is finished', async () => {
+    const s = stationWithData();
+    const { jobs } = s.core.services;
+    const start = jobs.start.bind(jobs);
+    const steps: string[] = [];
+    vi.spyOn(jobs, 'start').mockImplementation((kind, work) =>
+      start(kind, (report) => work((step, done, total) => (steps.push(step), report(step, done, total)))),
+    );
+    const made = await backupNow(s);
+    expect(made.ok).toBe(true);
+    expect(steps[0]).toBe('copying');
+    expect(steps.at(-1)).toBe('checking');
+    expect(new Set(steps)).toEqual(new Set(['copying', 'checking']));
+    expect(steps.filter((x) => x === 'copying').length).toBeGreaterThan(1); // the start, then the pages copied
+  });
+
+  it('a backup and a restore are on the record: who started each and with what, then what was written', async () => {
+    const s = stationWithData();
+    const made = await backupNow(s);
+    const rows = s.must('audit.list', { procedure: 'backup.run' }, s.adminSession).rows;
+    const started = rows.find((r) => r.entityId === null)!;
+    expect(started).toMatchObject({ entity: 'backup', after: { folder: path.join(s.dir, 'backups'), started: true } });
+    expect((started.after as { job: string }).job).toMatch(/^[0-9a-f-]{36}$/);
+    const written = rows.find((r) => r.entityId === made.name)!;
+    expect(written).toMatchObject({ entity: 'backup', actorName: started.actorName, after: { file: made.file, size: made.size, ok: true } });
+
+    const job = await restoreNow(s, made.file);
+    // Who started the restore is in the trail of the database it replaced, kept aside.
+    const aside = new Database(job.result!.setAside!, { readonly: true });
+    const asked = aside.prepare("SELECT entity, entity_id, actor_name, after FROM audit_log WHERE procedure = 'backup.restore'").get() as Record<string, string>;
+    aside.close();
+    expect({ ...asked, after: JSON.parse(asked.after!) }).toEqual({
+      entity: 'station',
+      entity_id: null,
+      actor_name: started.actorName,
+      after: { file: made.file, restoreFrom: made.file, job: job.id, started: true }, // the input, and what it started
+    });
+    // What was restored is in the restored database's own trail.
+    const admin = s.must('auth.login', { username: 'admin', password: 'Admin-pass-1' }).sessionId;
+    const restored = s.must('audit.list', { procedure: 'backup.restore' }, admin).rows;
+    expect(restored).toHaveLength(1);
+    expect(restored[0]).toMatchObject({ entity: 'station', entityId: null, actorName: started.actorName, after: job.result });
   });
 
   it('checks a candidate: corrupt, newer and foreign files are refused before anything is replaced', () => {
@@ -341,7 +393,7 @@ describe('restore', () => {
     expect(s.must('settings.get', {}, s.adminSession).stationName).toBe('备份前的站名');
     expect(fs.readdirSync(s.dir).filter((f) => f.includes('.replaced-'))).toEqual([]);
     const missing = s.call('backup.restore', { file: path.join(s.dir, 'no-such.sqlite') }, s.adminSession);
-    expect(missing.ok || missing.error.fields).toEqual({ file: 'v.backup.unreadable' });
+    expect(missing.ok || [missing.error.code, missing.error.fields]).toEqual(['VALIDATION', { file: 'v.backup.unreadable' }]);
   });
 });
 

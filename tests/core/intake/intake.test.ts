@@ -70,6 +70,16 @@ describe('quick intake and first-contact responsibility', () => {
     expect(accepted.owner.id).toBe(colleague.id);
     expect(accepted.pendingOffer).toBeNull();
   });
+
+  it('a discharge withdraws a handover still waiting: a closed case has no one to hand over to, and stays with its owner', () => {
+    station();
+    const { stayId } = admitted({ name: '赵六', sex: 'male', birthDate: '1980-01-01' });
+    const offerId = st.must('intake.offerOwnership', { stayId, toUserId: colleague.id, note: '交班' }, desk).pendingOffer!.id;
+    const gone = st.must('intake.discharge', { stayId, type: 'left_without_notice', record: '夜间自行离开' }, desk);
+    expect(gone.pendingOffer).toBeNull();
+    expect(err(st.call('intake.answerOwnership', { offerId, accept: true }, colleague.session))).toMatch(/^NOT_FOUND/);
+    expect(st.must('intake.get', { stayId }, desk).owner.id).toBe(deskId);
+  });
 });
 
 describe('people: ID numbers, search, search-before-create, links', () => {
@@ -164,6 +174,8 @@ describe('a person’s photo and links', () => {
     // Each refusal kept the photo there was.
     expect(st.must('people.photo', { id: personId }, desk)).toEqual({ dataBase64: b64(JPEG), type: 'image/jpeg' });
     expect(err(st.call('people.setPhoto', { id: personId + 1000, dataBase64: b64(PNG), type: 'image/png' }, desk))).toMatch(/^NOT_FOUND/);
+    // No one on record, no photo to show.
+    expect(st.must('people.photo', { id: personId + 1000 }, desk)).toBeNull();
   });
 
   it('a record is never linked to itself (v.linkSelf), nor to one that does not exist; an unlinked pair may be linked again', () => {

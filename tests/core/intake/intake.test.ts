@@ -296,6 +296,22 @@ describe('zones and beds', () => {
   });
 });
 
+describe('the stay page', () => {
+  it('lists the services given during the stay apart from its other events; a closed stay’s clock stops on its discharge day', () => {
+    station();
+    const { stayId } = admitted({ name: '钱九', sex: 'male', birthDate: '1980-01-01' });
+    st.must('intake.addService', { stayId, kind: 'meal', note: '晚饭' }, desk);
+    st.must('intake.addService', { stayId, kind: 'family_call', note: '联系其兄' }, desk);
+    const stay = st.must('intake.get', { stayId }, desk);
+    expect(stay.services.map((e) => e.data)).toEqual([{ kind: 'meal', note: '晚饭' }, { kind: 'family_call', note: '联系其兄' }]);
+    expect(stay.events.map((e) => e.kind)).toEqual(['registered', 'triage', 'service', 'service']);
+    daysPass(4); // day 5 of the stay
+    st.must('intake.discharge', { stayId, type: 'left_without_notice', record: '夜间自行离开' }, desk);
+    daysPass(10); // it would be day 15, overdue, were the stay still open
+    expect(st.must('intake.get', { stayId }, desk).clock).toEqual({ day: 5, state: 'ok', limitDay: 10 });
+  });
+});
+
 describe('the stay clock and extensions', () => {
   it('warns on day 8 and is overdue on day 10; a duty leader’s extension with a reason moves the limit', () => {
     station();

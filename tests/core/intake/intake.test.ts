@@ -250,9 +250,15 @@ describe('belongings custody', () => {
     const [phone, cash] = withItems.custody;
     expect(err(st.call('intake.custodySettle', { itemId: phone!.id, kind: 'returned' }, desk))).toContain('v.clientConfirm');
     expect(err(st.call('intake.custodySettle', { itemId: cash!.id, kind: 'handed_over' }, desk))).toContain('reason');
-    st.must('intake.custodySettle', { itemId: phone!.id, kind: 'returned', clientConfirmed: true }, desk);
+    const settled = st.must('intake.custodySettle', { itemId: phone!.id, kind: 'returned', clientConfirmed: true }, desk);
+    // Each item shows how it was settled, by whom and when, or that it is still held.
+    expect(settled.custody.map((i) => i.settlement)).toEqual([
+      { kind: 'returned', reason: null, clientConfirmed: true, at: st.clock.t, by: 'desk' },
+      null,
+    ]);
     expect(err(st.call('intake.custodySettle', { itemId: phone!.id, kind: 'disposed', reason: 'x' }, desk))).toMatch(/^CONFLICT/);
-    st.must('intake.custodySettle', { itemId: cash!.id, kind: 'returned', clientConfirmed: true }, desk);
+    st.must('intake.custodySettle', { itemId: cash!.id, kind: 'handed_over', reason: '交派出所保管' }, desk);
+    expect(st.must('intake.get', { stayId }, desk).custody[1]!.settlement).toMatchObject({ kind: 'handed_over', reason: '交派出所保管', clientConfirmed: false });
     expect(st.must('intake.discharge', discharge, desk).status).toBe('discharged');
   });
 });
@@ -309,6 +315,17 @@ describe('the stay page', () => {
     st.must('intake.discharge', { stayId, type: 'left_without_notice', record: '夜间自行离开' }, desk);
     daysPass(10); // it would be day 15, overdue, were the stay still open
     expect(st.must('intake.get', { stayId }, desk).clock).toEqual({ day: 5, state: 'ok', limitDay: 10 });
+  });
+
+  it('shows nothing for what was not recorded: no temperature, no discharge while open, a complete record as complete', () => {
+    station();
+    const { stayId, personId } = admitted({ name: '吴十', sex: 'male', birthDate: '1980-01-01' });
+    // Every identity field filled, or marked unknown or refused.
+    st.must('people.update', { id: personId, dialect: '四川话', fieldStates: { idNumber: 'unknown', hukouPlace: 'refused', residence: 'unknown', benefits: 'unknown' } }, desk);
+    const stay = st.must('intake.get', { stayId }, desk);
+    expect(stay.person.missing).toEqual([]);
+    expect(stay).toMatchObject({ temperatureC: null, discharge: null, incomplete: false });
+    expect(st.must('intake.get', { stayId: quick({ name: '郑十一' }).stayId }, desk).incomplete).toBe(true);
   });
 });
 

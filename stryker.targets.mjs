@@ -80,7 +80,7 @@ export const TARGETS = {
   'electron/features/alerts/procedures.ts': core('alerts'),
   'electron/features/intake/alerts.ts': core('alerts', 'intake'),
   'electron/features/audit/trail.ts': core('audit'),
-  'electron/features/backup/schedule.ts': core('timers'),
+  'electron/features/backup/schedule.ts': core('timers', 'backup'), // backup: the quit backup runs as a job, beside no other
   'shared/contract/export.ts': core('export'),
   'electron/features/export/cells.ts': core('export-workbook'),
   'electron/features/export/sheet.ts': core('export-workbook'),
@@ -99,9 +99,9 @@ export const TARGETS = {
   'shared/domain/stay.ts': core('intake', 'conventions'),
   'electron/features/intake/rows.ts': core('intake', 'audit-rows'),
   'electron/features/intake/stay-view.ts': core('intake', 'intake-limits'),
-  'electron/features/people/records.ts': core('intake-integrity', 'person-edits.property'),
+  'electron/features/people/records.ts': core('intake-integrity', 'person-edits.property', 'intake'), // intake: a person's photo and links
   'electron/features/people/rows.ts': core('intake', 'audit-rows'),
-  'electron/features/setup/service.ts': core('accounts'),
+  'electron/features/setup/service.ts': core('accounts', 'setup'), // setup: the demo station loads once, into an empty station
   'shared/contract/settings.ts': core('contract-fields', 'settings', 'duty-settings'), // contract-fields: each setting's limits, both sides
 
   // Duty (issue 10): rosters, patrols, incidents, handovers.

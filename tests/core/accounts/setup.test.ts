@@ -69,4 +69,13 @@ describe('the demo station', () => {
     expect(station.ok || station.error.code).toBe('CONFLICT');
     expect(contentHash(st.core)).toBe(before);
   });
+
+  it('never loads over a station set up by hand, whatever its admin is called', { timeout: 120_000 }, () => {
+    st = openStation({ setup: false });
+    st.must('setup.initialize', { stationName: '东城区救助管理站', admin: { ...ADMIN, username: 'chief' } });
+    const before = contentHash(st.core);
+    const demo = st.call('setup.loadDemo', {});
+    expect(demo.ok || demo.error.code).toBe('CONFLICT');
+    expect(contentHash(st.core)).toBe(before);
+  });
 });

@@ -8,6 +8,7 @@ import { verifyChain } from '../../../electron/features/audit/chain';
 import { backupsToKeep } from '../../../electron/features/backup/rotation';
 import { backupChecksSettled, backupInto, lastAutoBackupAt, rotate } from '../../../electron/features/backup/service';
 import type { BackupFile, Job, RestoreResult } from '../../../shared/contract/backup';
+import { restoreInSteps } from '../../../electron/features/backup/restore';
 import { scheduleBackups } from '../../../electron/features/backup/schedule';
 import { openStation as openStationFiles } from '../../../electron/station';
 import { openStation, tempDir, type TestStation } from '../helpers';
@@ -68,12 +69,64 @@ describe('backups', () => {
     const usb = tempDir('usb-');
     dirs.push(usb);
     expect(path.dirname((await backupNow(s, { folder: usb })).file)).toBe(usb);
-    const missing = s.call('backup.run', { folder: path.join(usb, 'no', 'such') }, s.adminSession);
-    expect(missing.ok || missing.error.fields).toEqual({ folder: 'v.backupFolderMissing' });
-    const same = s.call('backup.run', { folder: s.dir }, s.adminSession);
-    expect(same.ok || same.error.fields).toEqual({ folder: 'v.backupFolder' });
-    const relative = s.call('backup.run', { folder: 'backups' }, s.adminSession);
-    expect(relative.ok || relative.error.fields).toEqual({ folder: 'v.absolutePath' });
+    const refusal = (r: ReturnType<typeof s.call>) => (r.ok ? 'ok' : [r.error.code, r.error.fields]);
+    expect(refusal(s.call('backup.run', { folder: path.join(usb, 'no', 'such') }, s.adminSession))).toEqual(['VALIDATION', { folder: 'v.backupFolderMissing' }]);
+    expect(refusal(s.call('backup.run', { folder: s.dir }, s.adminSession))).toEqual(['VALIDATION', { folder: 'v.backupFolder' }]);
+    expect(refusal(s.call('backup.run', { folder: 'backups' }, s.adminSession))).toEqual(['VALIDATION', { folder: 'v.absolutePath' }]);
+    // A folder the station may not write to (a write-protected stick) is refused before any job starts.
+    const access = vi.spyOn(fs, 'accessSync').mockImplementation(() => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    });
+    try {
+      expect(refusal(s.call('backup.run', { folder: usb }, s.adminSession))).toEqual(['VALIDATION', { folder: 'v.backupFolderUnwritable' }]);
+    } finally {
+      access.mockRestore();
+    }
+    expect(s.must('backup.list', {}, s.adminSession).running).toBeNull();
+  });
+
+  it('a manual backup reports copying, page by page, then checking the copy, then is finished', async () => {
+    const s = stationWithData();
+    const { jobs } = s.core.services;
+    const start = jobs.start.bind(jobs);
+    const steps: string[] = [];
+    vi.spyOn(jobs, 'start').mockImplementation((kind, work) =>
+      start(kind, (report) => work((step, done, total) => (steps.push(step), report(step, done, total)))),
+    );
+    const made = await backupNow(s);
+    expect(made.ok).toBe(true);
+    expect(steps[0]).toBe('copying');
+    expect(steps.at(-1)).toBe('checking');
+    expect(new Set(steps)).toEqual(new Set(['copying', 'checking']));
+    expect(steps.filter((x) => x === 'copying').length).toBeGreaterThan(1); // the start, then the pages copied
+  });
+
+  it('a backup and a restore are on the record: who started each and with what, then what was written', async () => {
+    const s = stationWithData();
+    const made = await backupNow(s);
+    const rows = s.must('audit.list', { procedure: 'backup.run' }, s.adminSession).rows;
+    const started = rows.find((r) => r.entityId === null)!;
+    expect(started).toMatchObject({ entity: 'backup', after: { folder: path.join(s.dir, 'backups'), started: true } });
+    expect((started.after as { job: string }).job).toMatch(/^[0-9a-f-]{36}$/);
+    const written = rows.find((r) => r.entityId === made.name)!;
+    expect(written).toMatchObject({ entity: 'backup', actorName: started.actorName, after: { file: made.file, size: made.size, ok: true } });
+
+    const job = await restoreNow(s, made.file);
+    // Who started the restore is in the trail of the database it replaced, kept aside.
+    const aside = new Database(job.result!.setAside!, { readonly: true });
+    const asked = aside.prepare("SELECT entity, entity_id, actor_name, after FROM audit_log WHERE procedure = 'backup.restore'").get() as Record<string, string>;
+    aside.close();
+    expect({ ...asked, after: JSON.parse(asked.after!) }).toEqual({
+      entity: 'station',
+      entity_id: null,
+      actor_name: started.actorName,
+      after: { file: made.file, restoreFrom: made.file, job: job.id, started: true }, // the input, and what it started
+    });
+    // What was restored is in the restored database's own trail.
+    const admin = s.must('auth.login', { username: 'admin', password: 'Admin-pass-1' }).sessionId;
+    const restored = s.must('audit.list', { procedure: 'backup.restore' }, admin).rows;
+    expect(restored).toHaveLength(1);
+    expect(restored[0]).toMatchObject({ entity: 'station', entityId: null, actorName: started.actorName, after: job.result });
   });
 
   it('checks a candidate: corrupt, newer and foreign files are refused before anything is replaced', () => {
@@ -124,6 +177,23 @@ describe('backups', () => {
     expect(removed.length).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(folder, 'stationdesk-20260101-120000-manual.sqlite'))).toBe(true);
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('-auto.sqlite'))).toHaveLength(20 - (removed.length - 1));
+  });
+
+  it('keeps the five newest backups of today, and of each earlier day only its newest, in whatever order the folder lists them', () => {
+    const at = (daysAgo: number, hour: number) => Date.UTC(2026, 6, 31 - daysAgo, hour);
+    const backup = (daysAgo: number, hour: number) => ({
+      file: `d${daysAgo}-${hour}h`,
+      at: at(daysAgo, hour),
+      day: new Date(at(daysAgo, hour)).toISOString().slice(0, 10),
+      week: '2026-W31',
+    });
+    const kept = (list: ReturnType<typeof backup>[]) => [...backupsToKeep(list, '2026-07-31', { daily: 7, weekly: 4 })].sort();
+    // A busy day: seven of today, the two oldest go.
+    const busy = [3, 9, 1, 7, 5, 2, 8].map((h) => backup(0, h)).concat([12, 20, 8].map((h) => backup(1, h)));
+    expect(kept(busy)).toEqual(['d0-3h', 'd0-5h', 'd0-7h', 'd0-8h', 'd0-9h', 'd1-20h'].sort());
+    // A quiet day: the places today leaves free are not taken by yesterday's others.
+    const quiet = [6, 2].map((h) => backup(0, h)).concat([8, 20, 12].map((h) => backup(1, h)));
+    expect(kept(quiet)).toEqual(['d0-2h', 'd0-6h', 'd1-20h']);
   });
 });
 
@@ -248,6 +318,9 @@ describe('restore', () => {
     const trail = s.must('audit.list', {}, again).rows;
     expect(trail.some((r) => r.procedure === 'backup.restore' && (r.after as { restoredFrom: string }).restoredFrom === made.file)).toBe(true);
     expect(s.must('audit.verify', {}, again).ok).toBe(true);
+    // The safety backup is listed as made before a restore: no rotation deletes it (only automatic ones go).
+    expect(s.must('backup.list', {}, again).backups.find((b) => b.file === result.safetyBackup)?.kind).toBe('before_restore');
+    expect(path.basename(result.setAside!)).toMatch(/\.replaced-\d{8}-\d{6}$/);
     // The set-aside database still holds what was replaced.
     const aside = new Database(result.setAside!, { readonly: true });
     expect(aside.prepare("SELECT value FROM settings WHERE key = 'stationName'").pluck().get()).toBe('"备份之后改的站名"');
@@ -274,6 +347,43 @@ describe('restore', () => {
     expect(s.must('audit.verify', {}, s.adminSession).ok).toBe(true);
   });
 
+  it('a restore whose copy cannot be put in place puts the current database back: the station works on its own data', async () => {
+    const s = stationWithData();
+    const made = await backupNow(s);
+    s.must('settings.update', { stationName: '备份之后改的站名', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 }, s.adminSession);
+    const databaseFile = s.core.services.files.databaseFile;
+    const spy = vi.spyOn(fs, 'copyFileSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    try {
+      const job = await restoreNow(s, made.file);
+      expect(job).toMatchObject({ state: 'failed', error: { code: 'INTERNAL' } });
+    } finally {
+      spy.mockRestore();
+    }
+    // The file set aside went back to its place: same data, same sessions, nothing left beside it.
+    expect(fs.existsSync(databaseFile)).toBe(true);
+    expect(fs.readdirSync(s.dir).filter((f) => f.includes('.replaced-'))).toEqual([]);
+    expect(s.must('settings.get', {}, s.adminSession).stationName).toBe('备份之后改的站名');
+    expect(s.must('audit.verify', {}, s.adminSession).ok).toBe(true);
+  });
+
+  it('a restore reports its steps in order: checking the file, copying the safety backup page by page, replacing', async () => {
+    const s = stationWithData();
+    const made = await backupNow(s);
+    const steps: string[] = [];
+    const plan = await restoreInSteps(s.core.services, made.file, s.clock.now(), 'Asia/Shanghai', (step, done, total) => {
+      steps.push(done === undefined ? step : `${step} ${done}/${total}`);
+    });
+    expect(steps[0]).toBe('checking');
+    expect(steps.at(-1)).toBe('replacing');
+    const copying = steps.slice(1, -1);
+    expect(copying.length).toBeGreaterThan(0);
+    expect(copying.every((c) => /^copying \d+\/\d+$/.test(c))).toBe(true);
+    expect(copying.at(-1)).toMatch(/^copying (\d+)\/\1$/); // the last one: every page copied
+    expect(fs.existsSync(plan.safetyBackup!)).toBe(true);
+  });
+
   it('refuses a bad file at the field and changes nothing', async () => {
     const s = stationWithData();
     const bad = path.join(s.dir, 'bad.sqlite');
@@ -283,7 +393,7 @@ describe('restore', () => {
     expect(s.must('settings.get', {}, s.adminSession).stationName).toBe('备份前的站名');
     expect(fs.readdirSync(s.dir).filter((f) => f.includes('.replaced-'))).toEqual([]);
     const missing = s.call('backup.restore', { file: path.join(s.dir, 'no-such.sqlite') }, s.adminSession);
-    expect(missing.ok || missing.error.fields).toEqual({ file: 'v.backup.unreadable' });
+    expect(missing.ok || [missing.error.code, missing.error.fields]).toEqual(['VALIDATION', { file: 'v.backup.unreadable' }]);
   });
 });
 
@@ -320,6 +430,9 @@ describe('start-up with a database that cannot be opened', () => {
     expect(restored.ok).toBe(true);
     expect(station.core).not.toBeNull();
     const aside = (restored as { value: { setAside: string } }).value.setAside;
+    // No safety backup can be read from a broken file: it is kept aside as broken instead.
+    expect((restored as { value: RestoreResult }).value.safetyBackup).toBeNull();
+    expect(path.basename(aside)).toMatch(/\.broken-\d{8}-\d{6}$/);
     expect(fs.readFileSync(aside).equals(damaged)).toBe(true); // the broken file is kept, not deleted
     const login = station.dispatch('auth.login', { username: 'admin', password: 'Admin-pass-1' }, {});
     expect(login.ok).toBe(true);

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../electron/core';
 import { scheduleBackups } from '../../../electron/features/backup/schedule';
+import { backupName } from '../../../electron/features/backup/service';
+import { readSettings } from '../../../electron/features/settings/service';
 import { openStation as openStationFiles } from '../../../electron/station';
 import { startStationTimer, type TimerWork } from '../../../electron/timers';
 import { openStation, TestClock } from '../helpers';
@@ -112,7 +114,7 @@ describe('a station timer', () => {
 });
 
 describe('automatic backups on the station-timer pattern', () => {
-  it('back up when the newest automatic backup is a day old, not before; a quit always backs up', async () => {
+  it('back up when the newest automatic backup is a day old (23 h 59 min is not), not before; a quit always backs up', async () => {
     const st = openStation();
     const dir = st.dir;
     st.core.close();
@@ -121,27 +123,28 @@ describe('automatic backups on the station-timer pattern', () => {
       await station.checked;
       // The newest backup's age is its file's time: the test clock is the real time, moved a second per backup (the
       // backup's name has the time to the second), and the first backup's file is dated back instead.
-      const clock = new TestClock(Date.now());
+      // On a whole second, so that a file's time set from it reads back to the millisecond.
+      const clock = new TestClock(Math.floor(Date.now() / 1000) * 1000);
       const errors: unknown[] = [];
       const backups = scheduleBackups(station, { clock: clock.now, logger: { error: (m, x) => void errors.push([m, x]) } });
       const autos = () => fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('-auto.sqlite'));
-      const dateBack = (hours: number) => {
-        const t = new Date(clock.t - hours * HOUR);
+      const dateBack = (ms: number) => {
+        const t = new Date(clock.t - ms);
         fs.utimesSync(path.join(dir, 'backups', autos()[0]!), t, t);
       };
       await vi.advanceTimersByTimeAsync(5_000);
       await backups.idle();
       expect(autos()).toHaveLength(1); // none before: the first check makes one
-      dateBack(23);
       clock.advance(1_000);
+      dateBack(24 * HOUR - 60_000);
       await vi.advanceTimersByTimeAsync(HOUR);
       await backups.idle();
-      expect(autos()).toHaveLength(1); // 23 hours old: not yet
-      dateBack(25);
+      expect(autos()).toHaveLength(1); // 23 h 59 min old: not yet
       clock.advance(1_000);
+      dateBack(24 * HOUR);
       await vi.advanceTimersByTimeAsync(HOUR);
       await backups.idle();
-      expect(autos()).toHaveLength(2); // 25 hours old: another (the old one kept as yesterday's)
+      expect(autos()).toHaveLength(2); // 24 hours old: another (the old one kept as yesterday's)
       backups.stop();
       clock.advance(1_000);
       await backups.onQuit();
@@ -151,5 +154,65 @@ describe('automatic backups on the station-timer pattern', () => {
       station.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+  /** The station of a test, reopened with its files as the app opens them, for `run` against its timers. */
+  async function withStation(run: (station: ReturnType<typeof openStationFiles>, dir: string) => Promise<void>) {
+    const st = openStation();
+    const dir = st.dir;
+    st.core.close();
+    const station = openStationFiles({ dataDir: dir, logger: { info() {}, error() {} } });
+    try {
+      await station.checked;
+      await run(station, dir);
+    } finally {
+      station.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('take their time from the station clock: a backup is named by the clock, not by the PC', async () => {
+    await withStation(async (station, dir) => {
+      const clock = new TestClock(); // 2026-07-20, months from the PC's own time
+      const backups = scheduleBackups(station, { clock: clock.now });
+      backups.stop();
+      await backups.onQuit();
+      expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([backupName(clock.t, readSettings(station.core!.db).timeZone, 'auto')]);
+    });
+  });
+
+  it('after each backup, rotate the folder to today, 7 daily and 4 weekly', async () => {
+    await withStation(async (station, dir) => {
+      const clock = new TestClock(Math.floor(Date.now() / 1000) * 1000);
+      const tz = readSettings(station.core!.db).timeZone;
+      const folder = path.join(dir, 'backups');
+      fs.mkdirSync(folder, { recursive: true });
+      for (let n = 1; n <= 60; n++) {
+        const at = clock.t - n * 86_400_000;
+        const file = path.join(folder, backupName(at, tz, 'auto'));
+        fs.writeFileSync(file, '');
+        fs.utimesSync(file, new Date(at), new Date(at));
+      }
+      const backups = scheduleBackups(station, { clock: clock.now });
+      backups.stop();
+      await backups.onQuit();
+      // Today's new one, the newest of each of the 7 days before, and of each of the 4 weeks before those.
+      expect(fs.readdirSync(folder).filter((f) => f.endsWith('-auto.sqlite'))).toHaveLength(1 + 7 + 4);
+    });
+  });
+
+  it('a backup that fails is logged under the timer’s name, never thrown, and leaves no backup', async () => {
+    await withStation(async (station, dir) => {
+      const clock = new TestClock(Math.floor(Date.now() / 1000) * 1000);
+      const tz = readSettings(station.core!.db).timeZone;
+      // Something already holds the place the copy is written to first: the job fails.
+      fs.mkdirSync(path.join(dir, 'backups', `${backupName(clock.t, tz, 'auto')}.partial`), { recursive: true });
+      const errors: unknown[][] = [];
+      const backups = scheduleBackups(station, { clock: clock.now, logger: { error: (m, x) => void errors.push([m, x]) } });
+      backups.stop();
+      await backups.onQuit();
+      expect(errors).toHaveLength(1);
+      expect(errors[0]![0]).toBe('automatic backup failed');
+      expect(fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.sqlite'))).toEqual([]);
+    });
   });
 });

@@ -70,6 +70,16 @@ describe('quick intake and first-contact responsibility', () => {
     expect(accepted.owner.id).toBe(colleague.id);
     expect(accepted.pendingOffer).toBeNull();
   });
+
+  it('a discharge withdraws a handover still waiting: a closed case has no one to hand over to, and stays with its owner', () => {
+    station();
+    const { stayId } = admitted({ name: '赵六', sex: 'male', birthDate: '1980-01-01' });
+    const offerId = st.must('intake.offerOwnership', { stayId, toUserId: colleague.id, note: '交班' }, desk).pendingOffer!.id;
+    const gone = st.must('intake.discharge', { stayId, type: 'left_without_notice', record: '夜间自行离开' }, desk);
+    expect(gone.pendingOffer).toBeNull();
+    expect(err(st.call('intake.answerOwnership', { offerId, accept: true }, colleague.session))).toMatch(/^NOT_FOUND/);
+    expect(st.must('intake.get', { stayId }, desk).owner.id).toBe(deskId);
+  });
 });
 
 describe('people: ID numbers, search, search-before-create, links', () => {
@@ -142,6 +152,54 @@ describe('people: ID numbers, search, search-before-create, links', () => {
   });
 });
 
+describe('a person’s photo and links', () => {
+  const b64 = (bytes: number[]) => Buffer.from(bytes).toString('base64');
+  const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
+  const JPEG = [0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0];
+
+  it('a photo is kept only when its first bytes are the picture it claims to be; else refused at dataBase64 (v.photoType)', () => {
+    station();
+    const { personId } = quick({ name: '周八', sex: 'male' });
+    expect(st.must('people.photo', { id: personId }, desk)).toBeNull();
+    st.must('people.setPhoto', { id: personId, dataBase64: b64(PNG), type: 'image/png' }, desk);
+    expect(st.must('people.photo', { id: personId }, desk)).toEqual({ dataBase64: b64(PNG), type: 'image/png' });
+    st.must('people.setPhoto', { id: personId, dataBase64: b64(JPEG), type: 'image/jpeg' }, desk);
+    expect(st.must('people.photo', { id: personId }, desk)).toEqual({ dataBase64: b64(JPEG), type: 'image/jpeg' });
+    const notA = (bytes: number[], type: 'image/png' | 'image/jpeg') => err(st.call('people.setPhoto', { id: personId, dataBase64: b64(bytes), type }, desk));
+    expect(notA(JPEG, 'image/png')).toBe('VALIDATION {"dataBase64":"v.photoType"}');
+    expect(notA(PNG, 'image/jpeg')).toBe('VALIDATION {"dataBase64":"v.photoType"}');
+    expect(notA([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x00, 0, 0], 'image/png')).toBe('VALIDATION {"dataBase64":"v.photoType"}'); // the 8th byte wrong
+    expect(notA([0xff, 0x00, 0xff, 0xe0], 'image/jpeg')).toBe('VALIDATION {"dataBase64":"v.photoType"}'); // the 2nd byte wrong
+    expect(notA([0x00, 0xd8, 0xff, 0xe0], 'image/jpeg')).toBe('VALIDATION {"dataBase64":"v.photoType"}'); // the 1st byte wrong
+    // Each refusal kept the photo there was.
+    expect(st.must('people.photo', { id: personId }, desk)).toEqual({ dataBase64: b64(JPEG), type: 'image/jpeg' });
+    expect(err(st.call('people.setPhoto', { id: personId + 1000, dataBase64: b64(PNG), type: 'image/png' }, desk))).toMatch(/^NOT_FOUND/);
+    // No one on record, no photo to show.
+    expect(st.must('people.photo', { id: personId + 1000 }, desk)).toBeNull();
+  });
+
+  it('a record is never linked to itself (v.linkSelf), nor to one that does not exist; an unlinked pair may be linked again', () => {
+    station();
+    const a = quick({ name: '孙七', sex: 'male' }).personId;
+    const b = quick({ description: '自称孙七的男子', sex: 'male' }).personId;
+    expect(err(st.call('people.link', { a, b: a, reason: '同一人' }, desk))).toBe('VALIDATION {"b":"v.linkSelf"}');
+    expect(err(st.call('people.link', { a, b: b + 1000, reason: '同一人' }, desk))).toMatch(/^NOT_FOUND/);
+    expect(err(st.call('people.link', { a: b + 1000, b: a, reason: '同一人' }, desk))).toMatch(/^NOT_FOUND/);
+    const first = st.must('people.link', { a: b, b: a, reason: '照片比对为同一人' }, desk).links[0]!;
+    expect(first).toMatchObject({ otherId: a });
+    st.must('people.unlink', { linkId: first.id, reason: '核实后不是同一人' }, desk);
+    expect(err(st.call('people.unlink', { linkId: first.id, reason: '再解除' }, desk))).toMatch(/^NOT_FOUND/);
+    const again = st.must('people.link', { a, b, reason: '再次核实为同一人' }, desk).links;
+    expect(again).toMatchObject([{ otherId: b, reason: '再次核实为同一人' }]);
+    expect(again[0]!.id).not.toBe(first.id);
+  });
+
+  it('clearing an ID number of someone not on record is NOT_FOUND', () => {
+    station();
+    expect(err(st.call('people.clearIdNumber', { id: 999_999, reason: '抄错' }, desk))).toMatch(/^NOT_FOUND/);
+  });
+});
+
 describe('triage, special groups and the safety check', () => {
   it('admits, refers, hands over or refuses with a reason; records temperature and conditions', () => {
     station();
@@ -192,9 +250,15 @@ describe('belongings custody', () => {
     const [phone, cash] = withItems.custody;
     expect(err(st.call('intake.custodySettle', { itemId: phone!.id, kind: 'returned' }, desk))).toContain('v.clientConfirm');
     expect(err(st.call('intake.custodySettle', { itemId: cash!.id, kind: 'handed_over' }, desk))).toContain('reason');
-    st.must('intake.custodySettle', { itemId: phone!.id, kind: 'returned', clientConfirmed: true }, desk);
+    const settled = st.must('intake.custodySettle', { itemId: phone!.id, kind: 'returned', clientConfirmed: true }, desk);
+    // Each item shows how it was settled, by whom and when, or that it is still held.
+    expect(settled.custody.map((i) => i.settlement)).toEqual([
+      { kind: 'returned', reason: null, clientConfirmed: true, at: st.clock.t, by: 'desk' },
+      null,
+    ]);
     expect(err(st.call('intake.custodySettle', { itemId: phone!.id, kind: 'disposed', reason: 'x' }, desk))).toMatch(/^CONFLICT/);
-    st.must('intake.custodySettle', { itemId: cash!.id, kind: 'returned', clientConfirmed: true }, desk);
+    st.must('intake.custodySettle', { itemId: cash!.id, kind: 'handed_over', reason: '交派出所保管' }, desk);
+    expect(st.must('intake.get', { stayId }, desk).custody[1]!.settlement).toMatchObject({ kind: 'handed_over', reason: '交派出所保管', clientConfirmed: false });
     expect(st.must('intake.discharge', discharge, desk).status).toBe('discharged');
   });
 });
@@ -235,6 +299,33 @@ describe('zones and beds', () => {
     const before = contentHash(st.core);
     expect(err(st.call('intake.assignBed', { stayId: extra.stayId, zoneId: 5 }, desk))).toContain('v.zoneFull');
     expect(contentHash(st.core)).toBe(before);
+  });
+});
+
+describe('the stay page', () => {
+  it('lists the services given during the stay apart from its other events; a closed stay’s clock stops on its discharge day', () => {
+    station();
+    const { stayId } = admitted({ name: '钱九', sex: 'male', birthDate: '1980-01-01' });
+    st.must('intake.addService', { stayId, kind: 'meal', note: '晚饭' }, desk);
+    st.must('intake.addService', { stayId, kind: 'family_call', note: '联系其兄' }, desk);
+    const stay = st.must('intake.get', { stayId }, desk);
+    expect(stay.services.map((e) => e.data)).toEqual([{ kind: 'meal', note: '晚饭' }, { kind: 'family_call', note: '联系其兄' }]);
+    expect(stay.events.map((e) => e.kind)).toEqual(['registered', 'triage', 'service', 'service']);
+    daysPass(4); // day 5 of the stay
+    st.must('intake.discharge', { stayId, type: 'left_without_notice', record: '夜间自行离开' }, desk);
+    daysPass(10); // it would be day 15, overdue, were the stay still open
+    expect(st.must('intake.get', { stayId }, desk).clock).toEqual({ day: 5, state: 'ok', limitDay: 10 });
+  });
+
+  it('shows nothing for what was not recorded: no temperature, no discharge while open, a complete record as complete', () => {
+    station();
+    const { stayId, personId } = admitted({ name: '吴十', sex: 'male', birthDate: '1980-01-01' });
+    // Every identity field filled, or marked unknown or refused.
+    st.must('people.update', { id: personId, dialect: '四川话', fieldStates: { idNumber: 'unknown', hukouPlace: 'refused', residence: 'unknown', benefits: 'unknown' } }, desk);
+    const stay = st.must('intake.get', { stayId }, desk);
+    expect(stay.person.missing).toEqual([]);
+    expect(stay).toMatchObject({ temperatureC: null, discharge: null, incomplete: false });
+    expect(st.must('intake.get', { stayId: quick({ name: '郑十一' }).stayId }, desk).incomplete).toBe(true);
   });
 });
 

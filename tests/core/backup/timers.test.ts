@@ -114,13 +114,8 @@ describe('a station timer', () => {
 });
 
 describe('automatic backups on the station-timer pattern', () => {
-  it('back up when the newest automatic backup is a day old (23 h 59 min is not), not before; a quit always backs up', async () => {
-    const st = openStation();
-    const dir = st.dir;
-    st.core.close();
-    const station = openStationFiles({ dataDir: dir, logger: { info() {}, error() {} } });
-    try {
-      await station.checked;
+  it('back up when the newest automatic backup is a day old (23 h 59 min is not), not before; a quit always backs up', () =>
+    withStation(async (station, dir) => {
       // The newest backup's age is its file's time: the test clock is the real time, moved a second per backup (the
       // backup's name has the time to the second), and the first backup's file is dated back instead.
       // On a whole second, so that a file's time set from it reads back to the millisecond.
@@ -150,11 +145,7 @@ describe('automatic backups on the station-timer pattern', () => {
       await backups.onQuit();
       expect(autos()).toHaveLength(3); // seconds old, but the quit's backup is made whatever the age
       expect(errors).toEqual([]);
-    } finally {
-      station.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
   /** The station of a test, reopened with its files as the app opens them, for `run` against its timers. */
   async function withStation(run: (station: ReturnType<typeof openStationFiles>, dir: string) => Promise<void>) {
     const st = openStation();

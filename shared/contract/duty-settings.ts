@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { POSTS, spanProblems, type PatrolBand, type ShiftTemplate, type StaffingRule } from '../domain/duty';
-import { requiredText } from './fields';
+import { requiredText, wholeNumber } from './fields';
 
 /**
  * The duty settings (DOMAIN §2, issue 10): the shift template, minimum head counts per post, the rest and night
@@ -45,24 +45,24 @@ export const shiftCode = z.string().trim().regex(/^[a-z][a-z0-9_]{0,15}$/, { mes
 export const shiftTemplate = z.object({ code: shiftCode, name: requiredText(20), start: clockTime, end: clockTime });
 export const staffingRule = z.object({
   post: z.enum(POSTS),
-  min: z.number().int().min(1, { message: 'v.range' }).max(20, { message: 'v.range' }),
+  min: wholeNumber(1, 20),
   scope: z.enum(['hour', 'day', 'shift']),
   shift: shiftCode.optional(),
 });
 export const patrolBand = z.object({
   from: clockTime,
   to: clockTime,
-  intervalMinutes: z.number().int().min(15, { message: 'v.range' }).max(720, { message: 'v.range' }),
+  intervalMinutes: wholeNumber(15, 720),
 });
 
 /** The duty fields of `settings.update`; left out means unchanged. */
 export const dutySettingsFields = {
   shifts: z.array(shiftTemplate).min(1, { message: 'v.required' }).max(6, { message: 'v.tooMany' }).optional(),
   staffing: z.array(staffingRule).max(30, { message: 'v.tooMany' }).optional(),
-  minRestHours: z.number().int().min(0, { message: 'v.range' }).max(24, { message: 'v.range' }).optional(),
-  maxNightsInRow: z.number().int().min(1, { message: 'v.range' }).max(14, { message: 'v.range' }).optional(),
+  minRestHours: wholeNumber(0, 24).optional(),
+  maxNightsInRow: wholeNumber(1, 14).optional(),
   patrolBands: z.array(patrolBand).max(12, { message: 'v.tooMany' }).optional(),
-  patrolGraceMinutes: z.number().int().min(0, { message: 'v.range' }).max(120, { message: 'v.range' }).optional(),
+  patrolGraceMinutes: wholeNumber(0, 120).optional(),
 };
 
 /**

@@ -45,7 +45,15 @@ export const timeZone = z.string().min(1, { message: 'v.required' }).refine(isTi
 
 export const stationName = z.string().trim().min(2, { message: 'v.required' }).max(60, { message: 'v.tooLong' });
 
-export const idleLockMinutes = z.number().int().min(1, { message: 'v.idleLockRange' }).max(240, { message: 'v.idleLockRange' });
+/**
+ * A whole number typed into a form (days, hours, minutes, an age, a head count), from `min` to `max`, both allowed.
+ * A fraction is refused with `v.wholeNumber` (zod's own "expected int" would reach the desk as its generic text);
+ * a number outside the limits with `message`.
+ */
+export const wholeNumber = (min: number, max: number, message = 'v.range') =>
+  z.number().int({ message: 'v.wholeNumber' }).min(min, { message }).max(max, { message });
+
+export const idleLockMinutes = wholeNumber(1, 240, 'v.idleLockRange');
 
 export const id = z.number().int().positive();
 

@@ -5,7 +5,7 @@ import { mutation, output, query } from './define';
 import { period, type ExportStarted } from './export';
 import { isCalendarDate } from '../domain/calendar';
 import { dayStart, stationDay } from '../domain/time';
-import { currentPassword, eventTime, id, requiredText as required, text } from './fields';
+import { currentPassword, eventTime, id, requiredText as required, text, wholeNumber } from './fields';
 import { personFields, type PersonDetail } from './people';
 import { validationContext } from './validation-context';
 
@@ -260,7 +260,7 @@ export interface ZoneConfig extends ZoneRules {
   beds: { id: number; label: string; active: boolean; occupied: boolean }[];
 }
 
-const age = z.number().int().min(0, { message: 'v.age' }).max(120, { message: 'v.age' }).nullable().optional();
+const age = wholeNumber(0, 120, 'v.age').nullable().optional();
 export const zoneSaveInput = z.object({
   id: id.optional(),
   code: z.string().trim().regex(/^[a-z0-9_-]{2,20}$/, { message: 'v.zoneCode' }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkIdNumber } from '../domain/idcard';
 import { BENEFITS, CONDITIONS, FIELD_STATES, IDENTITY_FIELDS, SEXES, type Condition } from '../domain/person';
 import { mutation, output, query } from './define';
-import { birthDate, id, kindOf, requiredText, text } from './fields';
+import { birthDate, id, kindOf, requiredText, text, wholeNumber } from './fields';
 
 const optionalText = (max: number) => text(max).optional();
 
@@ -27,13 +27,13 @@ export const personFields = z.object({
   name: optionalText(40),
   sex: z.enum(SEXES).optional(),
   birthDate: birthDate.optional(),
-  estimatedAge: z.number().int().min(0, { message: 'v.age' }).max(120, { message: 'v.age' }).optional(),
+  estimatedAge: wholeNumber(0, 120, 'v.age').optional(),
   idNumber: idNumber.optional(),
   hukouPlace: optionalText(100),
   residence: optionalText(100),
   benefits: z.enum(BENEFITS).optional(),
   dialect: optionalText(40),
-  heightCm: z.number().int().min(30, { message: 'v.height' }).max(250, { message: 'v.height' }).optional(),
+  heightCm: wholeNumber(30, 250, 'v.height').optional(),
   build: optionalText(40),
   features: optionalText(200),
   clothing: optionalText(200),

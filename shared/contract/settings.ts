@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mutation, output, query } from './define';
 import { addProblems, dutySettingsFields, dutySettingsProblems, type DutySettings } from './duty-settings';
-import { calendarDate, idleLockMinutes, stationName, timeZone } from './fields';
+import { calendarDate, idleLockMinutes, stationName, timeZone, wholeNumber } from './fields';
 
 export interface StationSettings extends DutySettings {
   stationName: string;
@@ -27,7 +27,7 @@ export interface StationSettings extends DutySettings {
   stockWriteOffApprovalFen: number;
 }
 
-const days = (max: number) => z.number().int().min(1, { message: 'v.range' }).max(max, { message: 'v.range' });
+const days = (max: number) => wholeNumber(1, max);
 
 /** The intake settings may be left out: left out means unchanged, never "back to the default". */
 export const settingsUpdateInput = z

@@ -88,6 +88,7 @@ const en: Catalog = {
     future: 'Cannot be in the future',
     age: 'Age 0–120',
     range: 'Out of range',
+    wholeNumber: 'Enter a whole number',
     id: {
       length: 'ID numbers have 18 characters (or 15 for old ones)',
       chars: 'Digits only; the last may be X',

@@ -90,6 +90,7 @@ const zhCN = {
     future: '时间不能晚于现在',
     age: '年龄应在 0–120 之间',
     range: '数值超出范围',
+    wholeNumber: '请输入整数',
     id: {
       length: '身份证号应为18位（或15位旧号）',
       chars: '身份证号只能是数字，最后一位可以是X',

@@ -80,6 +80,16 @@ describe('the station', () => {
     }
   });
 
+  it('days, hours, minutes and head counts in the settings are whole numbers: a fraction is refused at its field as v.wholeNumber, the whole number beside it kept', () => {
+    const whole = { stayWarnDay: 7, stayLimitDays: 10, familyNoticeHours: 24, dnaWorkingDays: 5, noticeRefreshDays: 30, lateRegistrationHours: 24, stockExpiringDays: 30, idleLockMinutes: 10, minRestHours: 8, maxNightsInRow: 3, patrolGraceMinutes: 15 };
+    for (const [key, n] of Object.entries(whole)) {
+      expect(fields('settings.update', { ...settings, [key]: n }), key).toEqual({});
+      expect(fields('settings.update', { ...settings, [key]: n + 0.5 }), key).toEqual({ [key]: 'v.wholeNumber' });
+    }
+    expect(fields('settings.update', { ...settings, staffing: [{ post: 'front_desk', min: 1.5, scope: 'shift' }] })).toEqual({ 'staffing.0.min': 'v.wholeNumber' });
+    expect(fields('settings.update', { ...settings, patrolBands: [{ from: '00:00', to: '08:00', intervalMinutes: 60.5 }] })).toEqual({ 'patrolBands.0.intervalMinutes': 'v.wholeNumber' });
+  });
+
   it('a write-off needs approval above a whole number of fen from 0 (every write-off) to 1,000,000 yuan', () => {
     expect([0, 100_000_000].map((fen) => fields('settings.update', { ...settings, stockWriteOffApprovalFen: fen }))).toEqual([{}, {}]);
     expect([-1, 0.5, 100_000_001].map((fen) => fields('settings.update', { ...settings, stockWriteOffApprovalFen: fen }))).toEqual([
@@ -159,6 +169,7 @@ describe('intake forms', () => {
     expect(fields('intake.zoneSave', { code: 'old_women-2', name: '老年女宿区' })).toEqual({});
     for (const code of ['a', 'Men', 'a'.repeat(21), '男区']) expect(fields('intake.zoneSave', { code, name: '区' }), code).toEqual({ code: 'v.zoneCode' });
     expect(fields('intake.zoneSave', { code: 'old', name: '区', minAge: 121 })).toEqual({ minAge: 'v.age' });
+    expect(fields('intake.zoneSave', { code: 'old', name: '区', minAge: 60.5 })).toEqual({ minAge: 'v.wholeNumber' });
   });
 });
 
@@ -173,6 +184,8 @@ describe('people', () => {
     expect(fields('people.update', { id: 1, birthDate: '1980-05-05' })).toEqual({});
     expect(fields('people.update', { id: 1, birthDate: '1980-5-5' })).toEqual({ birthDate: 'v.date' });
     expect(fields('people.update', { id: 1, estimatedAge: 121 })).toEqual({ estimatedAge: 'v.age' });
+    expect([fields('people.update', { id: 1, estimatedAge: 40 }), fields('people.update', { id: 1, estimatedAge: 40.5 })]).toEqual([{}, { estimatedAge: 'v.wholeNumber' }]);
+    expect([fields('people.update', { id: 1, heightCm: 170 }), fields('people.update', { id: 1, heightCm: 170.5 })]).toEqual([{}, { heightCm: 'v.wholeNumber' }]);
     expect(fields('people.setPhoto', { id: 1, dataBase64: 'a'.repeat(800_001), type: 'image/png' })).toEqual({ dataBase64: 'v.photoTooLarge' });
   });
 

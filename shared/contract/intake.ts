@@ -115,7 +115,7 @@ export const custodyAddInput = z.object({
     .array(
       z.object({
         description: required(120),
-        quantity: z.number().int().min(1, { message: 'v.quantity' }).max(10_000),
+        quantity: wholeNumber(1, 10_000, 'v.quantity'),
         cashFen: z.number().int().min(0).max(100_000_000).default(0),
         storagePlace: required(60),
       }),

@@ -151,6 +151,12 @@ describe('intake forms', () => {
     const witness = { userId: 2, password: 'x' };
     expect(fields('intake.custodyAdd', { stayId: 1, items: [], witness })).toEqual({ items: 'v.itemsRequired' });
     expect(fields('intake.custodyAdd', { stayId: 1, items: [{ description: '手机', quantity: 0, storagePlace: '柜A' }], witness })).toEqual({ 'items.0.quantity': 'v.quantity' });
+    expect([1, 10_000, 10_001, 1.5].map((quantity) => fields('intake.custodyAdd', { stayId: 1, items: [{ description: '水', quantity, storagePlace: '柜A' }], witness }))).toEqual([
+      {},
+      {},
+      { 'items.0.quantity': 'v.quantity' },
+      { 'items.0.quantity': 'v.wholeNumber' },
+    ]);
   });
 
   it('a bed is assigned by bed or by zone', () => {

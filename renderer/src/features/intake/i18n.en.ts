@@ -328,7 +328,7 @@ const en: typeof zhCN = {
     temperature: '30–45 °C',
     alreadyTriaged: 'Already triaged',
     itemsRequired: 'Add at least one item',
-    quantity: 'At least 1',
+    quantity: 'From 1 to 10,000',
     clientConfirm: 'Returned items must be counted and confirmed by the client',
     custodyOpen: 'Belongings are still in custody: return or settle them first',
     cashLimit: 'At most 20 yuan',

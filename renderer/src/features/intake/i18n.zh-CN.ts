@@ -327,7 +327,7 @@ const zhCN = {
     temperature: '体温应在 30–45℃ 之间',
     alreadyTriaged: '此人已经分诊',
     itemsRequired: '至少登记一件物品',
-    quantity: '数量至少为1',
+    quantity: '数量应在 1–10000 之间',
     clientConfirm: '归还物品须经受助人清点确认',
     custodyOpen: '还有保管物品未归还或结清，不能离站',
     cashLimit: '现金最多20元',

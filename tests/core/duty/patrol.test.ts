@@ -126,6 +126,23 @@ describe('patrol rounds', () => {
     expect(missedNow()).toEqual(['CP-KITCHEN@21', 'CP-GATE@22', 'CP-KITCHEN@23']);
   });
 
+  it('misses due at the same moment come in the station’s patrol order (the checkpoints’ sort), not in the order they were added', () => {
+    st = dutyStation();
+    twoCheckpoints();
+    const byCode = Object.fromEntries(st.must('patrol.checkpoints', {}, st.s.admin).map((cp) => [cp.code, cp]));
+    const [gate, kitchen] = [byCode['CP-GATE']!, byCode['CP-KITCHEN']!];
+    // The gate is walked first: put it first in the patrol order, whichever of the two was added first.
+    const [first, second] = gate.id < kitchen.id ? [kitchen, gate] : [gate, kitchen];
+    st.must('patrol.checkpointSave', { ...first, zoneId: first.zoneId, sort: 1 }, st.s.admin);
+    st.must('patrol.checkpointSave', { ...second, zoneId: second.zoneId, sort: 2 }, st.s.admin);
+    st.at(wall(DAY, '21:15') + 1);
+    expect(missedNow()).toEqual([`${first.code}@21`, `${second.code}@21`]);
+    expect(st.must('patrol.log', { from: DAY, to: DAY }, st.s.desk).missed.filter((m) => m.dueAt === wall(DAY, '21:00')).map((m) => m.checkpoint.code)).toEqual([
+      first.code,
+      second.code,
+    ]);
+  });
+
   it('a checkpoint brought into use at the very hour is expected that hour’s round; one retired at the very hour is not', () => {
     st = dutyStation();
     twoCheckpoints();

@@ -72,6 +72,7 @@ export function getStay(c: { db: DB; now: number; today: string; settings: Stati
     services: events.filter((e) => e.kind === 'service'),
     events,
     discharge:
+      // Stryker disable next-line LogicalOperator,ConditionalExpression: a discharge writes its type and its time in one UPDATE (rows.ts), so both are set or neither is
       row.discharge_type && row.discharged_at !== null
         ? { type: row.discharge_type, at: row.discharged_at, detail: JSON.parse(row.discharge_detail ?? '{}') as Record<string, unknown> }
         : null,

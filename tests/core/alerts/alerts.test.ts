@@ -104,6 +104,15 @@ describe('intake’s alerts', () => {
     expect(groups['intake.awaitingTriage']).toMatchObject({ count: 1, lines: [{ id: fresh }] });
     expect(groups['intake.familySearchDue']!.lines[0]).toMatchObject({ id: unknown, description: '不明身份男子', detail: 'notice:overdue' });
     expect(groups['intake.withoutBed']!.count).toBe(3);
+    // Over the limit and a family search due are urgent (someone not helped in time); awaiting triage, no bed and near
+    // the limit are this shift's work.
+    expect(Object.fromEntries(['overLimit', 'familySearchDue', 'awaitingTriage', 'withoutBed', 'nearLimit'].map((k) => [k, groups[`intake.${k}`]!.urgency]))).toEqual({
+      overLimit: 'urgent',
+      familySearchDue: 'urgent',
+      awaitingTriage: 'warning',
+      withoutBed: 'warning',
+      nearLimit: 'warning',
+    });
     // Urgent groups come first.
     expect(st.must('alerts.list', {}, desk).slice(0, 2).map((x) => x.urgency)).toEqual(['urgent', 'urgent']);
     // The board shows the same lines (one source).

@@ -106,8 +106,8 @@ export const TARGETS = {
 
   // Duty (issue 10): rosters, patrols, incidents, handovers.
   'shared/domain/duty.ts': core('duty-domain'),
-  'shared/contract/roster.ts': core('roster', 'duty-settings'),
-  'shared/contract/patrol.ts': core('patrol'),
+  'shared/contract/roster.ts': core('contract-fields', 'roster-contract', 'contract-samples', 'roles'), // its schemas alone; roster.test.ts (a station) is too slow to run for every mutant
+  'shared/contract/patrol.ts': core('contract-fields', 'patrol-contract', 'contract-samples', 'roles'), // its schemas alone; patrol.test.ts (a station) is too slow to run for every mutant
   'shared/contract/handover.ts': core('handover'),
   'electron/features/roster/context.ts': core('roster-changes'),
   'electron/features/roster/schedule.ts': core('patrol', 'duty-domain', 'roster'), // patrol: a missed round, the grace period, one round one slot, retired checkpoints

@@ -123,7 +123,7 @@ export const TARGETS = {
   'electron/features/roster/incidents.ts': core('patrol'),
   'electron/features/roster/alerts.ts': core('patrol', 'alerts', 'roster-changes'), // roster-changes: a published roster's gaps as an alert
   'electron/features/roster/export.ts': core('roster-export'),
-  'electron/features/roster/procedures.ts': core('roster', 'roster-changes', 'patrol'),
+  'electron/features/roster/procedures.ts': core('roster', 'roster-changes', 'patrol', 'roster-export'), // roster-export: roster.export reaches the exporter
   'electron/features/handover/service.ts': core('handover'),
   'electron/features/handover/flow.ts': core('handover'),
   'electron/features/handover/procedures.ts': core('handover'),

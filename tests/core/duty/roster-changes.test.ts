@@ -36,6 +36,7 @@ describe('publishing', () => {
     const r = st.must('roster.publish', { from: DAY, to: DAY }, st.s.leader);
     expect(r.days).toEqual([DAY]);
     expect(r.check).toMatchObject({ gaps: [], conflicts: [] });
+    expect(r.ids).toEqual([r.publicationId]);
     expect(st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).published).toEqual([{ day: DAY, publicationId: r.publicationId }]);
     expect(st.outcome('roster.publish', { from: DAY, to: DAY }, st.s.leader)).toBe('CONFLICT {"from":"v.alreadyPublished"}');
     // The roster shows who published it and when, with nothing found and so no override.

@@ -330,6 +330,8 @@ describe('follow-up tasks', () => {
     expect(alerts()['duty.followUpsOpen']).toBeUndefined();
     const done = st.must('patrol.closeFollowUp', { id, note: '已清理' }, st.s.desk);
     expect(done.done).toMatchObject({ by: { name: 'desk' }, note: '已清理' });
+    // Closing it is on the record, with when.
+    expect(lastAudit()).toMatchObject({ procedure: 'patrol.closeFollowUp', entity: 'follow_up', entity_id: String(id), after: { doneAt: wall(DAY, '22:00') + 1 } });
     expect(st.outcome('patrol.closeFollowUp', { id, note: '再次' }, st.s.desk)).toBe('CONFLICT {"id":"v.followUpClosed"}');
     expect(st.must('patrol.followUps', {}, st.s.desk)).toEqual([]);
   });

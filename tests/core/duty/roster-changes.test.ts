@@ -36,6 +36,7 @@ describe('publishing', () => {
     const r = st.must('roster.publish', { from: DAY, to: DAY }, st.s.leader);
     expect(r.days).toEqual([DAY]);
     expect(r.check).toMatchObject({ gaps: [], conflicts: [] });
+    expect(r.ids).toEqual([r.publicationId]);
     expect(st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).published).toEqual([{ day: DAY, publicationId: r.publicationId }]);
     expect(st.outcome('roster.publish', { from: DAY, to: DAY }, st.s.leader)).toBe('CONFLICT {"from":"v.alreadyPublished"}');
     // The roster shows who published it and when, with nothing found and so no override.
@@ -58,6 +59,8 @@ describe('publishing', () => {
     const r = st.must('roster.publish', { from: DAY, to: '2026-07-29', override: { reason: '人手不足，已协调' } }, st.s.leader);
     expect(r.days).toEqual(['2026-07-28', '2026-07-29']);
     expect(r.check.conflicts.map((c) => c.kind)).toEqual(['rest']);
+    // The record counts the conflicts published over, as it counts the gaps.
+    expect(JSON.parse(lastAudit().after)).toMatchObject({ days: r.days, gaps: r.check.gaps.length, conflicts: 1 });
   });
 
   it('refuses a roster with a gap until a duty leader overrides it with a reason, and audits the override', () => {
@@ -318,5 +321,34 @@ describe('on duty now', () => {
     expect(deskNow()).toEqual([]);
     st.at(wall(DAY, '09:30'));
     expect(deskNow()).toEqual([['desk2']]);
+  });
+});
+
+describe('the record of the roster', () => {
+  const lastRow = () => {
+    const row = st.core.db.prepare('SELECT procedure, entity, entity_id, actor_id, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as { after: string };
+    return { ...row, after: JSON.parse(row.after) as unknown };
+  };
+
+  it('an assignment, its removal and a copied week are each on the record with what they wrote, and each returns the check of its days', () => {
+    st = dutyStation();
+    const id = put(DAY, 'day', 'front_desk', 'desk');
+    expect(lastRow()).toMatchObject({ procedure: 'roster.assign', entity: 'roster_assignment', entity_id: String(id), actor_id: st.user.leader, after: { id } });
+    const removed = st.must('roster.unassign', { assignmentId: id }, st.s.leader);
+    expect(removed).toMatchObject({ ids: [id], check: { from: DAY, to: DAY } });
+    expect(lastRow()).toMatchObject({ procedure: 'roster.unassign', entity: 'roster_assignment', entity_id: String(id), after: { removed: id, day: DAY } });
+    put('2026-07-20', 'day', 'front_desk', 'desk');
+    const copied = st.must('roster.copyWeek', { weekStart: DAY }, st.s.leader);
+    expect(copied.ids).toHaveLength(1);
+    expect(copied.check).toMatchObject({ from: DAY, to: '2026-08-02' });
+    expect(lastRow()).toMatchObject({ procedure: 'roster.copyWeek', entity: 'roster_week', entity_id: DAY, after: { ids: copied.ids, skipped: copied.skipped } });
+  });
+
+  it('a change after publishing is on the record as approved by the duty leader who made it when no other leader approved it', () => {
+    st = dutyStation();
+    const ids = coveredDay();
+    st.must('roster.publish', { from: '2026-07-26', to: DAY, override: { reason: '26日白班另行安排' } }, st.s.leader);
+    const r = st.must('roster.swap', { a: ids.day, b: ids.night, reason: '家中有事，两人调班' }, st.s.leader);
+    expect(lastRow()).toMatchObject({ procedure: 'roster.swap', entity: 'roster_change', entity_id: String(r.ids[0]), after: { approvedBy: st.user.leader } });
   });
 });

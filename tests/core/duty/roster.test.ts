@@ -36,6 +36,11 @@ describe('the staff directory', () => {
     expect(entry()).toMatchObject({ name: '保安老周', job: '保安', posts: ['duty'], active: true });
     st.must('roster.staffSave', { id, name: '周保安' }, st.s.leader);
     expect(entry()).toMatchObject({ name: '周保安', job: '保安', posts: ['duty'], active: true });
+    // Each change to the directory is on the record, under the staff row it changed.
+    const audit = st.core.db.prepare('SELECT procedure, entity, entity_id, before, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as { before: string; after: string };
+    expect(audit).toMatchObject({ procedure: 'roster.staffSave', entity: 'staff', entity_id: String(id) });
+    expect(JSON.parse(audit.before)).toMatchObject({ name: '保安老周' });
+    expect(JSON.parse(audit.after)).toMatchObject({ id });
     st.must('roster.staffSave', { id, job: '门卫' }, st.s.leader);
     expect(entry()).toMatchObject({ name: '周保安', job: '门卫', posts: ['duty'], active: true });
     st.must('roster.staffSave', { id, job: '' }, st.s.leader);

@@ -78,6 +78,7 @@ describe('quantities and money', () => {
     expect(line({ producedOn: '2026-07-01', expiresOn: '2026-07-01' })).toEqual({});
     expect(line({ producedOn: '2026-07-01', expiresOn: '2026-06-30' })).toEqual({ 'lines.0.expiresOn': 'v.stock.expiryBeforeProduction' });
     expect(line({ expiresOn: '2026-06-30' })).toEqual({});
+    expect(line({ producedOn: '2026-07-01' })).toEqual({});
   });
 });
 
@@ -130,6 +131,17 @@ describe('an issue', () => {
     expect(fields('stock.issue', { destination: 'write_off', reason: 'damaged', lines: Array.from({ length: 50 }, () => lines[0]) })).toEqual({});
   });
 
+  it('station use keeps its note empty unless given; a write-off keeps the batch it names', () => {
+    expect(parsed('stock.issue', { destination: 'station_use', department: '厨房', lines })).toEqual({ destination: 'station_use', department: '厨房', note: '', lines });
+    expect(parsed('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ ...lines[0], batchId: 3 }] })).toMatchObject({ lines: [{ itemId: 1, quantity: 1, batchId: 3 }] });
+    expect(keys(fields('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ ...lines[0], batchId: 0 }] }))).toEqual(['lines.0.batchId']);
+  });
+
+  it('a receipt, an issue or a fund charge is reversed, nothing else', () => {
+    expect(['receipt', 'issue', 'charge'].map((kind) => fields('stock.reverse', { kind, id: 1, reason: '录错' }))).toEqual([{}, {}, {}]);
+    expect(keys(fields('stock.reverse', { kind: 'stocktake', id: 1, reason: '录错' }))).toEqual(['kind']);
+  });
+
   it('an issue to a stay takes 1 to 50 lines', () => {
     expect(parsed('stock.issueToStay', { stayId: 1, lines })).toEqual({ stayId: 1, lines, note: '' });
     expect(fields('stock.issueToStay', { stayId: 1, lines: [] })).toEqual({ lines: 'v.stock.linesRequired' });
@@ -150,6 +162,16 @@ describe('a stocktake', () => {
     const found = (f: object) => fields('stock.stocktakeCount', { stocktakeId: 1, found: [{ itemId: 1, quantity: 2, ...f }] });
     expect(found({ producedOn: '2026-07-01', expiresOn: '2026-06-30' })).toEqual({ 'found.0.expiresOn': 'v.stock.expiryBeforeProduction' });
     expect(found({ producedOn: '2026-07-01', expiresOn: '2026-07-01' })).toEqual({});
+    expect(found({ producedOn: '2026-07-01' })).toEqual({});
+  });
+
+  it('a count may enter counted batches and found ones together', () => {
+    expect(fields('stock.stocktakeCount', { stocktakeId: 1, counts: [{ batchId: 1, counted: 3, reason: 'lost' }], found: [{ itemId: 1, quantity: 2 }] })).toEqual({});
+  });
+
+  it('a stocktake starts for one category or for all, its note empty unless given', () => {
+    expect(parsed('stock.stocktakeStart', {})).toEqual({ note: '' });
+    expect(parsed('stock.stocktakeStart', { category: 'water' })).toEqual({ category: 'water', note: '' });
   });
 });
 
@@ -179,5 +201,26 @@ describe('funds and periods', () => {
     expect(parsed('stock.fundCharges', { fundId: 1 })).toEqual({ fundId: 1, limit: 50, offset: 0 });
     expect([0, 201].map((limit) => keys(fields('stock.journal', { limit })))).toEqual([['limit'], ['limit']]);
     expect([1, 200].map((limit) => fields('stock.fundCharges', { fundId: 1, limit }))).toEqual([{}, {}]);
+  });
+
+  it('the journal and a fund’s charges are paged from offset 0 to 10,000,000', () => {
+    expect([0, 10_000_000].map((offset) => fields('stock.journal', { offset }))).toEqual([{}, {}]);
+    expect([-1, 10_000_001].map((offset) => keys(fields('stock.journal', { offset })))).toEqual([['offset'], ['offset']]);
+    expect([0, 10_000_000].map((offset) => fields('stock.fundCharges', { fundId: 1, offset }))).toEqual([{}, {}]);
+    expect([-1, 10_000_001].map((offset) => keys(fields('stock.fundCharges', { fundId: 1, offset })))).toEqual([['offset'], ['offset']]);
+  });
+
+  it('the ledger is asked for one item or one category of a period', () => {
+    expect(parsed('stock.ledger', { from: '2026-07-01', to: '2026-07-31', itemId: 2, category: 'food' })).toEqual({ from: '2026-07-01', to: '2026-07-31', itemId: 2, category: 'food' });
+    expect(keys(fields('stock.ledger', { from: '2026-07-01', to: '2026-07-31', category: 'toys' }))).toEqual(['category']);
+  });
+});
+
+describe('the item list', () => {
+  it('lists the active items of every category unless asked, searched by up to 60 characters', () => {
+    expect(parsed('stock.items', {})).toEqual({ q: '', includeInactive: false });
+    expect(parsed('stock.items', { q: ' 水 ', category: 'water', includeInactive: true })).toEqual({ q: '水', category: 'water', includeInactive: true });
+    expect(fields('stock.items', { q: 'x'.repeat(61) })).toEqual({ q: 'v.tooLong' });
+    expect(keys(fields('stock.items', { category: 'toys' }))).toEqual(['category']);
   });
 });

@@ -44,6 +44,39 @@ describe('the catalogue', () => {
   });
 });
 
+describe('the item list', () => {
+  it('lists the active items, searched by name or storage place in any case, or by a whole barcode; one category when asked, the inactive ones when asked', () => {
+    s = stockStation();
+    const water = s.item({ name: 'Evian 矿泉水', storagePlace: 'A架', barcodes: [{ code: '6901234567892' }] });
+    const tee = s.item({ name: '短袖T恤', category: 'clothing', tracksExpiry: false, size: 'L', sex: 'male', storagePlace: 'B架' });
+    const old = s.item({ name: '旧水', active: false });
+    const ids = (input: object) => s.st.must('stock.items', input, s.store).map((i) => i.id);
+    expect(ids({})).toEqual(expect.arrayContaining([water, tee]));
+    expect(ids({})).not.toContain(old);
+    expect(ids({ includeInactive: true })).toEqual(expect.arrayContaining([water, tee, old]));
+    expect(ids({ q: 'evian' })).toEqual([water]);
+    expect(ids({ q: 'b架' })).toEqual([tee]);
+    expect(ids({ q: '6901234567892' })).toEqual([water]);
+    expect(ids({ q: '690123' })).toEqual([]);
+    expect(ids({ category: 'clothing' })).toEqual([tee]);
+    expect(s.st.must('stock.items', { q: 'B架' }, s.store)[0]).toMatchObject({ size: 'L', sex: 'male', tracksExpiry: false, shelfLifeDays: null, frontDesk: true, active: true, storagePlace: 'B架' });
+  });
+
+  it('an item asked for by an id that names none is not found', () => {
+    s = stockStation();
+    expect(code(s.st.call('stock.item', { itemId: 999 }, s.store))).toBe('NOT_FOUND {}');
+  });
+
+  it('saving an item replaces its packs and barcodes with the ones given; an empty size is no size', () => {
+    s = stockStation();
+    const tee = s.item({ name: '短袖T恤', category: 'clothing', tracksExpiry: false, size: '', sex: 'female', packs: [{ name: '包', quantity: 10 }, { name: '箱', quantity: 2 }], barcodes: [{ code: 'TEE-1' }] });
+    expect(onHand(tee)).toMatchObject({ size: null, sex: 'female', packs: [{ name: '箱', quantity: 2 }, { name: '包', quantity: 10 }], barcodes: [{ code: 'TEE-1', quantity: 1 }] });
+    s.st.must('stock.itemSave', { id: tee, name: '短袖T恤', category: 'clothing', unit: '件', tracksExpiry: false, packs: [{ name: '袋', quantity: 5 }] }, s.store);
+    expect(onHand(tee)).toMatchObject({ size: null, sex: null, packs: [{ name: '袋', quantity: 5 }], barcodes: [] });
+    expect(code(s.st.call('stock.itemSave', { id: 999, name: '新物资', category: 'water', unit: '瓶', tracksExpiry: true }, s.store))).toBe('NOT_FOUND {}');
+  });
+});
+
 describe('receipts', () => {
   it('refuses a zero or negative quantity and a price with a fraction of a fen, each at its field', () => {
     s = stockStation();

@@ -191,6 +191,17 @@ describe('changes after publishing', () => {
     expect(st.must('roster.get', { from: DAY, to: DAY }, st.s.desk).changes.map((c) => c.kind)).toEqual(['sick_leave', 'replacement']);
   });
 
+  it('a swap across two days returns the coverage check of both days, earlier first, whichever assignment is named first', () => {
+    st = dutyStation();
+    const ids = coveredDay();
+    st.must('roster.publish', { from: '2026-07-26', to: DAY, override: { reason: '26日白班另行安排' } }, st.s.leader);
+    const temp = st.must('roster.staffSave', { name: '临时工小王', posts: ['front_desk'] }, st.s.leader).id;
+    st.must('roster.cover', { day: '2026-07-26', shift: 'day', post: 'front_desk', staffId: temp, reason: '白班空缺' }, st.s.leader);
+    const earlier = st.must('roster.get', { from: '2026-07-26', to: '2026-07-26' }, st.s.desk).assignments.find((a) => a.staff.id === temp)!.id;
+    const r = st.must('roster.swap', { a: ids.day, b: earlier, reason: '两人调班' }, st.s.leader);
+    expect(r.check).toMatchObject({ from: '2026-07-26', to: DAY });
+  });
+
   it('a swap exchanges two people’s assignments', () => {
     st = dutyStation();
     const ids = coveredDay();

@@ -304,7 +304,7 @@ export const intakeContract = {
       .refine((v) => v.bedId !== undefined || v.zoneId !== undefined, { message: 'v.required', path: ['bedId'] }),
     output<StayDetail>(),
   ),
-  'intake.extend': mutation('intake.approve', z.object({ stayId: id, days: z.number().int().min(1).max(90), reason: required(300) }), output<StayDetail>()),
+  'intake.extend': mutation('intake.approve', z.object({ stayId: id, days: wholeNumber(1, 90), reason: required(300) }), output<StayDetail>()),
   'intake.completeTask': mutation('intake.write', z.object({ taskId: id, note: required(300) }), output<StayDetail>()),
   'intake.addService': mutation('intake.write', z.object({ stayId: id, kind: z.enum(SERVICE_KINDS), note: required(300) }), output<StayDetail>()),
   'intake.offerOwnership': mutation('intake.write', z.object({ stayId: id, toUserId: id, note: text(200).optional() }), output<StayDetail>()),

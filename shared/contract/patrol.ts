@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mutation, output, query } from './define';
-import { eventTime, id, requiredText, text } from './fields';
+import { eventTime, id, requiredText, text, wholeNumber } from './fields';
 import { dayRange, type StaffRef } from './roster';
 
 /**
@@ -134,7 +134,7 @@ export const checkpointSaveInput = z.object({
   name: requiredText(40),
   kind: z.enum(CHECKPOINT_KINDS),
   zoneId: id.nullable().optional(),
-  sort: z.number().int().min(0).max(999).default(0),
+  sort: wholeNumber(0, 999).default(0),
   active: z.boolean().default(true),
 });
 

@@ -9,7 +9,7 @@ import {
 } from '../domain/stock';
 import { mutation, output, query } from './define';
 import { period as exportPeriod, type ExportStarted } from './export';
-import { calendarDate, currentPassword, id, requiredText, text } from './fields';
+import { calendarDate, currentPassword, id, requiredText, text, wholeNumber } from './fields';
 import type {
   BalanceCheck,
   FundChargesPage,
@@ -63,15 +63,15 @@ export const itemSaveInput = z
     unit: requiredText(10),
     /** Packs it comes in: a 箱 of 24. Received and issued as base units; the packs help the forms count. */
     packs: z
-      .array(z.object({ name: requiredText(10), quantity: z.number().int().min(2, { message: 'v.stock.packSize' }).max(100_000, { message: 'v.range' }) }))
+      .array(z.object({ name: requiredText(10), quantity: z.number().int({ message: 'v.wholeNumber' }).min(2, { message: 'v.stock.packSize' }).max(100_000, { message: 'v.range' }) }))
       .max(10)
       .default([]),
     /** Barcodes, unique across items; `quantity` base units per scan (a box's code counts 24). */
     barcodes: z.array(z.object({ code: barcode, quantity: stockQuantity.default(1) })).max(20).default([]),
-    minLevel: z.number().int().min(0, { message: 'v.range' }).max(1_000_000, { message: 'v.range' }).default(0),
+    minLevel: wholeNumber(0, 1_000_000).default(0),
     tracksExpiry: z.boolean(),
     /** Default shelf life: the expiry of a batch received without one is its production day (or today) plus this. */
-    shelfLifeDays: z.number().int().min(1, { message: 'v.range' }).max(3650, { message: 'v.range' }).optional(),
+    shelfLifeDays: wholeNumber(1, 3650).optional(),
     storagePlace: text(40).default(''),
     /** Front desk may issue it to a stay (water, heat-stroke medicine, a set of summer clothes). */
     frontDesk: z.boolean().default(false),
@@ -175,7 +175,7 @@ export const stocktakeCountInput = z
     stocktakeId: id,
     /** Counts by batch; entering a batch again replaces its count (the stocktake is open until approved). */
     counts: z
-      .array(z.object({ batchId: id, counted: z.number().int().min(0, { message: 'v.range' }).max(1_000_000, { message: 'v.range' }), reason: z.enum(STOCKTAKE_REASONS).optional() }))
+      .array(z.object({ batchId: id, counted: wholeNumber(0, 1_000_000), reason: z.enum(STOCKTAKE_REASONS).optional() }))
       .max(500)
       .default([]),
     /** Stock found that no batch on the books holds: a new batch, posted as found when approved. */

@@ -76,6 +76,7 @@ describe('a checkpoint (patrol.checkpointSave)', () => {
     expect(parsed('patrol.checkpointSave', checkpoint({ id: 4, zoneId: null, sort: 999, active: false }))).toEqual({ id: 4, code: 'CP-01', name: '一楼宿舍', kind: 'dormitory', zoneId: null, sort: 999, active: false });
     expect(Object.keys(fields('patrol.checkpointSave', checkpoint({ sort: 1000 })))).toEqual(['sort']);
     expect(Object.keys(fields('patrol.checkpointSave', checkpoint({ sort: -1 })))).toEqual(['sort']);
+    expect([-1, 1000, 2.5].map((sort) => fields('patrol.checkpointSave', checkpoint({ sort })))).toEqual([{ sort: 'v.range' }, { sort: 'v.range' }, { sort: 'v.wholeNumber' }]);
     expect(Object.keys(fields('patrol.checkpointSave', checkpoint({ sort: 1.5 })))).toEqual(['sort']);
   });
 

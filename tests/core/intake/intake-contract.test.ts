@@ -129,6 +129,7 @@ describe('the board, extensions and zones', () => {
   it('a stay extension is 1 to 90 days, with a reason', () => {
     const extend = (days: number) => Object.keys(fields('intake.extend', { stayId: 1, days, reason: '等待家属' }));
     expect([extend(0), extend(1), extend(90), extend(91)]).toEqual([['days'], [], [], ['days']]);
+    expect([0, 91, 1.5].map((days) => fields('intake.extend', { stayId: 1, days, reason: '等待家属' }))).toEqual([{ days: 'v.range' }, { days: 'v.range' }, { days: 'v.wholeNumber' }]);
     expect(fields('intake.extend', { stayId: 1, days: 5, reason: ' ' })).toEqual({ reason: 'v.required' });
   });
 

@@ -28,6 +28,7 @@ describe('an item of the catalogue', () => {
     expect([0, 3651, 1.5].map((d) => keys(fields('stock.itemSave', { ...item, shelfLifeDays: d })))).toEqual([['shelfLifeDays'], ['shelfLifeDays'], ['shelfLifeDays']]);
     expect(fields('stock.itemSave', { ...item, shelfLifeDays: 0 })).toEqual({ shelfLifeDays: 'v.range' });
     expect(fields('stock.itemSave', { ...item, shelfLifeDays: 3651 })).toEqual({ shelfLifeDays: 'v.range' });
+    expect(fields('stock.itemSave', { ...item, shelfLifeDays: 1.5 })).toEqual({ shelfLifeDays: 'v.wholeNumber' });
   });
 
   it('a barcode is 4 to 32 digits, letters, dots or dashes, once per item, each scan counting 1 to 1,000,000 base units', () => {
@@ -48,6 +49,7 @@ describe('an item of the catalogue', () => {
     expect(packs([{ name: '箱', quantity: 2 }, { name: '托', quantity: 100_000 }])).toEqual({});
     expect(packs([{ name: '箱', quantity: 1 }])).toEqual({ 'packs.0.quantity': 'v.stock.packSize' });
     expect(packs([{ name: '箱', quantity: 100_001 }])).toEqual({ 'packs.0.quantity': 'v.range' });
+    expect(packs([{ name: '箱', quantity: 24.5 }])).toEqual({ 'packs.0.quantity': 'v.wholeNumber' });
     expect(packs([{ name: '箱', quantity: 24 }, { name: '包', quantity: 6 }, { name: '箱', quantity: 12 }])).toEqual({ 'packs.2.name': 'v.stock.packDuplicate' });
     expect(packs(Array.from({ length: 10 }, (_, i) => ({ name: `p${i}`, quantity: 2 })))).toEqual({});
     expect(keys(packs(Array.from({ length: 11 }, (_, i) => ({ name: `p${i}`, quantity: 2 }))))).toEqual(['packs']);
@@ -55,7 +57,7 @@ describe('an item of the catalogue', () => {
 
   it('the minimum level is a whole number from 0 to 1,000,000', () => {
     expect([0, 1_000_000].map((m) => fields('stock.itemSave', { ...item, minLevel: m }))).toEqual([{}, {}]);
-    expect([-1, 1_000_001].map((m) => fields('stock.itemSave', { ...item, minLevel: m }))).toEqual([{ minLevel: 'v.range' }, { minLevel: 'v.range' }]);
+    expect([-1, 1_000_001, 0.5].map((m) => fields('stock.itemSave', { ...item, minLevel: m }))).toEqual([{ minLevel: 'v.range' }, { minLevel: 'v.range' }, { minLevel: 'v.wholeNumber' }]);
   });
 });
 
@@ -156,6 +158,7 @@ describe('a stocktake', () => {
     expect(fields('stock.stocktakeCount', { stocktakeId: 1, counts: [{ batchId: 1, counted: 1_000_000 }] })).toEqual({});
     expect(fields('stock.stocktakeCount', { stocktakeId: 1, counts: [{ batchId: 1, counted: -1 }] })).toEqual({ 'counts.0.counted': 'v.range' });
     expect(fields('stock.stocktakeCount', { stocktakeId: 1, counts: [{ batchId: 1, counted: 1_000_001 }] })).toEqual({ 'counts.0.counted': 'v.range' });
+    expect(fields('stock.stocktakeCount', { stocktakeId: 1, counts: [{ batchId: 1, counted: 2.5 }] })).toEqual({ 'counts.0.counted': 'v.wholeNumber' });
   });
 
   it('a batch found at a count expires no earlier than it was produced', () => {

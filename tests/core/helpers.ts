@@ -119,6 +119,14 @@ export function parseAsStation<K extends ProcedureName>(st: TestStation, name: K
   return withValidationContext(validationContextOf(st.core.services, st.clock.now()), () => contract[name].input.safeParse(input));
 }
 
+/** The last row of the audit log, its before and after read back from JSON. */
+export function lastAudit(core: Core) {
+  type Row = { procedure: string; entity: string; entity_id: string | null; actor_id: number | null; before: string | null; after: string | null };
+  const row = core.db.prepare('SELECT procedure, entity, entity_id, actor_id, before, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as Row;
+  const json = (v: string | null) => (v === null ? null : (JSON.parse(v) as unknown));
+  return { ...row, before: json(row.before), after: json(row.after) };
+}
+
 /** A hash of every user table's rows: "changed nothing" means this is equal before and after. */
 export function contentHash(core: Core): string {
   const h = createHash('sha256');

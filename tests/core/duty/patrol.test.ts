@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/db/open';
 import type { AlertGroup } from '../../../shared/contract/alerts';
-import { contentHash } from '../helpers';
+import { contentHash, lastAudit as auditRow } from '../helpers';
 import { dutyStation, wall, type DutyStation } from './duty-helpers';
 
 /** Duty patrols, missed rounds, follow-ups and incidents (issue 10). */
@@ -12,14 +12,9 @@ afterEach(() => st?.close());
 
 const DAY = '2026-07-20';
 const alerts = (session = st.s.guard) => Object.fromEntries(st.must('alerts.list', {}, session).map((g) => [g.key, g])) as Record<string, AlertGroup>;
+const lastAudit = () => auditRow(st.core);
 const missedNow = () => (alerts()['duty.missedRounds']?.lines ?? []).map((l) => `${l.detail}@${(l.at! - wall(DAY, '00:00')) / 3_600_000}`);
 
-/** The last row of the audit log, its before and after read back. */
-function lastAudit() {
-  type Row = { procedure: string; entity: string; entity_id: string | null; before: string | null; after: string | null };
-  const row = st.core.db.prepare('SELECT procedure, entity, entity_id, before, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as Row;
-  return { ...row, before: row.before === null ? null : JSON.parse(row.before), after: row.after === null ? null : JSON.parse(row.after) };
-}
 /** Keeps only the gate and the kitchen as checkpoints (the others retired before the night begins). */
 function twoCheckpoints() {
   st.at(wall(DAY, '19:00'));

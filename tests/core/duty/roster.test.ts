@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RosterCheck } from '../../../shared/contract/roster';
 import type { Post } from '../../../shared/domain/duty';
-import { contentHash } from '../helpers';
+import { contentHash, lastAudit } from '../helpers';
 import { addUser, dutyStation, wall, type DutyStation } from './duty-helpers';
 
 /** Rosters (issue 10): the staff directory, drafts, and the coverage check. */
@@ -37,10 +37,10 @@ describe('the staff directory', () => {
     st.must('roster.staffSave', { id, name: '周保安' }, st.s.leader);
     expect(entry()).toMatchObject({ name: '周保安', job: '保安', posts: ['duty'], active: true });
     // Each change to the directory is on the record, under the staff row it changed.
-    const audit = st.core.db.prepare('SELECT procedure, entity, entity_id, before, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as { before: string; after: string };
+    const audit = lastAudit(st.core);
     expect(audit).toMatchObject({ procedure: 'roster.staffSave', entity: 'staff', entity_id: String(id) });
-    expect(JSON.parse(audit.before)).toMatchObject({ name: '保安老周' });
-    expect(JSON.parse(audit.after)).toMatchObject({ id });
+    expect(audit.before).toMatchObject({ name: '保安老周' });
+    expect(audit.after).toMatchObject({ id });
     st.must('roster.staffSave', { id, job: '门卫' }, st.s.leader);
     expect(entry()).toMatchObject({ name: '周保安', job: '门卫', posts: ['duty'], active: true });
     st.must('roster.staffSave', { id, job: '' }, st.s.leader);

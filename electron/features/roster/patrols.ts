@@ -38,7 +38,8 @@ export const listCheckpoints = (db: DB): Checkpoint[] => (cached(db, 'SELECT * F
 
 /**
  * Adds or changes a checkpoint. Retiring one ends the rounds expected there; bringing it back expects them again from
- * now (the gap in between is not counted as missed).
+ * now (the gap in between is not counted as missed). Each time in use is kept as a period of its own (migration 0110):
+ * the patrol log of the days before still expects what was expected then.
  */
 export function saveCheckpoint(c: DutyCtx, input: z.output<typeof checkpointSaveInput>): { before: Checkpoint | null; id: number } {
   const before = input.id === undefined ? null : (listCheckpoints(c.db).find((cp) => cp.id === input.id) ?? null);

@@ -24,9 +24,14 @@ export interface PatrolTally {
   due: number;
 }
 
-interface CheckpointRow extends CheckpointRef {
+interface PeriodRow extends CheckpointRef {
   active_from: number;
   retired_at: number | null;
+}
+
+/** A checkpoint and its periods in use that overlap the window, earliest first. */
+interface Expected extends CheckpointRef {
+  periods: { from: number; until: number | null }[];
 }
 
 /**
@@ -36,16 +41,26 @@ interface CheckpointRow extends CheckpointRef {
  * one for 18:00–20:00, unless 20:00–21:00 has another. A slot without a round is missed once `now` is more than the
  * grace period past its end.
  *
- * Reads the checkpoints and the rounds of the window (patrol_rounds_by_time): a shift's is a few hundred rows.
+ * Reads the checkpoints' periods in use and the rounds of the window (patrol_rounds_by_time): a shift's is a few hundred rows.
  */
 export function patrolTally(db: DB, settings: StationSettings, from: number, to: number, now: number): PatrolTally {
   const grace = settings.patrolGraceMinutes * MINUTE;
   const longest = Math.max(0, ...settings.patrolBands.map((b) => b.intervalMinutes)) * MINUTE;
   const tz = settings.timeZone;
-  const checkpoints = cached(
+  // Every period in use that overlaps the window (migration 0110): a checkpoint retired and brought back is expected
+  // rounds in each of its periods, so the log of a day before it was retired still shows what it missed then.
+  const periods = cached(
     db,
-    'SELECT id, code, name, active_from, retired_at FROM checkpoints WHERE active_from < ? AND (retired_at IS NULL OR retired_at > ?) ORDER BY sort, id',
-  ).all(to, from) as CheckpointRow[];
+    `SELECT c.id, c.code, c.name, p.active_from, p.retired_at FROM checkpoint_periods p JOIN checkpoints c ON c.id = p.checkpoint_id
+     WHERE p.active_from < ? AND (p.retired_at IS NULL OR p.retired_at > ?) ORDER BY c.sort, c.id, p.active_from`,
+  ).all(to, from) as PeriodRow[];
+  const checkpoints: Expected[] = [];
+  for (const p of periods) {
+    const last = checkpoints.at(-1);
+    const period = { from: p.active_from, until: p.retired_at };
+    if (last?.id === p.id) last.periods.push(period);
+    else checkpoints.push({ id: p.id, code: p.code, name: p.name, periods: [period] });
+  }
   const slots = patrolSlots(settings.patrolBands, from, to, tz, addDays(stationDay(from, tz), -1), stationDay(to, tz));
   const rounds = cached(db, 'SELECT id, checkpoint_id, at FROM patrol_rounds WHERE at >= ? AND at <= ? ORDER BY at, id').all(from, to + longest + grace) as {
     id: number;
@@ -56,7 +71,7 @@ export function patrolTally(db: DB, settings: StationSettings, from: number, to:
   for (const cp of checkpoints) {
     const mine = rounds.filter((r) => r.checkpoint_id === cp.id);
     const used = new Set<number>();
-    const own = slots.filter((slot) => slot.from >= cp.active_from && (cp.retired_at === null || slot.from < cp.retired_at));
+    const own = slots.filter((slot) => cp.periods.some((p) => slot.from >= p.from && (p.until === null || slot.from < p.until)));
     // First each slot takes the last round walked within it (slots do not overlap, and rounds and slots are in time
     // order: one pass); then a slot still without one takes a spare round from its grace period (an earlier one in the
     // next slot, which keeps its last): on time before late, and as many slots done as the rounds allow.

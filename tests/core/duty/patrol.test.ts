@@ -301,6 +301,30 @@ describe('checkpoints', () => {
       ['CP-GATE', wall(DAY, '22:40'), 0],
     ]);
   });
+  it('retired and brought back, keep the rounds missed before: the log of that evening still shows them, and no more', () => {
+    st = dutyStation();
+    twoCheckpoints(); // at 19:00
+    const kitchen = st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.code === 'CP-KITCHEN')!;
+    const missedThatEvening = () =>
+      st
+        .must('patrol.log', { from: DAY, to: DAY }, st.s.desk)
+        .missed.filter((m) => m.slotFrom >= wall(DAY, '19:00'))
+        .map((m) => `${m.checkpoint.code}@${(m.slotFrom - wall(DAY, '00:00')) / 3_600_000}`);
+    round('CP-GATE', '20:30'); // the kitchen misses 20:00–21:00
+    st.at(wall(DAY, '21:00'));
+    st.must('patrol.checkpointSave', { ...kitchen, active: false }, st.s.admin);
+    st.at(wall(DAY, '21:16'));
+    expect(missedThatEvening()).toEqual(['CP-KITCHEN@20']);
+    round('CP-GATE', '21:30');
+    st.at(wall(DAY, '22:30'));
+    st.must('patrol.checkpointSave', { ...kitchen, active: true }, st.s.admin);
+    round('CP-KITCHEN', '22:40');
+    round('CP-GATE', '22:45');
+    st.at(wall(DAY, '23:16'));
+    // Brought back at 22:30: its 22:00 slot began before, so nothing is due there; the 20:00 miss is still on the log.
+    expect(missedThatEvening()).toEqual(['CP-KITCHEN@20']);
+    expect(st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.id === kitchen.id)).toMatchObject({ active: true, activeFrom: wall(DAY, '22:30'), retiredAt: null });
+  });
 });
 
 describe('follow-up tasks', () => {

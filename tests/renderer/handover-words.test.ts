@@ -60,4 +60,17 @@ describe.each(LANGUAGES)('the handover in %s', (lng) => {
       else expect(shown, `${s.key} ${detail}`).not.toBe(detail);
     }
   });
+
+  it('says each kind of supply alert in its own words: a batch, a level, a budget category, balances that disagree', () => {
+    const supply: HandoverSection = { key: 'stock.supplyAlerts', feature: 'stock', figures: [], lines: [] };
+    const words = (detail: string) => detailText(t(), FEATURES, supply, detail);
+    const shown = ['6:2026-07-19', '49:100', 'services:950', '2', '0'].map(words);
+    expect(new Set(shown).size).toBe(5);
+    for (const [i, detail] of ['6:2026-07-19', '49:100', 'services:950', '2', '0'].entries()) expect(shown[i], detail).not.toBe(detail);
+    expect(shown[0]).toContain('2026-07-19');
+    expect(shown[1]).toContain('49');
+    expect(shown[2]).toContain(t()('stock.budgetCategories.services'));
+    expect(shown[2]).toContain('95.0');
+    expect(shown[3]).toContain('2');
+  });
 });

@@ -61,7 +61,7 @@ export const stockAlerts: AlertProvider = {
   },
 };
 
-/** Stock's part of the shift handover (DOMAIN §2, "supply alerts"): the alerts, and what moved during the shift. */
+/** Stock's part of the shift handover (DOMAIN §2, "supply alerts"): every stock alert, and what moved during the shift. */
 export const stockHandoverSections: HandoverSectionProvider = {
   feature: 'stock',
   sections(ctx, window) {
@@ -79,9 +79,13 @@ export const stockHandoverSections: HandoverSectionProvider = {
         { key: 'issues', value: moved.issues },
         { key: 'writeOffs', value: moved.writeOffs },
       ]),
-      section('supplyAlerts', [...l.expired, ...l.belowMinimum, ...l.expiring], [
+      // The alerts' lines, most urgent first as on the board: balances that disagree, stock expired, below minimum, a
+      // budget category near or over its limit, stock expiring.
+      section('supplyAlerts', [...l.mismatched, ...l.expired, ...l.belowMinimum, ...l.overBudget, ...l.expiring], [
+        { key: 'balancesMismatch', value: l.mismatched.length },
         { key: 'expired', value: l.expired.length },
         { key: 'belowMinimum', value: l.belowMinimum.length },
+        { key: 'budget', value: l.overBudget.length },
         { key: 'expiring', value: l.expiring.length },
       ]),
     ];

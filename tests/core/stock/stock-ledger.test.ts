@@ -317,7 +317,16 @@ describe('stock’s alerts and handover sections', () => {
       { key: 'issues', value: 0 },
       { key: 'writeOffs', value: 1 },
     ]);
-    expect(stock['stock.supplyAlerts']).toMatchObject({ figures: [{ key: 'expired', value: 0 }, { key: 'belowMinimum', value: 1 }, { key: 'expiring', value: 0 }], lines: [{ id: water, detail: '49:100' }] });
+    expect(stock['stock.supplyAlerts']).toMatchObject({
+      figures: [
+        { key: 'balancesMismatch', value: 0 },
+        { key: 'expired', value: 0 },
+        { key: 'belowMinimum', value: 1 },
+        { key: 'budget', value: 0 },
+        { key: 'expiring', value: 0 },
+      ],
+      lines: [{ id: water, detail: '49:100' }],
+    });
   });
 });
 
@@ -436,11 +445,58 @@ describe('stock’s alerts, at their edges', () => {
       ['stock.supplyAlerts', 'stock'],
     ]);
     expect(sections[0]).toEqual({ key: 'stock.shift', feature: 'stock', lines: [], figures: [{ key: 'receipts', value: 3 }, { key: 'issues', value: 2 }, { key: 'writeOffs', value: 1 }] });
-    expect(sections[1]!.figures).toEqual([{ key: 'expired', value: 1 }, { key: 'belowMinimum', value: 1 }, { key: 'expiring', value: 1 }]);
+    expect(sections[1]!.figures).toEqual([
+      { key: 'balancesMismatch', value: 0 },
+      { key: 'expired', value: 1 },
+      { key: 'belowMinimum', value: 1 },
+      { key: 'budget', value: 0 },
+      { key: 'expiring', value: 1 },
+    ]);
     expect(sections[1]!.lines.map((l) => [l.id, l.detail])).toEqual([
       [medicine, '5:2026-07-19'],
       [water, '46:100'],
       [medicine, '4:2026-08-01'],
+    ]);
+  });
+});
+
+describe('the handover’s supply alerts', () => {
+  it('name every stock alert the board shows, most urgent first: balances that disagree, expired, below minimum, a budget near its limit, expiring', async () => {
+    s = stockStation();
+    const { compileSections } = await import('../../../electron/features/alerts/registry');
+    const HANDOVER_SECTIONS = (await import('../../../electron/features')).FEATURE_REGISTRY.handoverSections;
+    const { readSettings } = await import('../../../electron/features/settings/service');
+    const { recordCheck } = await import('../../../electron/features/stock/balances');
+    const water = s.item({ name: '矿泉水', minLevel: 100 });
+    const medicine = s.item({ name: '人丹', category: 'medicine' });
+    s.receive(water, 50, { expiresOn: '2026-08-01' });
+    s.receive(medicine, 6, { expiresOn: '2026-07-19' });
+    const fund = s.st.must('stock.fundSave', { name: '夏季送清凉', startsOn: '2026-06-01', endsOn: '2026-09-30', budgets: { services: 1_000, medicine: 0, food: 0, clothing: 0, other: 0 } }, s.st.adminSession);
+    s.st.must('stock.fundCharge', { fundId: fund.id, category: 'services', amountFen: 950, description: '租用巡查车辆' }, s.store);
+    const db = s.st.core.db;
+    db.prepare('UPDATE stock_item_balances SET quantity = quantity + 1 WHERE item_id = ?').run(medicine);
+    recordCheck(db, checkBalances(db, NOW));
+    const board = byKey(s.st.must('alerts.list', {}, s.store));
+    const settings = readSettings(db);
+    const section = compileSections(HANDOVER_SECTIONS, { db, now: NOW, today: '2026-07-20', settings, actorId: null }, { from: NOW - 3_600_000, to: NOW }).find(
+      (x) => x.key === 'stock.supplyAlerts',
+    )!;
+    expect(section.lines.map((l) => [l.entity, l.id, l.detail])).toEqual([
+      ['stock_item', medicine, '0'],
+      ['stock_item', medicine, '6:2026-07-19'],
+      ['stock_item', water, '50:100'],
+      ['stock_fund', fund.id, 'services:950'],
+      ['stock_item', water, '50:2026-08-01'],
+    ]);
+    // The same lines as the board's groups, in the board's order of urgency.
+    const groups = ['stock.balancesMismatch', 'stock.expired', 'stock.belowMinimum', 'stock.budget', 'stock.expiring'];
+    expect(section.lines).toEqual(groups.flatMap((g) => board[g]!.lines));
+    expect(section.figures).toEqual([
+      { key: 'balancesMismatch', value: 1 },
+      { key: 'expired', value: 1 },
+      { key: 'belowMinimum', value: 1 },
+      { key: 'budget', value: 1 },
+      { key: 'expiring', value: 1 },
     ]);
   });
 });

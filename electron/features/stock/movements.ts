@@ -57,6 +57,7 @@ export function allocate(
   const usable = all.filter((b) => !isExpired(b.expiresOn, c.today));
   let eligible = mode === 'usable' ? usable : mode === 'expired' ? expired : [...expired, ...usable];
   if (line.batchId !== undefined) {
+    // Stryker disable next-line Regex: every caller names a line's quantity, `lines.<i>.quantity`, whose only "quantity" is at its end
     const batchField = field.replace(/quantity$/, 'batchId');
     const batch = cached(c.db, 'SELECT item_id, expires_on FROM stock_batches WHERE id = ?').get(line.batchId) as { item_id: number; expires_on: string | null } | undefined;
     if (!batch || batch.item_id !== line.itemId) throw new AppError('VALIDATION', 'This batch is not of this item.', { [batchField]: 'v.stock.batchItem' });
@@ -140,5 +141,6 @@ export function linesOf(db: DB, doc: 'receipt' | 'issue' | 'reversal', id: numbe
 
 export const staffRef = (db: DB, id: number) => ({
   id,
+  // Stryker disable next-line StringLiteral: every id passed is a document's by_user or approved_by, which reference users (foreign keys on), so a user is always found
   displayName: (cached(db, 'SELECT display_name FROM users WHERE id = ?').pluck().get(id) as string | undefined) ?? '',
 });

@@ -196,6 +196,20 @@ describe('issues', () => {
     balancesSound();
   });
 
+  it('two lines of one item take earliest expiry first across both: the second line begins where the first emptied a batch', () => {
+    s = stockStation();
+    const water = s.item();
+    s.receive(water, 10, { expiresOn: '2026-08-01' });
+    s.receive(water, 10, { expiresOn: '2026-09-01' });
+    const out = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 10 }, { itemId: water, quantity: 4 }] }, s.store);
+    expect(out.lines.map((l) => [l.expiresOn, l.quantity])).toEqual([
+      ['2026-08-01', -10],
+      ['2026-09-01', -4],
+    ]);
+    expect(batchesOf(water)).toEqual([['2026-09-01', 6]]);
+    balancesSound();
+  });
+
   it('never issue expired stock: a batch is usable to the end of its expiry day, and what is left is said', () => {
     s = stockStation();
     const medicine = s.item({ name: '藿香正气水', category: 'medicine' });
@@ -317,6 +331,26 @@ describe('write-offs', () => {
     expect(code(writeOff('damaged', { batchId: fresh, quantity: 1 }))).toMatch(/^STOCK_INSUFFICIENT/);
     const other = s.item();
     expect(code(writeOff('damaged', { batchId: s.receive(other, 1).lines[0]!.batchId }))).toBe('VALIDATION {"lines.0.batchId":"v.stock.batchItem"}');
+  });
+
+  it('of the batch named take that batch only, though another expires sooner', () => {
+    s = stockStation();
+    const medicine = s.item({ category: 'medicine' });
+    s.receive(medicine, 5, { expiresOn: '2026-07-01' }); // expired
+    s.receive(medicine, 5, { expiresOn: '2026-08-01' });
+    const broken = s.receive(medicine, 5, { expiresOn: '2026-12-31' }).lines[0]!.batchId;
+    const out = s.st.must('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ itemId: medicine, quantity: 2, batchId: broken }] }, s.store);
+    expect(out.lines.map((l) => [l.batchId, l.quantity])).toEqual([[broken, -2]]);
+    expect(batchesOf(medicine)).toEqual([
+      ['2026-08-01', 5],
+      ['2026-12-31', 3],
+      ['2026-07-01', 5],
+    ]);
+    expect(onHand(medicine)).toMatchObject({ onHand: 13, usable: 8, expired: 5 });
+    // The batch named holds 3: a fourth is not taken from the others.
+    const more = s.st.call('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ itemId: medicine, quantity: 4, batchId: broken }] }, s.store);
+    expect(code(more)).toBe('STOCK_INSUFFICIENT {"lines.0.quantity":"v.stock.insufficient"}');
+    expect(!more.ok && more.error.detail).toMatchObject({ requested: 4, available: 3 });
   });
 
   it('above the settings’ value need an admin’s or duty leader’s approval, co-signed with their password; other issues never do', () => {

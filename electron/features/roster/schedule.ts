@@ -104,9 +104,9 @@ export function patrolTally(db: DB, settings: StationSettings, from: number, to:
     });
   }
   // Misses due at the same moment come in the station's patrol order (the checkpoints' sort, then id), as the patrol
-  // screen lists them, so the guard reads them in the order they are walked.
-  const walkOrder = new Map(checkpoints.map((cp, i) => [cp.id, i]));
-  out.sort((a, b) => a.dueAt - b.dueAt || walkOrder.get(a.checkpoint.id)! - walkOrder.get(b.checkpoint.id)!);
+  // screen lists them, so the guard reads them in the order they are walked: `out` was built checkpoint by checkpoint
+  // in that order, and the sort is stable (ES2019), so slots due together keep it.
+  out.sort((a, b) => a.dueAt - b.dueAt);
   const missed = out.filter((s) => s.missed).map((s) => ({ checkpoint: s.checkpoint, slotFrom: s.from, dueAt: s.dueAt, missedAt: s.dueAt + grace }));
   return { slots: out, missed, due: out.filter((s) => s.roundId !== null || s.missed).length };
 }

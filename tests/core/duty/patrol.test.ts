@@ -325,6 +325,23 @@ describe('checkpoints', () => {
     expect(missedThatEvening()).toEqual(['CP-KITCHEN@20']);
     expect(st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.id === kitchen.id)).toMatchObject({ active: true, activeFrom: wall(DAY, '22:30'), retiredAt: null });
   });
+  it('one round is one slot across a retirement: the round of the slot after it was brought back is not also the late round of the slot it was retired in', () => {
+    st = dutyStation();
+    twoCheckpoints(); // at 19:00
+    const kitchen = st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.code === 'CP-KITCHEN')!;
+    round('CP-KITCHEN', '20:10');
+    round('CP-GATE', '20:30');
+    round('CP-GATE', '21:20');
+    st.at(wall(DAY, '21:30')); // in use when its 21:00 slot began, so that slot is still due
+    st.must('patrol.checkpointSave', { ...kitchen, active: false }, st.s.admin);
+    st.at(wall(DAY, '21:45'));
+    st.must('patrol.checkpointSave', { ...kitchen, active: true }, st.s.admin);
+    round('CP-KITCHEN', '22:10'); // within its 22:00 slot, and within the grace of the 21:00 one
+    round('CP-GATE', '22:20');
+    st.at(wall(DAY, '23:16'));
+    const log = st.must('patrol.log', { from: DAY, to: DAY }, st.s.desk);
+    expect(log.missed.filter((m) => m.slotFrom >= wall(DAY, '19:00')).map((m) => [m.checkpoint.code, m.slotFrom])).toEqual([['CP-KITCHEN', wall(DAY, '21:00')]]);
+  });
 });
 
 describe('follow-up tasks', () => {

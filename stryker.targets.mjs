@@ -146,7 +146,7 @@ export const TARGETS = {
   'electron/features/stock/alerts.ts': core('stock-ledger', 'stock', 'alerts', 'main-features'), // stock-ledger: the alerts and the handover's supply section; main-features: the feature each provider is registered under
   'electron/features/stock/startup.ts': core('stock', 'stock-startup'), // stock-startup: the check on a worker or the main thread, its log lines, stock held
   'electron/features/stock/ledger-export.ts': core('stock-export'),
-  'electron/features/stock/procedures.ts': core('stock', 'stock-stocktake', 'stock-ledger'),
+  'electron/features/stock/procedures.ts': core('stock', 'stock-stocktake', 'stock-ledger', 'stock-export'), // stock-export: stock.exportLedger
 };
 
 /** Files the patterns find that hold no rule, and why. */

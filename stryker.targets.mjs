@@ -59,7 +59,7 @@ export const TARGETS = {
   'electron/features/intake/stays.ts': core('intake', 'intake-limits'),
   'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists'),
   'electron/features/people/service.ts': core('intake'),
-  'electron/features/people/search.ts': core('intake'),
+  'electron/features/people/search.ts': core('intake', 'intake-integrity', 'migration-0030'), // intake-integrity: an unknown age in search; migration-0030: the gram index, short queries, an exact name first, ages in SQL
 
   // Backups and recovery.
   'electron/features/backup/service.ts': core('backup', 'backup-checks', 'backup-no-worker'),

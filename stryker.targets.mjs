@@ -59,7 +59,7 @@ export const TARGETS = {
   'electron/features/intake/stays.ts': core('intake', 'intake-limits'),
   'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists'),
   'electron/features/people/service.ts': core('intake'),
-  'electron/features/people/search.ts': core('intake'),
+  'electron/features/people/search.ts': core('intake', 'intake-integrity', 'migration-0030'), // intake-integrity: an unknown age in search; migration-0030: the gram index, short queries, an exact name first, ages in SQL
 
   // Backups and recovery.
   'electron/features/backup/service.ts': core('backup', 'backup-checks', 'backup-no-worker'),
@@ -146,7 +146,7 @@ export const TARGETS = {
   'electron/features/stock/alerts.ts': core('stock-ledger', 'stock', 'alerts', 'main-features'), // stock-ledger: the alerts and the handover's supply section; main-features: the feature each provider is registered under
   'electron/features/stock/startup.ts': core('stock', 'stock-startup'), // stock-startup: the check on a worker or the main thread, its log lines, stock held
   'electron/features/stock/ledger-export.ts': core('stock-export'),
-  'electron/features/stock/procedures.ts': core('stock', 'stock-stocktake', 'stock-ledger'),
+  'electron/features/stock/procedures.ts': core('stock', 'stock-stocktake', 'stock-ledger', 'stock-export'), // stock-export: stock.exportLedger
 };
 
 /** Files the patterns find that hold no rule, and why. */

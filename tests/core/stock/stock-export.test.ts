@@ -63,6 +63,20 @@ describe('the ledger export (stock.exportLedger)', () => {
     expect(total.getCell(col('期末数量')).value).toBeNull();
   });
 
+  it('writes who exported the ledger of which period in the audit trail, as the stock ledger, with its file and row count', () => {
+    s = stockStation();
+    s.item({ name: '矿泉水' });
+    const started = s.st.must('stock.exportLedger', JULY, s.store);
+    const audit = s.st.core.db.prepare("SELECT procedure, actor_id, entity_id, after FROM audit_log WHERE entity = 'export' ORDER BY id DESC LIMIT 1").get() as {
+      procedure: string;
+      actor_id: number;
+      entity_id: string;
+      after: string;
+    };
+    expect(audit).toMatchObject({ procedure: 'stock.exportLedger', actor_id: s.st.must('auth.session', {}, s.store).user.id, entity_id: started.id });
+    expect(JSON.parse(audit.after)).toMatchObject({ what: 'stock_ledger', from: '2026-07-01', to: '2026-07-31', fileName: started.fileName, rows: started.rows });
+  });
+
   it('refuses a period that ends before it starts, at the end field', () => {
     s = stockStation();
     const r = s.st.call('stock.exportLedger', { from: '2026-07-31', to: '2026-07-01' }, s.store);

@@ -62,6 +62,26 @@ describe('the item list', () => {
     expect(s.st.must('stock.items', { q: 'B架' }, s.store)[0]).toMatchObject({ size: 'L', sex: 'male', tracksExpiry: false, shelfLifeDays: null, frontDesk: true, active: true, storagePlace: 'B架' });
   });
 
+  it('finds an item by a whole barcode of letters typed in any case', () => {
+    s = stockStation();
+    const tee = s.item({ name: '短袖T恤', category: 'clothing', tracksExpiry: false, barcodes: [{ code: 'TEE-1' }] });
+    const ids = (q: string) => s.st.must('stock.items', { q }, s.store).map((i) => i.id);
+    expect(ids('tee-1')).toEqual([tee]);
+    expect(ids('TEE-1')).toEqual([tee]);
+    expect(ids('tee-')).toEqual([]); // a part of a barcode finds nothing
+  });
+
+  it('shows each item as saved, in the list and on its own: whether it expires, whether the front desk may give it, and no packs or barcodes when none were given', () => {
+    s = stockStation();
+    const water = s.item({ name: '矿泉水', tracksExpiry: true, shelfLifeDays: 365, frontDesk: false });
+    const fan = s.item({ name: '风扇', category: 'equipment', tracksExpiry: false, frontDesk: true });
+    const shown = { tracksExpiry: true, shelfLifeDays: 365, frontDesk: false, packs: [], barcodes: [] };
+    expect(s.st.must('stock.items', { q: '矿泉水' }, s.store)).toMatchObject([{ id: water, ...shown }]);
+    expect(onHand(water)).toMatchObject(shown);
+    expect(s.st.must('stock.items', { q: '风扇' }, s.store)).toMatchObject([{ id: fan, tracksExpiry: false, shelfLifeDays: null, frontDesk: true, packs: [], barcodes: [] }]);
+    expect(onHand(fan)).toMatchObject({ tracksExpiry: false, frontDesk: true, packs: [], barcodes: [] });
+  });
+
   it('an item asked for by an id that names none is not found', () => {
     s = stockStation();
     expect(code(s.st.call('stock.item', { itemId: 999 }, s.store))).toBe('NOT_FOUND {}');
@@ -74,6 +94,14 @@ describe('the item list', () => {
     s.st.must('stock.itemSave', { id: tee, name: '短袖T恤', category: 'clothing', unit: '件', tracksExpiry: false, packs: [{ name: '袋', quantity: 5 }] }, s.store);
     expect(onHand(tee)).toMatchObject({ size: null, sex: null, packs: [{ name: '袋', quantity: 5 }], barcodes: [] });
     expect(code(s.st.call('stock.itemSave', { id: 999, name: '新物资', category: 'water', unit: '瓶', tracksExpiry: true }, s.store))).toBe('NOT_FOUND {}');
+  });
+
+  it('changing an item that does not exist is not found, with packs and barcodes too, and writes none of them', () => {
+    s = stockStation();
+    const input = { id: 999, name: '新物资', category: 'water', unit: '瓶', tracksExpiry: true, packs: [{ name: '箱', quantity: 24 }], barcodes: [{ code: 'NEW-1' }] } as const;
+    expect(code(s.st.call('stock.itemSave', input, s.store))).toBe('NOT_FOUND {}');
+    expect(code(s.st.call('stock.scan', { code: 'NEW-1' }, s.store))).toBe('VALIDATION {"code":"v.stock.unknownBarcode"}');
+    expect(s.st.core.db.prepare('SELECT count(*) AS n FROM stock_packs').get()).toEqual({ n: 0 });
   });
 });
 

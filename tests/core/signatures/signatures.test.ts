@@ -96,6 +96,37 @@ function rewriteAuditConsistently(id: number, after: string) {
   raw.close();
 }
 
+// First: these need no station, and a change to the canonical text is found here before any signing test runs.
+describe('canonicalJson', () => {
+  it('sorts keys at every depth and leaves out undefined properties', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: null, y: 'x' }], c: undefined } })).toBe('{"a":{"d":[1,{"y":"x","z":null}]},"b":1}');
+    expect(recordHash({ x: 1, y: 2 })).toBe(recordHash({ y: 2, x: 1 }));
+    expect(recordHash({ x: 1 })).not.toBe(recordHash({ x: '1' }));
+  });
+
+  it('refuses what JSON would change silently', () => {
+    expect(() => canonicalJson({ at: new Date(0) })).toThrow(/\$\.at is Date/);
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/NaN/);
+    expect(() => canonicalJson([1, undefined])).toThrow(/\$\[1\] is undefined/);
+    expect(() => canonicalJson({ b: Buffer.from('x') })).toThrow(/Buffer/);
+    expect(() => canonicalJson(10n)).toThrow(/bigint/);
+  });
+
+  it('writes booleans, numbers, strings and null as JSON does, and an object without a prototype like any other', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { b: false, a: true });
+    expect(canonicalJson({ flags: bare, n: -1.5, s: '夜"班', none: null })).toBe('{"flags":{"a":true,"b":false},"n":-1.5,"none":null,"s":"夜\\"班"}');
+    expect(canonicalJson(true)).toBe('true');
+  });
+
+  it('names where in the record the value JSON cannot hold sits, and what it is', () => {
+    expect(() => canonicalJson({ items: [{ ok: 1 }, { when: new Date(0) }] })).toThrow(/\$\.items\[1\]\.when is Date, not plain JSON/);
+    expect(() => canonicalJson({ rows: [[1, Number.POSITIVE_INFINITY]] })).toThrow(/\$\.rows\[0\]\[1\] is Infinity/);
+    expect(() => canonicalJson(undefined)).toThrow(/\$ is undefined, not plain JSON/);
+    expect(() => canonicalJson({ seen: new Set([1]) })).toThrow(/\$\.seen is Set/);
+    expect(() => canonicalJson({ odd: Object.create(Object.create(null)) })).toThrow(/\$\.odd is an object, not plain JSON/);
+  });
+});
+
 describe('signing keys', () => {
   it('are made at the first signing and stored sealed: no private key in clear, and only the password opens it', () => {
     station();
@@ -464,35 +495,5 @@ describe('addenda', () => {
     expect(check.ok).toBe(false);
     expect(check.signatures[0]!.ok).toBe(true);
     expect(check.addenda[0]!.verification.problems).toMatchObject([{ kind: 'record_changed' }]);
-  });
-});
-
-describe('canonicalJson', () => {
-  it('sorts keys at every depth and leaves out undefined properties', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: null, y: 'x' }], c: undefined } })).toBe('{"a":{"d":[1,{"y":"x","z":null}]},"b":1}');
-    expect(recordHash({ x: 1, y: 2 })).toBe(recordHash({ y: 2, x: 1 }));
-    expect(recordHash({ x: 1 })).not.toBe(recordHash({ x: '1' }));
-  });
-
-  it('refuses what JSON would change silently', () => {
-    expect(() => canonicalJson({ at: new Date(0) })).toThrow(/\$\.at is Date/);
-    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/NaN/);
-    expect(() => canonicalJson([1, undefined])).toThrow(/\$\[1\] is undefined/);
-    expect(() => canonicalJson({ b: Buffer.from('x') })).toThrow(/Buffer/);
-    expect(() => canonicalJson(10n)).toThrow(/bigint/);
-  });
-
-  it('writes booleans, numbers, strings and null as JSON does, and an object without a prototype like any other', () => {
-    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { b: false, a: true });
-    expect(canonicalJson({ flags: bare, n: -1.5, s: '夜"班', none: null })).toBe('{"flags":{"a":true,"b":false},"n":-1.5,"none":null,"s":"夜\\"班"}');
-    expect(canonicalJson(true)).toBe('true');
-  });
-
-  it('names where in the record the value JSON cannot hold sits, and what it is', () => {
-    expect(() => canonicalJson({ items: [{ ok: 1 }, { when: new Date(0) }] })).toThrow(/\$\.items\[1\]\.when is Date, not plain JSON/);
-    expect(() => canonicalJson({ rows: [[1, Number.POSITIVE_INFINITY]] })).toThrow(/\$\.rows\[0\]\[1\] is Infinity/);
-    expect(() => canonicalJson(undefined)).toThrow(/\$ is undefined, not plain JSON/);
-    expect(() => canonicalJson({ seen: new Set([1]) })).toThrow(/\$\.seen is Set/);
-    expect(() => canonicalJson({ odd: Object.create(Object.create(null)) })).toThrow(/\$\.odd is an object, not plain JSON/);
   });
 });

@@ -6,7 +6,7 @@ import { checkBackup } from '../../../electron/db/check';
 import { DATABASE_FILE } from '../../../electron/db/open';
 import { verifyChain } from '../../../electron/features/audit/chain';
 import { backupsToKeep } from '../../../electron/features/backup/rotation';
-import { backupChecksSettled, backupInto, lastAutoBackupAt, rotate } from '../../../electron/features/backup/service';
+import { backupChecksSettled, backupInto, backupName, checkBackupFile, lastAutoBackupAt, listBackups, newBackupFile, rotate } from '../../../electron/features/backup/service';
 import type { BackupFile, Job, RestoreResult } from '../../../shared/contract/backup';
 import { restoreInSteps } from '../../../electron/features/backup/restore';
 import { scheduleBackups } from '../../../electron/features/backup/schedule';
@@ -260,7 +260,8 @@ describe('backups in steps', () => {
     expect(first).toMatchObject({ ok: null, problem: null });
     await backupChecksSettled();
     const later = s.must('backup.list', {}, s.adminSession).backups.find((b) => b.file === copy);
-    expect(later).toMatchObject({ ok: true, problem: null, kind: 'other' });
+    expect(later).toMatchObject({ ok: true, problem: null, kind: 'other', madeAt: made.madeAt });
+    expect(made.madeAt).toEqual(expect.any(Number));
   });
 
   it('an unknown job is NOT_FOUND, and a malformed id is refused at the field', () => {
@@ -472,5 +473,122 @@ describe('backup names', () => {
     expect(b.name).toMatch(/-2-auto\.sqlite$/);
     expect([a.kind, b.kind]).toEqual(['auto', 'auto']);
     expect(lastAutoBackupAt(folder)).not.toBeNull();
+  });
+});
+
+describe('backup files in a folder', () => {
+  /** A folder holding the named files, each with the given file time (ms). */
+  function folderWith(files: Record<string, number>): string {
+    const d = tempDir('files-');
+    dirs.push(d);
+    for (const [name, t] of Object.entries(files)) {
+      const f = path.join(d, name);
+      fs.writeFileSync(f, 'x');
+      fs.utimesSync(f, t / 1000, t / 1000);
+    }
+    return d;
+  }
+
+  it('a backup is named by the station-clock time in the station’s time zone and its kind; only a second one in a second is numbered', () => {
+    const at = Date.parse('2026-07-20T19:00:05Z');
+    expect(backupName(at, 'Asia/Shanghai', 'auto')).toBe('stationdesk-20260721-030005-auto.sqlite');
+    expect(backupName(at, 'UTC', 'manual', 1)).toBe('stationdesk-20260720-190005-manual.sqlite');
+    expect(backupName(at, 'UTC', 'before-restore', 2)).toBe('stationdesk-20260720-190005-2-before-restore.sqlite');
+    const d = folderWith({ 'stationdesk-20260720-190005-manual.sqlite': at, 'stationdesk-20260720-190005-2-manual.sqlite': at });
+    expect(path.basename(newBackupFile(d, at, 'UTC', 'manual'))).toBe('stationdesk-20260720-190005-3-manual.sqlite');
+  });
+
+  it('a file not there is checked as unreadable, not an error', async () => {
+    const d = folderWith({});
+    await expect(checkBackupFile(path.join(d, 'stationdesk-20260720-030000-manual.sqlite'))).resolves.toMatchObject({ ok: false, problem: 'unreadable' });
+  });
+
+  it('only files named as StationDesk names its backups count as automatic: companions, partial copies and renamed copies do not', async () => {
+    const t = Date.parse('2026-07-20T03:00:00Z');
+    const d = folderWith({
+      'stationdesk-20260720-030000-auto.sqlite': t,
+      'stationdesk-20260720-030000-2-auto.sqlite': t + 1000,
+      'stationdesk-20260720-030000-12-auto.sqlite': t + 500,
+      'stationdesk-20260720-030000-auto.sqlite-wal': t + 2000,
+      'stationdesk-20260720-030000-auto.sqlite.partial': t + 3000,
+      'copy of stationdesk-20260720-030000-auto.sqlite': t + 4000,
+      'stationdesk-2026072-030000-auto.sqlite': t + 5000,
+      'stationdesk-20260720-0300-auto.sqlite': t + 6000,
+      'stationdesk-20260720-030000-x-auto.sqlite': t + 7000,
+      'stationdesk-20260720-030000-automatic.sqlite': t + 8000,
+      'stationdesk-20260720-030000-manual.sqlite': t + 9000,
+      'stationdesk-20260720-030000-before-restore.sqlite': t + 10_000,
+    });
+    expect(lastAutoBackupAt(d)).toBe(t + 1000);
+    expect(listBackups(d).map((b) => [b.name, b.kind])).toEqual([
+      ['stationdesk-20260720-030000-before-restore.sqlite', 'before_restore'],
+      ['stationdesk-20260720-030000-manual.sqlite', 'manual'],
+      ['stationdesk-20260720-030000-automatic.sqlite', 'other'],
+      ['stationdesk-20260720-030000-x-auto.sqlite', 'other'],
+      ['stationdesk-20260720-0300-auto.sqlite', 'other'],
+      ['stationdesk-2026072-030000-auto.sqlite', 'other'],
+      ['copy of stationdesk-20260720-030000-auto.sqlite', 'other'],
+      ['stationdesk-20260720-030000-2-auto.sqlite', 'auto'],
+      ['stationdesk-20260720-030000-12-auto.sqlite', 'auto'],
+      ['stationdesk-20260720-030000-auto.sqlite', 'auto'],
+    ]);
+    await backupChecksSettled();
+  });
+
+  it('lists files of the same time by name, the later name first', async () => {
+    const t = Date.parse('2026-07-20T03:00:00Z');
+    const d = folderWith({ 'stationdesk-20260720-030001-manual.sqlite': t, 'stationdesk-20260720-030002-manual.sqlite': t, 'stationdesk-20260720-030000-manual.sqlite': t });
+    expect(listBackups(d).map((b) => b.name)).toEqual([
+      'stationdesk-20260720-030002-manual.sqlite',
+      'stationdesk-20260720-030001-manual.sqlite',
+      'stationdesk-20260720-030000-manual.sqlite',
+    ]);
+    await backupChecksSettled();
+  });
+
+  it('a folder not made yet has no backups, no last automatic one, and nothing to rotate; one with none automatic has no last', () => {
+    const missing = path.join(tempDir('none-'), 'backups');
+    dirs.push(path.dirname(missing));
+    expect(listBackups(missing)).toEqual([]);
+    expect(lastAutoBackupAt(missing)).toBeNull();
+    expect(rotate(missing, Date.now(), 'UTC', { daily: 7, weekly: 4 })).toEqual([]);
+    expect(lastAutoBackupAt(folderWith({ 'stationdesk-20260720-030000-manual.sqlite': Date.parse('2026-07-20T03:00:00Z') }))).toBeNull();
+  });
+
+  it('rotation reads days and ISO weeks in the station’s time zone, takes a removed backup’s companions with it, and a partial copy only once a day old', () => {
+    const now = Date.parse('2026-07-31T04:00:00Z'); // 12:00 on 31 July in Shanghai
+    const name = (s: string, kind = 'auto') => `stationdesk-${s}-${kind}.sqlite`;
+    const files = {
+      [name('20260731-003000')]: Date.parse('2026-07-30T16:30:00Z'), // today in Shanghai, yesterday in UTC
+      [name('20260730-233000')]: Date.parse('2026-07-30T15:30:00Z'), // yesterday's newest
+      [name('20260730-180000')]: Date.parse('2026-07-30T10:00:00Z'), // yesterday's older one: goes
+      [name('20260715-120000')]: Date.parse('2026-07-15T04:00:00Z'), // ISO week 29
+      [name('20260714-120000')]: Date.parse('2026-07-14T04:00:00Z'), // week 29's older one: goes
+      [name('20260708-120000')]: Date.parse('2026-07-08T04:00:00Z'), // ISO week 28
+      [name('20260701-120000')]: Date.parse('2026-07-01T04:00:00Z'), // week 27: beyond two weeks, goes
+      [name('20260101-120000', 'manual')]: Date.parse('2026-01-01T04:00:00Z'),
+      [name('20260102-120000', 'before-restore')]: Date.parse('2026-01-02T04:00:00Z'),
+      [`${name('20260730-040000', 'manual')}.partial`]: now - 24 * 3_600_000,
+      [`${name('20260730-035959', 'manual')}.partial`]: now - 24 * 3_600_000 - 1000,
+    };
+    const d = folderWith(files);
+    const gone = name('20260730-180000');
+    for (const ext of ['-wal', '-shm']) fs.writeFileSync(path.join(d, gone + ext), '');
+    const removed = rotate(d, now, 'Asia/Shanghai', { daily: 1, weekly: 2 });
+    expect(removed.map((f) => path.basename(f)).sort()).toEqual(
+      [gone, name('20260714-120000'), name('20260701-120000'), `${name('20260730-035959', 'manual')}.partial`].sort(),
+    );
+    expect(fs.readdirSync(d).sort()).toEqual(
+      [
+        name('20260731-003000'),
+        name('20260730-233000'),
+        name('20260715-120000'),
+        name('20260708-120000'),
+        name('20260101-120000', 'manual'),
+        name('20260102-120000', 'before-restore'),
+        `${name('20260730-040000', 'manual')}.partial`,
+      ].sort(),
+    );
+    expect(lastAutoBackupAt(d)).toBe(Date.parse('2026-07-30T16:30:00Z'));
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/db/open';
 import { hashPassword } from '../../../electron/features/accounts/password';
 import { FREE_TRIES } from '../../../electron/features/accounts/throttle';
-import { appendAudit, auditHead, rowHash, verifyChain, type StoredRow } from '../../../electron/features/audit/chain';
+import { appendAudit, auditHead, GENESIS_HASH, rowHash, verifyChain, type StoredRow } from '../../../electron/features/audit/chain';
 import { currentKey, keyById, sealPrivateKey, unsealPrivateKey, type KeyRow } from '../../../electron/features/signatures/keys';
 import { signedPayload, type SignatureRow } from '../../../electron/features/signatures/sign';
 import {
@@ -17,6 +17,7 @@ import {
   requireUnsealed,
   sign,
   signaturesOf,
+  verifyAddendum,
   verifyRecord,
   verifySignature,
   type SignCtx,
@@ -95,6 +96,37 @@ function rewriteAuditConsistently(id: number, after: string) {
   }
   raw.close();
 }
+
+// First: these need no station, and a change to the canonical text is found here before any signing test runs.
+describe('canonicalJson', () => {
+  it('sorts keys at every depth and leaves out undefined properties', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: null, y: 'x' }], c: undefined } })).toBe('{"a":{"d":[1,{"y":"x","z":null}]},"b":1}');
+    expect(recordHash({ x: 1, y: 2 })).toBe(recordHash({ y: 2, x: 1 }));
+    expect(recordHash({ x: 1 })).not.toBe(recordHash({ x: '1' }));
+  });
+
+  it('refuses what JSON would change silently', () => {
+    expect(() => canonicalJson({ at: new Date(0) })).toThrow(/\$\.at is Date/);
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/NaN/);
+    expect(() => canonicalJson([1, undefined])).toThrow(/\$\[1\] is undefined/);
+    expect(() => canonicalJson({ b: Buffer.from('x') })).toThrow(/Buffer/);
+    expect(() => canonicalJson(10n)).toThrow(/bigint/);
+  });
+
+  it('writes booleans, numbers, strings and null as JSON does, and an object without a prototype like any other', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { b: false, a: true });
+    expect(canonicalJson({ flags: bare, n: -1.5, s: '夜"班', none: null })).toBe('{"flags":{"a":true,"b":false},"n":-1.5,"none":null,"s":"夜\\"班"}');
+    expect(canonicalJson(true)).toBe('true');
+  });
+
+  it('names where in the record the value JSON cannot hold sits, and what it is', () => {
+    expect(() => canonicalJson({ items: [{ ok: 1 }, { when: new Date(0) }] })).toThrow(/\$\.items\[1\]\.when is Date, not plain JSON/);
+    expect(() => canonicalJson({ rows: [[1, Number.POSITIVE_INFINITY]] })).toThrow(/\$\.rows\[0\]\[1\] is Infinity/);
+    expect(() => canonicalJson(undefined)).toThrow(/\$ is undefined, not plain JSON/);
+    expect(() => canonicalJson({ seen: new Set([1]) })).toThrow(/\$\.seen is Set/);
+    expect(() => canonicalJson({ odd: Object.create(Object.create(null)) })).toThrow(/\$\.odd is an object, not plain JSON/);
+  });
+});
 
 describe('signing keys', () => {
   it('are made at the first signing and stored sealed: no private key in clear, and only the password opens it', () => {
@@ -467,32 +499,152 @@ describe('addenda', () => {
   });
 });
 
-describe('canonicalJson', () => {
-  it('sorts keys at every depth and leaves out undefined properties', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: null, y: 'x' }], c: undefined } })).toBe('{"a":{"d":[1,{"y":"x","z":null}]},"b":1}');
-    expect(recordHash({ x: 1, y: 2 })).toBe(recordHash({ y: 2, x: 1 }));
-    expect(recordHash({ x: 1 })).not.toBe(recordHash({ x: '1' }));
+/** Opens the station file as something other than StationDesk would, with the given triggers gone and foreign keys off. */
+function tamperWith(triggers: string[], run: (raw: Database.Database) => void) {
+  const raw = new Database(path.join(st.dir, DATABASE_FILE));
+  raw.pragma('foreign_keys = OFF');
+  for (const t of triggers) raw.exec(`DROP TRIGGER IF EXISTS ${t}`);
+  run(raw);
+  raw.close();
+}
+
+/** A signature row written by hand (as a forger with the leader's key would), signed over its own columns. */
+function forgeSignature(base: SignatureRow, change: Partial<SignatureRow>): number {
+  const row = { ...base, ...change };
+  const signature = ed25519Sign(null, signedPayload(row), unsealPrivateKey(currentKey(st.core.db, row.signer_id)!, OWN)!);
+  st.core.db.prepare('INSERT INTO signatures VALUES (@id, @entity, @entity_id, @record_hash, @signer_id, @key_id, @signed_at, @reason, @anchor_id, @anchor_hash, @signature)').run({ ...row, signature });
+  return row.id;
+}
+
+describe('verify, one signature or the whole record', () => {
+  it('a signature checked by its id: an unknown id is NOT_FOUND; an addendum’s is checked against the addendum as stored, whatever record is passed', () => {
+    station();
+    const id = newNote('交班');
+    const sig = signNote(id);
+    const added = mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: '补记', password: OWN }));
+    expect(thrown(() => verifySignature(st.core.db, 9999, noteRecord(id)))).toBe('NOT_FOUND {}');
+    expect(verifySignature(st.core.db, sig.id, { ...noteRecord(id), body: '别的' }).problems.map((p) => p.kind)).toEqual(['record_changed']);
+    expect(verifySignature(st.core.db, added.signature.id, { unrelated: true })).toEqual({ signatureId: added.signature.id, ok: true, problems: [] });
+    expect(verifyAddendum(st.core.db, added.id)).toEqual({ signatureId: added.signature.id, ok: true, problems: [] });
+    expect(thrown(() => verifyAddendum(st.core.db, 9999))).toBe('NOT_FOUND {}');
+    tamper('UPDATE addenda SET note = ? WHERE id = ?', '补记：无', added.id);
+    expect(verifySignature(st.core.db, added.signature.id, noteRecord(id)).problems.map((p) => p.kind)).toEqual(['record_changed']);
+    expect(verifyAddendum(st.core.db, added.id).ok).toBe(false);
   });
 
-  it('refuses what JSON would change silently', () => {
-    expect(() => canonicalJson({ at: new Date(0) })).toThrow(/\$\.at is Date/);
-    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/NaN/);
-    expect(() => canonicalJson([1, undefined])).toThrow(/\$\[1\] is undefined/);
-    expect(() => canonicalJson({ b: Buffer.from('x') })).toThrow(/Buffer/);
-    expect(() => canonicalJson(10n)).toThrow(/bigint/);
+  it('an addendum whose signature was removed from the file is found: signature missing, and the record is not ok', () => {
+    station();
+    const id = newNote('交班');
+    signNote(id);
+    const added = mutation(() => addAddendum(ctx(), { entity: 'test_note', entityId: id, note: '补记', password: OWN }));
+    tamperWith(['signatures_no_delete'], (raw) => raw.prepare('DELETE FROM signatures WHERE id = ?').run(added.signature.id));
+    const check = verifyNote(id);
+    expect(check.signatures.map((s) => s.ok)).toEqual([true]);
+    expect(check.addenda).toEqual([{ addendumId: added.id, verification: { signatureId: null, ok: false, problems: [{ kind: 'signature_missing' }] } }]);
+    expect(check.ok).toBe(false);
   });
 
-  it('writes booleans, numbers, strings and null as JSON does, and an object without a prototype like any other', () => {
-    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { b: false, a: true });
-    expect(canonicalJson({ flags: bare, n: -1.5, s: '夜"班', none: null })).toBe('{"flags":{"a":true,"b":false},"n":-1.5,"none":null,"s":"夜\\"班"}');
-    expect(canonicalJson(true)).toBe('true');
+  it('a record never signed is not sealed and has nothing to check', () => {
+    station();
+    const id = newNote('未签');
+    expect(verifyNote(id)).toEqual({ entity: 'test_note', entityId: String(id), sealed: false, ok: true, signatures: [], addenda: [] });
   });
 
-  it('names where in the record the value JSON cannot hold sits, and what it is', () => {
-    expect(() => canonicalJson({ items: [{ ok: 1 }, { when: new Date(0) }] })).toThrow(/\$\.items\[1\]\.when is Date, not plain JSON/);
-    expect(() => canonicalJson({ rows: [[1, Number.POSITIVE_INFINITY]] })).toThrow(/\$\.rows\[0\]\[1\] is Infinity/);
-    expect(() => canonicalJson(undefined)).toThrow(/\$ is undefined, not plain JSON/);
-    expect(() => canonicalJson({ seen: new Set([1]) })).toThrow(/\$\.seen is Set/);
-    expect(() => canonicalJson({ odd: Object.create(Object.create(null)) })).toThrow(/\$\.odd is an object, not plain JSON/);
+  it('a record with two signatures is ok only if both are, and each is checked alone', () => {
+    station();
+    const id = newNote('双签');
+    const leader = signNote(id);
+    const colleague = mutation(() => sign(ctx(), { entity: 'test_note', entityId: id, record: noteRecord(id), password: OWN, signerId: ids.colleague! }));
+    expect(verifyNote(id)).toMatchObject({ sealed: true, ok: true });
+    const bytes = (st.core.db.prepare('SELECT signature FROM signatures WHERE id = ?').get(colleague.id) as { signature: Buffer }).signature;
+    const flipped = Buffer.from(bytes);
+    flipped[0]! ^= 0x01;
+    tamper('UPDATE signatures SET signature = ? WHERE id = ?', flipped, colleague.id);
+    const check = verifyNote(id);
+    expect(check.signatures).toEqual([
+      { signatureId: leader.id, ok: true, problems: [] },
+      { signatureId: colleague.id, ok: false, problems: [{ kind: 'signature_invalid' }] },
+    ]);
+    expect(check.ok).toBe(false);
+  });
+});
+
+describe('a signature holds only under its signer’s key as it stands in the file', () => {
+  it('a key removed from the file: the signature is not valid (not an error)', () => {
+    station();
+    const id = newNote('删钥');
+    const sig = signNote(id);
+    const keyId = currentKey(st.core.db, ids.leader!)!.id;
+    tamperWith(['signing_keys_no_delete'], (raw) => raw.prepare('DELETE FROM signing_keys WHERE id = ?').run(keyId));
+    expect(verifySignature(st.core.db, sig.id, noteRecord(id))).toEqual({ signatureId: sig.id, ok: false, problems: [{ kind: 'signature_invalid' }] });
+  });
+
+  it('a signature dated before its key was made is not valid', () => {
+    station();
+    const id = newNote('早于密钥');
+    const sig = signNote(id);
+    const keyId = currentKey(st.core.db, ids.leader!)!.id;
+    tamperWith(['signing_keys_fixed'], (raw) => raw.prepare('UPDATE signing_keys SET created_at = ? WHERE id = ?').run(sig.signedAt + 1, keyId));
+    expect(verifySignature(st.core.db, sig.id, noteRecord(id)).problems).toEqual([{ kind: 'signature_invalid' }]);
+  });
+
+  it('a damaged public key or a signature of the wrong length: not valid, never an error', () => {
+    station();
+    const id = newNote('损坏');
+    const sig = signNote(id);
+    const bytes = (st.core.db.prepare('SELECT signature FROM signatures WHERE id = ?').get(sig.id) as { signature: Buffer }).signature;
+    tamper('UPDATE signatures SET signature = ? WHERE id = ?', bytes.subarray(0, 63), sig.id);
+    expect(verifySignature(st.core.db, sig.id, noteRecord(id)).problems).toEqual([{ kind: 'signature_invalid' }]);
+    tamper('UPDATE signatures SET signature = ? WHERE id = ?', bytes, sig.id);
+    expect(verifyNote(id).ok).toBe(true);
+    const keyId = currentKey(st.core.db, ids.leader!)!.id;
+    tamperWith(['signing_keys_fixed'], (raw) => raw.prepare('UPDATE signing_keys SET public_key = ? WHERE id = ?').run(Buffer.from('not a key'), keyId));
+    expect(verifySignature(st.core.db, sig.id, noteRecord(id)).problems).toEqual([{ kind: 'signature_invalid' }]);
+  });
+
+  it('a signature made while the trail was empty anchors the genesis: it holds while its anchor hash is the genesis hash', () => {
+    station();
+    const id = newNote('创世');
+    const sig = signNote(id);
+    const genuine = st.core.db.prepare('SELECT * FROM signatures WHERE id = ?').get(sig.id) as SignatureRow;
+    const atGenesis = forgeSignature(genuine, { id: 90, anchor_id: 0, anchor_hash: GENESIS_HASH });
+    const otherwise = forgeSignature(genuine, { id: 91, anchor_id: 0, anchor_hash: 'f'.repeat(64) });
+    expect(verifySignature(st.core.db, atGenesis, noteRecord(id))).toEqual({ signatureId: 90, ok: true, problems: [] });
+    expect(verifySignature(st.core.db, otherwise, noteRecord(id)).problems).toEqual([{ kind: 'audit_rewritten', auditRowId: 0, reason: 'anchor_changed' }]);
+  });
+});
+
+describe('the audit segment a signature checks', () => {
+  it('a row rewritten without recomputing is named once, by the signature whose segment holds it: the segments tile the trail', () => {
+    station();
+    const first = newNote('一');
+    const a = signNote(first);
+    const second = newNote('二');
+    signNote(second);
+    tamper("UPDATE audit_log SET after = '{\"forged\":true}' WHERE id = ?", a.anchor.id - 1);
+    expect(verifyNote(first).signatures[0]!.problems).toEqual([{ kind: 'audit_rewritten', auditRowId: a.anchor.id - 1, reason: 'hash_mismatch' }]);
+    expect(verifyNote(second).ok).toBe(true);
+    expect(verifyChain(st.core.db, st.clock.now()).ok).toBe(false); // the whole trail's own check finds it too
+  });
+
+  it('a segment that starts at the trail’s beginning checks the first row’s link to the genesis', () => {
+    station();
+    const id = newNote('首行');
+    const sig = signNote(id);
+    const genuine = st.core.db.prepare('SELECT * FROM signatures WHERE id = ?').get(sig.id) as SignatureRow;
+    const first = st.core.db.prepare('SELECT * FROM audit_log WHERE id = 1').get() as StoredRow;
+    const early = forgeSignature(genuine, { id: 90, anchor_id: 1, anchor_hash: first.hash });
+    expect(verifySignature(st.core.db, early, noteRecord(id))).toEqual({ signatureId: 90, ok: true, problems: [] });
+    const relinked = { ...first, prev_hash: 'f'.repeat(64) };
+    tamper('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = 1', relinked.prev_hash, rowHash(relinked));
+    expect(verifySignature(st.core.db, early, noteRecord(id)).problems).toEqual([{ kind: 'audit_rewritten', auditRowId: 1, reason: 'link_mismatch' }]);
+  });
+
+  it('the anchor row itself deleted → found as missing at the anchor', () => {
+    station();
+    const id = newNote('锚');
+    const sig = signNote(id);
+    tamperWith(['audit_log_no_delete'], (raw) => raw.prepare('DELETE FROM audit_log WHERE id = ?').run(sig.anchor.id));
+    expect(verifyNote(id).signatures[0]!.problems).toEqual([{ kind: 'audit_rewritten', auditRowId: sig.anchor.id, reason: 'row_missing' }]);
   });
 });

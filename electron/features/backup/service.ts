@@ -74,7 +74,7 @@ export function describeBackup(file: string): BackupFile {
   };
 }
 
-/** The backups in a folder, newest first (by the time in their name, else the file time). */
+/** The backups in a folder, newest first by the file's modification time; a tie by name, descending. */
 export function listBackups(folder: string): BackupFile[] {
   if (!fs.existsSync(folder)) return [];
   return fs

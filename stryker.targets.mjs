@@ -78,7 +78,7 @@ export const TARGETS = {
   'electron/features/alerts/registry.ts': core('alerts'),
   'electron/features/index.ts': core('main-features', 'alerts', 'handover'),
   'electron/features/alerts/procedures.ts': core('alerts'),
-  'electron/features/intake/alerts.ts': core('alerts', 'intake'),
+  'electron/features/intake/alerts.ts': core('alerts', 'intake', 'main-features'), // main-features: the providers registered by their feature
   'electron/features/audit/trail.ts': core('audit'),
   'electron/features/backup/schedule.ts': core('timers', 'backup'), // backup: the quit backup runs as a job, beside no other
   'shared/contract/export.ts': core('export'),

@@ -57,7 +57,7 @@ export const TARGETS = {
   'electron/features/intake/zones.ts': core('zones', 'placement'),
   'electron/features/intake/care.ts': core('intake', 'intake-limits', 'placement', 'intake-integrity', 'stay-history', 'audit-rows'),
   'electron/features/intake/stays.ts': core('intake', 'intake-limits'),
-  'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists'),
+  'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists', 'alerts'), // alerts: the lists only the alerts and the handover read (at hospital, over the limit)
   'electron/features/people/service.ts': core('intake'),
   'electron/features/people/search.ts': core('intake'),
 

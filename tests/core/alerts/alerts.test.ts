@@ -176,7 +176,7 @@ describe('intake’s handover sections', () => {
     expect(sections['intake.arrivals']!.lines.map((l) => l.name)).toEqual(['交班起点到站', '夜里到站', '刚到待分诊']);
     expect(sections['intake.arrivals']!.lines.map((l) => l.id).slice(0, 2)).toEqual([first, during]);
     expect(sections['intake.departures']!.lines.map((l) => [l.id, l.detail])).toEqual([[before, 'hospital']]);
-    expect(sections['intake.atHospital']!.lines.map((l) => l.name)).toEqual(['送医']);
+    expect(sections['intake.atHospital']!.lines.map((l) => [l.name, l.detail])).toEqual([['送医', 'at_hospital']]);
     const census = sections['intake.census']!.figures;
     // The census is figures alone: who is in the building is counted, not listed.
     expect(sections['intake.census']!.lines).toEqual([]);

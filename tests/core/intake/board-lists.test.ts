@@ -90,4 +90,14 @@ describe('what the board’s lists hold', () => {
     st.must('people.update', { id: oneOpen.personId, fieldStates: states }, desk); // the dialect left open
     expect(st.must('intake.board', {}, desk).incomplete).toEqual({ count: 1, lines: [expect.objectContaining({ stayId: oneOpen.stayId, detail: '1' })] });
   });
+
+  it('give each line the reason its stay is on the list: awaiting triage as registered, without a bed as no_bed', () => {
+    station();
+    const waiting = st.must('intake.register', { person: { name: '待分诊', sex: 'male' }, channel: 'walk_in', arrivedAt: NIGHT }, desk).stayId;
+    const admitted = st.must('intake.register', { person: { name: '无床位', sex: 'male' }, channel: 'walk_in', arrivedAt: NIGHT }, desk).stayId;
+    st.must('intake.triage', { stayId: admitted, decision: 'admit' }, desk);
+    const board = st.must('intake.board', {}, desk);
+    expect(board.awaitingTriage.lines.map((l) => [l.stayId, l.detail])).toEqual([[waiting, 'registered']]);
+    expect(board.withoutBed.lines.map((l) => [l.stayId, l.detail])).toEqual([[admitted, 'no_bed']]);
+  });
 });

@@ -57,7 +57,7 @@ export const TARGETS = {
   'electron/features/intake/zones.ts': core('zones', 'placement'),
   'electron/features/intake/care.ts': core('intake', 'intake-limits', 'placement', 'intake-integrity', 'stay-history', 'audit-rows'),
   'electron/features/intake/stays.ts': core('intake', 'intake-limits'),
-  'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists'),
+  'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists', 'alerts'), // alerts: the lists only the alerts and the handover read (at hospital, over the limit)
   'electron/features/people/service.ts': core('intake'),
   'electron/features/people/search.ts': core('intake', 'intake-integrity', 'migration-0030'), // intake-integrity: an unknown age in search; migration-0030: the gram index, short queries, an exact name first, ages in SQL
 
@@ -78,7 +78,7 @@ export const TARGETS = {
   'electron/features/alerts/registry.ts': core('alerts'),
   'electron/features/index.ts': core('main-features', 'alerts', 'handover'),
   'electron/features/alerts/procedures.ts': core('alerts'),
-  'electron/features/intake/alerts.ts': core('alerts', 'intake'),
+  'electron/features/intake/alerts.ts': core('alerts', 'intake', 'main-features'), // main-features: the providers registered by their feature
   'electron/features/audit/trail.ts': core('audit'),
   'electron/features/backup/schedule.ts': core('timers', 'backup'), // backup: the quit backup runs as a job, beside no other
   'shared/contract/export.ts': core('export'),

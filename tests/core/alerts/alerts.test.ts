@@ -104,6 +104,9 @@ describe('intake’s alerts', () => {
     expect(groups['intake.awaitingTriage']).toMatchObject({ count: 1, lines: [{ id: fresh }] });
     expect(groups['intake.familySearchDue']!.lines[0]).toMatchObject({ id: unknown, description: '不明身份男子', detail: 'notice:overdue' });
     expect(groups['intake.withoutBed']!.count).toBe(3);
+    // Each group is intake's: its title is in intake's catalog (`alerts.<key>`), which the group names as its feature.
+    expect(Object.values(groups).map((g) => [g.key, g.feature])).toEqual(Object.keys(groups).map((k) => [k, 'intake']));
+    expect(Object.keys(groups)).toEqual(expect.arrayContaining(['intake.overLimit', 'intake.familySearchDue', 'intake.awaitingTriage', 'intake.nearLimit']));
     // Over the limit and a family search due are urgent (someone not helped in time); awaiting triage, no bed and near
     // the limit are this shift's work.
     expect(Object.fromEntries(['overLimit', 'familySearchDue', 'awaitingTriage', 'withoutBed', 'nearLimit'].map((k) => [k, groups[`intake.${k}`]!.urgency]))).toEqual({
@@ -129,7 +132,7 @@ describe('intake’s alerts', () => {
     const stayId = arrived('赵六', 0);
     const colleague = st.userWith(['front_desk'], 'colleague');
     st.must('intake.offerOwnership', { stayId, toUserId: st.must('auth.session', {}, colleague).user.id }, desk);
-    expect(byKey(st.must('alerts.list', {}, colleague))['intake.offersToMe']).toMatchObject({ urgency: 'warning', count: 1, lines: [{ entity: 'stay', id: stayId }] });
+    expect(byKey(st.must('alerts.list', {}, colleague))['intake.offersToMe']).toMatchObject({ feature: 'intake', urgency: 'warning', count: 1, lines: [{ entity: 'stay', id: stayId }] });
     expect(byKey(st.must('alerts.list', {}, desk))['intake.offersToMe']).toBeUndefined();
   });
 
@@ -173,8 +176,10 @@ describe('intake’s handover sections', () => {
     expect(sections['intake.arrivals']!.lines.map((l) => l.name)).toEqual(['交班起点到站', '夜里到站', '刚到待分诊']);
     expect(sections['intake.arrivals']!.lines.map((l) => l.id).slice(0, 2)).toEqual([first, during]);
     expect(sections['intake.departures']!.lines.map((l) => [l.id, l.detail])).toEqual([[before, 'hospital']]);
-    expect(sections['intake.atHospital']!.lines.map((l) => l.name)).toEqual(['送医']);
+    expect(sections['intake.atHospital']!.lines.map((l) => [l.name, l.detail])).toEqual([['送医', 'at_hospital']]);
     const census = sections['intake.census']!.figures;
+    // The census is figures alone: who is in the building is counted, not listed.
+    expect(sections['intake.census']!.lines).toEqual([]);
     expect(census.find((f) => f.key === 'residents')!.value).toBe(2);
     expect(census.find((f) => f.key === 'awaitingTriage')!.value).toBe(1);
     expect(census.find((f) => f.key === 'atHospital')!.value).toBe(1);

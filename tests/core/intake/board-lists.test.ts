@@ -72,3 +72,32 @@ describe('the board’s lists: a count and the first lines, "all" paged', () => 
     expect(st.call('intake.boardList', { list: 'nope' as never, offset: 0, limit: 10 }, desk).ok).toBe(false);
   });
 });
+
+describe('what the board’s lists hold', () => {
+  it('a family-search task is on the board as due once its deadline is a day or less away; one further off is not yet', () => {
+    station();
+    const stayId = st.must('intake.register', { person: { description: '不明身份男子', sex: 'male' }, channel: 'walk_in', arrivedAt: NIGHT }, desk).stayId;
+    // The notice is due within 24 hours of arrival; the DNA request and the refresh are days away.
+    expect(st.must('intake.board', {}, desk).familySearchDue.lines.map((l) => [l.stayId, l.detail])).toEqual([[stayId, 'notice:due']]);
+  });
+
+  it('a record with every identity field filled, or marked unknown or refused, is not incomplete; one left open counts one', () => {
+    station();
+    const complete = st.must('intake.register', { person: { name: '吴十', sex: 'male', birthDate: '1980-01-01' }, channel: 'walk_in', arrivedAt: NIGHT }, desk);
+    const oneOpen = st.must('intake.register', { person: { name: '郑十一', sex: 'male', birthDate: '1980-01-01' }, channel: 'walk_in', arrivedAt: NIGHT }, desk);
+    const states = { idNumber: 'unknown', hukouPlace: 'refused', residence: 'unknown', benefits: 'unknown' } as const;
+    st.must('people.update', { id: complete.personId, dialect: '四川话', fieldStates: states }, desk);
+    st.must('people.update', { id: oneOpen.personId, fieldStates: states }, desk); // the dialect left open
+    expect(st.must('intake.board', {}, desk).incomplete).toEqual({ count: 1, lines: [expect.objectContaining({ stayId: oneOpen.stayId, detail: '1' })] });
+  });
+
+  it('give each line the reason its stay is on the list: awaiting triage as registered, without a bed as no_bed', () => {
+    station();
+    const waiting = st.must('intake.register', { person: { name: '待分诊', sex: 'male' }, channel: 'walk_in', arrivedAt: NIGHT }, desk).stayId;
+    const admitted = st.must('intake.register', { person: { name: '无床位', sex: 'male' }, channel: 'walk_in', arrivedAt: NIGHT }, desk).stayId;
+    st.must('intake.triage', { stayId: admitted, decision: 'admit' }, desk);
+    const board = st.must('intake.board', {}, desk);
+    expect(board.awaitingTriage.lines.map((l) => [l.stayId, l.detail])).toEqual([[waiting, 'registered']]);
+    expect(board.withoutBed.lines.map((l) => [l.stayId, l.detail])).toEqual([[admitted, 'no_bed']]);
+  });
+});

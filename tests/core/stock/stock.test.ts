@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBalances } from '../../../electron/features/stock/balances';
+import type { Input } from '../../../shared/contract';
 import { contentHash } from '../helpers';
 import { code, DAY, PASSWORD, stockStation, type StockStation } from './stock-helpers';
 
@@ -98,7 +99,7 @@ describe('the item list', () => {
 
   it('changing an item that does not exist is not found, with packs and barcodes too, and writes none of them', () => {
     s = stockStation();
-    const input = { id: 999, name: '新物资', category: 'water', unit: '瓶', tracksExpiry: true, packs: [{ name: '箱', quantity: 24 }], barcodes: [{ code: 'NEW-1' }] } as const;
+    const input: Input<'stock.itemSave'> = { id: 999, name: '新物资', category: 'water', unit: '瓶', tracksExpiry: true, packs: [{ name: '箱', quantity: 24 }], barcodes: [{ code: 'NEW-1' }] };
     expect(code(s.st.call('stock.itemSave', input, s.store))).toBe('NOT_FOUND {}');
     expect(code(s.st.call('stock.scan', { code: 'NEW-1' }, s.store))).toBe('VALIDATION {"code":"v.stock.unknownBarcode"}');
     expect(s.st.core.db.prepare('SELECT count(*) AS n FROM stock_packs').get()).toEqual({ n: 0 });

@@ -22,6 +22,12 @@ function twoCheckpoints() {
     if (cp.code !== 'CP-GATE' && cp.code !== 'CP-KITCHEN') st.must('patrol.checkpointSave', { ...cp, zoneId: cp.zoneId, active: false }, st.s.admin);
   }
 }
+/** At `hhmm` tonight, the admin retires the checkpoint `code` or brings it back. */
+function inUse(code: string, active: boolean, hhmm: string) {
+  st.at(wall(DAY, hhmm));
+  const cp = st.must('patrol.checkpoints', {}, st.s.admin).find((c) => c.code === code)!;
+  return st.must('patrol.checkpointSave', { ...cp, zoneId: cp.zoneId, active }, st.s.admin).find((c) => c.id === cp.id)!;
+}
 /** A round at `hhmm` tonight, by the guard. */
 function round(code: string, hhmm: string) {
   st.at(wall(DAY, hhmm));
@@ -301,23 +307,21 @@ describe('checkpoints', () => {
       ['CP-GATE', wall(DAY, '22:40'), 0],
     ]);
   });
+
   it('retired and brought back, keep the rounds missed before: the log of that evening still shows them, and no more', () => {
     st = dutyStation();
     twoCheckpoints(); // at 19:00
-    const kitchen = st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.code === 'CP-KITCHEN')!;
     const missedThatEvening = () =>
       st
         .must('patrol.log', { from: DAY, to: DAY }, st.s.desk)
         .missed.filter((m) => m.slotFrom >= wall(DAY, '19:00'))
         .map((m) => `${m.checkpoint.code}@${(m.slotFrom - wall(DAY, '00:00')) / 3_600_000}`);
     round('CP-GATE', '20:30'); // the kitchen misses 20:00–21:00
-    st.at(wall(DAY, '21:00'));
-    st.must('patrol.checkpointSave', { ...kitchen, active: false }, st.s.admin);
+    inUse('CP-KITCHEN', false, '21:00');
     st.at(wall(DAY, '21:16'));
     expect(missedThatEvening()).toEqual(['CP-KITCHEN@20']);
     round('CP-GATE', '21:30');
-    st.at(wall(DAY, '22:30'));
-    st.must('patrol.checkpointSave', { ...kitchen, active: true }, st.s.admin);
+    const kitchen = inUse('CP-KITCHEN', true, '22:30');
     round('CP-KITCHEN', '22:40');
     round('CP-GATE', '22:45');
     st.at(wall(DAY, '23:16'));
@@ -325,17 +329,15 @@ describe('checkpoints', () => {
     expect(missedThatEvening()).toEqual(['CP-KITCHEN@20']);
     expect(st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.id === kitchen.id)).toMatchObject({ active: true, activeFrom: wall(DAY, '22:30'), retiredAt: null });
   });
+
   it('one round is one slot across a retirement: the round of the slot after it was brought back is not also the late round of the slot it was retired in', () => {
     st = dutyStation();
     twoCheckpoints(); // at 19:00
-    const kitchen = st.must('patrol.checkpoints', {}, st.s.admin).find((cp) => cp.code === 'CP-KITCHEN')!;
     round('CP-KITCHEN', '20:10');
     round('CP-GATE', '20:30');
     round('CP-GATE', '21:20');
-    st.at(wall(DAY, '21:30')); // in use when its 21:00 slot began, so that slot is still due
-    st.must('patrol.checkpointSave', { ...kitchen, active: false }, st.s.admin);
-    st.at(wall(DAY, '21:45'));
-    st.must('patrol.checkpointSave', { ...kitchen, active: true }, st.s.admin);
+    inUse('CP-KITCHEN', false, '21:30'); // in use when its 21:00 slot began, so that slot is still due
+    inUse('CP-KITCHEN', true, '21:45');
     round('CP-KITCHEN', '22:10'); // within its 22:00 slot, and within the grace of the 21:00 one
     round('CP-GATE', '22:20');
     st.at(wall(DAY, '23:16'));

@@ -14,6 +14,7 @@ import type {
   BalanceCheck,
   FundChargesPage,
   FundView,
+  IssueDone,
   IssueView,
   JournalPage,
   LedgerEntries,
@@ -217,8 +218,8 @@ export const stockContract = {
   // Movements
   'stock.receive': mutation('stock.write', receiveInput, output<ReceiptView>()),
   'stock.receiptGet': query('stock.read', z.object({ receiptId: id }), output<ReceiptView>()),
-  'stock.issue': mutation('stock.write', issueInput, output<IssueView>()),
-  'stock.issueToStay': mutation('stock.issue_to_stay', issueToStayInput, output<IssueView>()),
+  'stock.issue': mutation('stock.write', issueInput, output<IssueDone>()),
+  'stock.issueToStay': mutation('stock.issue_to_stay', issueToStayInput, output<IssueDone>()),
   'stock.issueGet': query('stock.read', z.object({ issueId: id }), output<IssueView>()),
   'stock.stayIssues': query('stock.read', z.object({ stayId: id }), output<StayIssueLine[]>()),
   'stock.reverse': mutation('stock.write', reverseInput, output<{ reversalId: number }>()),

@@ -38,7 +38,7 @@ function fakeMain(opts: { slowScans?: boolean } = {}) {
       if (procedure === 'stock.issue') {
         const q = (input as { lines: { quantity: number }[] }).lines[0]!.quantity;
         if (q > 12) return { ok: false, error: { code: 'STOCK_INSUFFICIENT', message: 'no', fields: { 'lines.0.quantity': 'v.stock.insufficient' }, detail: { itemId: 7, requested: q, available: 12, expiredOnHand: 0 } } };
-        return { ok: true, value: { id: 5, valueFen: 0, lines: [] } };
+        return { ok: true, value: { id: 5, valueFen: 0 } };
       }
       return { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: procedure } };
     }),

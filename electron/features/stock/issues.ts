@@ -7,7 +7,7 @@ import { cached } from '../../db/statements';
 import { requireOpen, stayRow } from '../intake/stays';
 import { approve } from './approval';
 import type { StockCtx } from './context';
-import { allocate, linesOf, staffRef, writeMovement, type Allocation } from './movements';
+import { allocate, linesOf, staffRef, writeMovements, type Allocation } from './movements';
 import { lineItem, reversalOf } from './receipts';
 
 type IssueRequest = z.output<typeof issueInput> | ({ destination: 'stay' } & z.output<typeof issueToStayInput>);
@@ -68,8 +68,9 @@ export function issue(c: StockCtx, input: IssueRequest): Issued {
       c.actorId,
     ).lastInsertRowid,
   );
-  const movementIds = planned.flatMap((p) =>
-    p.allocations.map((a) => writeMovement(c, { itemId: p.itemId, batchId: a.batchId, kind: input.destination, quantity: -a.quantity, unitCostFen: a.unitCostFen, issueId })),
+  const movementIds = writeMovements(
+    c,
+    planned.flatMap((p) => p.allocations.map((a) => ({ itemId: p.itemId, batchId: a.batchId, kind: input.destination, quantity: -a.quantity, unitCostFen: a.unitCostFen, issueId }))),
   );
   return { issueId, movementIds, valueFen, approvedBy };
 }

@@ -99,28 +99,37 @@ export interface NewMovement {
   reverses?: number;
 }
 
-/** Appends one movement; the balances follow in the same statement (the movements' trigger, migration 0090). */
-export function writeMovement(c: Pick<StockCtx, 'db' | 'now' | 'settings'>, m: NewMovement): number {
-  return Number(
-    cached(
-      c.db,
-      `INSERT INTO stock_movements (item_id, batch_id, kind, quantity, value_fen, receipt_id, issue_id, stocktake_id, reversal_id, reverses, at, on_day)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      m.itemId,
-      m.batchId,
-      m.kind,
-      m.quantity,
-      m.quantity * m.unitCostFen,
-      m.receiptId ?? null,
-      m.issueId ?? null,
-      m.stocktakeId ?? null,
-      m.reversalId ?? null,
-      m.reverses ?? null,
-      c.now,
-      stationDay(c.now, c.settings.timeZone),
-    ).lastInsertRowid,
-  );
+/**
+ * Appends a document's movements, in one statement: the rows go in as one JSON array, so an issue across 50 batches
+ * is one call into SQLite instead of 50 (a fifth of its insert time, issue 11's bench). The balances follow row by
+ * row in the same statement (the movements' trigger, migration 0090). The ids come back in the order given: rows are
+ * inserted in the array's order, and each new rowid is one above the largest.
+ */
+export function writeMovements(c: Pick<StockCtx, 'db' | 'now' | 'settings'>, movements: readonly NewMovement[]): number[] {
+  const rows = movements.map((m) => [
+    m.itemId,
+    m.batchId,
+    m.kind,
+    m.quantity,
+    m.quantity * m.unitCostFen,
+    m.receiptId ?? null,
+    m.issueId ?? null,
+    m.stocktakeId ?? null,
+    m.reversalId ?? null,
+    m.reverses ?? null,
+  ]);
+  const ids = cached(
+    c.db,
+    `INSERT INTO stock_movements (item_id, batch_id, kind, quantity, value_fen, receipt_id, issue_id, stocktake_id, reversal_id, reverses, at, on_day)
+     SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6, r.value ->> 7, r.value ->> 8,
+            r.value ->> 9, ?, ?
+     FROM json_each(?) r ORDER BY r.key RETURNING id`,
+  )
+    .pluck()
+    .all(c.now, stationDay(c.now, c.settings.timeZone), JSON.stringify(rows)) as number[];
+  // RETURNING's order is SQLite's to choose (today it is the rows'); the ids' order is the rows'.
+  // Stryker disable next-line MethodExpression,ArrowFunction: SQLite returns an INSERT's rows in the order it inserts them, so unsorted ids are in order too; the sort holds the promise should that change
+  return ids.sort((a, b) => a - b);
 }
 
 const LINES = `

@@ -42,13 +42,13 @@ export const stockHandlers: Handlers<keyof typeof stockContract> = {
     const c = moving(ctx);
     const written = issue(c, input);
     ctx.audit({ entity: 'stock_issue', entityId: written.issueId, after: written });
-    return issueView(c.db, written.issueId);
+    return { id: written.issueId, valueFen: written.valueFen };
   },
   'stock.issueToStay': (input, ctx) => {
     const c = moving(ctx);
     const written = issue(c, { destination: 'stay', ...input });
     ctx.audit({ entity: 'stock_issue', entityId: written.issueId, after: written });
-    return issueView(c.db, written.issueId);
+    return { id: written.issueId, valueFen: written.valueFen };
   },
   'stock.issueGet': (input, ctx) => issueView(ctx.db, input.issueId),
   'stock.stayIssues': (input, ctx) => stayIssues(ctx.db, input.stayId),

@@ -8,7 +8,7 @@ import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
 import { chargeFund, requireFund } from './budget';
 import type { StockCtx } from './context';
-import { linesOf, staffRef, writeMovement } from './movements';
+import { linesOf, staffRef, writeMovements } from './movements';
 
 interface ItemFacts {
   id: number;
@@ -91,13 +91,13 @@ export function receive(c: StockCtx, input: z.output<typeof receiveInput>): Rece
   const chargeId = input.charge
     ? chargeFund(c, { ...input.charge, amountFen: totalFen, receiptId, confirmOverBudget: input.confirmOverBudget })
     : null;
-  const batchIds: number[] = [];
-  const movementIds: number[] = [];
-  for (const p of prepared) {
-    const batchId = insertBatch(c, { itemId: p.line.itemId, receiptId, lot: p.line.lot, producedOn: p.line.producedOn, expiresOn: p.expiresOn, unitCostFen: p.unitCostFen });
-    batchIds.push(batchId);
-    movementIds.push(writeMovement(c, { itemId: p.line.itemId, batchId, kind: input.source, quantity: p.line.quantity, unitCostFen: p.unitCostFen, receiptId }));
-  }
+  const batchIds = prepared.map((p) =>
+    insertBatch(c, { itemId: p.line.itemId, receiptId, lot: p.line.lot, producedOn: p.line.producedOn, expiresOn: p.expiresOn, unitCostFen: p.unitCostFen }),
+  );
+  const movementIds = writeMovements(
+    c,
+    prepared.map((p, i) => ({ itemId: p.line.itemId, batchId: batchIds[i]!, kind: input.source, quantity: p.line.quantity, unitCostFen: p.unitCostFen, receiptId })),
+  );
   return { receiptId, batchIds, movementIds, chargeId };
 }
 

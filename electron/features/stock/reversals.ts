@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/domain/result';
 import type { MovementKind } from '../../../shared/domain/stock';
 import { cached } from '../../db/statements';
 import type { StockCtx } from './context';
-import { writeMovement } from './movements';
+import { writeMovements } from './movements';
 
 export interface Reversed {
   reversalId: number;
@@ -67,19 +67,22 @@ export function reverse(c: StockCtx, input: z.output<typeof reverseInput>): Reve
         ? cached(db, 'SELECT m.id, m.item_id, m.batch_id, m.kind, m.quantity, b.unit_cost_fen FROM stock_movements m JOIN stock_batches b ON b.id = m.batch_id WHERE m.issue_id = ? AND m.reversal_id IS NULL ORDER BY m.id').all(input.id)
         : []
   ) as Original[];
-  const movementIds = originals.map((m) => {
-    if (m.quantity > 0) {
-      const onHand = cached(db, 'SELECT quantity FROM stock_balances WHERE batch_id = ?').pluck().get(m.batch_id) as number;
-      if (onHand < m.quantity) {
-        throw new AppError(
-          'STOCK_INSUFFICIENT',
-          'Part of this receipt has been issued; reverse those issues first.',
-          { id: 'v.stock.receiptIssued' },
-          { itemId: m.item_id, batchId: m.batch_id, available: onHand, requested: m.quantity },
-        );
-      }
+  for (const m of originals) {
+    // A receipt's batches must still hold what it brought in (one movement per batch, so each is checked alone).
+    if (m.quantity <= 0) continue;
+    const onHand = cached(db, 'SELECT quantity FROM stock_balances WHERE batch_id = ?').pluck().get(m.batch_id) as number;
+    if (onHand < m.quantity) {
+      throw new AppError(
+        'STOCK_INSUFFICIENT',
+        'Part of this receipt has been issued; reverse those issues first.',
+        { id: 'v.stock.receiptIssued' },
+        { itemId: m.item_id, batchId: m.batch_id, available: onHand, requested: m.quantity },
+      );
     }
-    return writeMovement(c, {
+  }
+  const movementIds = writeMovements(
+    c,
+    originals.map((m) => ({
       itemId: m.item_id,
       batchId: m.batch_id,
       kind: m.kind,
@@ -89,8 +92,8 @@ export function reverse(c: StockCtx, input: z.output<typeof reverseInput>): Reve
       issueId: input.kind === 'issue' ? input.id : undefined,
       reversalId,
       reverses: m.id,
-    });
-  });
+    })),
+  );
 
   const charges = (
     input.kind === 'charge'

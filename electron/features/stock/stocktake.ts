@@ -7,7 +7,7 @@ import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
 import { approve } from './approval';
 import type { StockCtx } from './context';
-import { staffRef, writeMovement } from './movements';
+import { staffRef, writeMovements } from './movements';
 import { batchExpiry, insertBatch, lineItem } from './receipts';
 
 /**
@@ -114,7 +114,7 @@ export function approveStocktake(c: StockCtx, input: { stocktakeId: number; appr
      FROM stock_stocktake_lines l JOIN stock_batches b ON b.id = l.batch_id JOIN stock_balances s ON s.batch_id = l.batch_id
      WHERE l.stocktake_id = ? AND l.counted <> l.book ORDER BY l.item_id, l.batch_id`,
   ).all(h.id) as { batch_id: number; item_id: number; delta: number; unit_cost_fen: number; on_hand: number }[];
-  const movementIds = differences.map((d) => {
+  for (const d of differences) {
     if (d.on_hand + d.delta < 0) {
       // Counted short of stock that has since been issued: the count cannot be right any more.
       throw new AppError('STOCK_INSUFFICIENT', 'A shortage is larger than what the batch now holds; count it again.', { stocktakeId: 'v.stock.recount' }, {
@@ -124,8 +124,11 @@ export function approveStocktake(c: StockCtx, input: { stocktakeId: number; appr
         requested: -d.delta,
       });
     }
-    return writeMovement(c, { itemId: d.item_id, batchId: d.batch_id, kind: 'stocktake', quantity: d.delta, unitCostFen: d.unit_cost_fen, stocktakeId: h.id });
-  });
+  }
+  const movementIds = writeMovements(
+    c,
+    differences.map((d) => ({ itemId: d.item_id, batchId: d.batch_id, kind: 'stocktake', quantity: d.delta, unitCostFen: d.unit_cost_fen, stocktakeId: h.id })),
+  );
   cached(db, "UPDATE stock_stocktakes SET status = 'posted', closed_at = ?, closed_by = ?, approved_by = ? WHERE id = ?").run(c.now, c.actorId, approvedBy, h.id);
   return { movementIds, approvedBy };
 }

@@ -11,6 +11,8 @@ afterEach(() => s?.st.close());
 const onHand = (itemId: number) => s.st.must('stock.item', { itemId }, s.store);
 const batchesOf = (itemId: number) => onHand(itemId).batches.map((b) => [b.expiresOn, b.onHand]);
 const balancesSound = () => expect(checkBalances(s.st.core.db, 0).mismatches).toEqual([]);
+/** An issue's note (出库单), as the print page reads it: an issue itself answers only its number and value. */
+const noteOf = (issued: { id: number }) => s.st.must('stock.issueGet', { issueId: issued.id }, s.store);
 
 describe('the catalogue', () => {
   it('keeps sizes and cuts for clothing only, and a shelf life only for items that expire', () => {
@@ -207,13 +209,32 @@ describe('receipts', () => {
 });
 
 describe('issues', () => {
+  it('answer the desk with the issue note’s number and value; the note lists its movements in the order they were taken, as the audit row names them', () => {
+    s = stockStation();
+    const water = s.item();
+    const medicine = s.item({ name: '藿香正气水', category: 'medicine', unit: '支' });
+    for (const expiresOn of ['2026-09-01', '2026-08-01', '2026-08-15']) s.receive(water, 10, { expiresOn, unitPriceFen: 50 });
+    s.receive(medicine, 10, { expiresOn: '2026-10-01', unitPriceFen: 300 });
+    const issued = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: medicine, quantity: 2 }, { itemId: water, quantity: 25 }] }, s.store);
+    expect(issued).toEqual({ id: issued.id, valueFen: 2 * 300 + 25 * 50 });
+    const lines = noteOf(issued).lines;
+    expect(lines.map((l) => [l.itemId, l.expiresOn, l.quantity])).toEqual([
+      [medicine, '2026-10-01', -2],
+      [water, '2026-08-01', -10],
+      [water, '2026-08-15', -10],
+      [water, '2026-09-01', -5],
+    ]);
+    const audit = JSON.parse(s.st.core.db.prepare("SELECT after FROM audit_log WHERE procedure = 'stock.issue'").pluck().get() as string) as { movementIds: number[] };
+    expect(audit.movementIds).toEqual(lines.map((l) => l.movementId));
+  });
+
   it('take the earliest expiry first, the older batch first on one day, and stock that never expires last', () => {
     s = stockStation();
     const water = s.item();
     s.receive(water, 10, { expiresOn: '2026-09-01' });
     s.receive(water, 10, { expiresOn: '2026-08-01' });
     s.receive(water, 10, { expiresOn: '2026-08-01' });
-    const out = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 15 }] }, s.store);
+    const out = noteOf(s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 15 }] }, s.store));
     expect(out.lines.map((l) => [l.batchId, l.quantity])).toEqual([
       [2, -10],
       [3, -5],
@@ -230,7 +251,7 @@ describe('issues', () => {
     const water = s.item();
     s.receive(water, 10, { expiresOn: '2026-08-01' });
     s.receive(water, 10, { expiresOn: '2026-09-01' });
-    const out = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 10 }, { itemId: water, quantity: 4 }] }, s.store);
+    const out = noteOf(s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 10 }, { itemId: water, quantity: 4 }] }, s.store));
     expect(out.lines.map((l) => [l.expiresOn, l.quantity])).toEqual([
       ['2026-08-01', -10],
       ['2026-09-01', -4],
@@ -247,7 +268,7 @@ describe('issues', () => {
     const tooMany = s.st.call('stock.issue', { destination: 'outreach', outreachRef: '7月20日夜间巡查', lines: [{ itemId: medicine, quantity: 5 }] }, s.store);
     expect(code(tooMany)).toBe('STOCK_INSUFFICIENT {"lines.0.quantity":"v.stock.insufficient"}');
     expect(!tooMany.ok && tooMany.error.detail).toEqual({ itemId: medicine, requested: 5, available: 4, expiredOnHand: 10 });
-    const out = s.st.must('stock.issue', { destination: 'outreach', outreachRef: '7月20日夜间巡查', lines: [{ itemId: medicine, quantity: 4 }] }, s.store);
+    const out = noteOf(s.st.must('stock.issue', { destination: 'outreach', outreachRef: '7月20日夜间巡查', lines: [{ itemId: medicine, quantity: 4 }] }, s.store));
     expect(out.lines.map((l) => l.expiresOn)).toEqual(['2026-07-20']);
     // The next day that batch is expired too.
     s.advance(DAY);
@@ -280,7 +301,7 @@ describe('issues', () => {
     s.receive(fan, 2, { expiresOn: undefined });
     const stayId = s.stay();
     const given = s.st.must('stock.issueToStay', { stayId, lines: [{ itemId: water, quantity: 3 }] }, s.desk);
-    expect(given).toMatchObject({ destination: 'stay', stay: { id: stayId, name: expect.stringMatching(/^受助人/) } });
+    expect(noteOf(given)).toMatchObject({ destination: 'stay', stay: { id: stayId, name: expect.stringMatching(/^受助人/) } });
     expect(code(s.st.call('stock.issueToStay', { stayId, lines: [{ itemId: water, quantity: 1 }, { itemId: fan, quantity: 1 }] }, s.desk))).toBe(
       'FORBIDDEN {"lines.1.itemId":"v.stock.notFrontDesk"}',
     );
@@ -317,7 +338,7 @@ describe('issues', () => {
     const storekeeper = { id: s.st.must('auth.session', {}, s.store).user.id, displayName: 'store' };
     const unaddressed = { stay: null, outreachRef: null, department: null, writeOffReason: null, approvedBy: null, recipient: null, reversal: null };
     const trip = s.st.must('stock.issue', { destination: 'outreach', outreachRef: '7月20日夜间巡查', recipient: '王队长', note: '桥洞', lines: [{ itemId: water, quantity: 10 }] }, s.store);
-    expect(s.st.must('stock.issueGet', { issueId: trip.id }, s.store)).toMatchObject({
+    expect(noteOf(trip)).toMatchObject({
       ...unaddressed,
       destination: 'outreach',
       outreachRef: '7月20日夜间巡查',
@@ -329,15 +350,15 @@ describe('issues', () => {
     });
     // A department's issue names the department; a recipient left blank is none.
     const kitchen = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', recipient: '', lines: [{ itemId: water, quantity: 2 }] }, s.store);
-    expect(kitchen).toMatchObject({ ...unaddressed, destination: 'station_use', department: '厨房', note: '', valueFen: 300 });
+    expect(noteOf(kitchen)).toMatchObject({ ...unaddressed, destination: 'station_use', department: '厨房', note: '', valueFen: 300 });
     const handed = s.st.must('stock.issue', { destination: 'station_use', department: '医务室', recipient: '李医生', lines: [{ itemId: water, quantity: 1 }] }, s.store);
-    expect(handed).toMatchObject({ department: '医务室', recipient: '李医生', outreachRef: null });
+    expect(noteOf(handed)).toMatchObject({ department: '医务室', recipient: '李医生', outreachRef: null });
     // A write-off keeps its reason; a stay's issue its stay.
     const expired = s.st.must('stock.issue', { destination: 'write_off', reason: 'expired', lines: [{ itemId: medicine, quantity: 5 }] }, s.store);
-    expect(expired).toMatchObject({ ...unaddressed, destination: 'write_off', writeOffReason: 'expired' });
+    expect(noteOf(expired)).toMatchObject({ ...unaddressed, destination: 'write_off', writeOffReason: 'expired' });
     const stayId = s.stay();
     const given = s.st.must('stock.issueToStay', { stayId, note: '中暑', lines: [{ itemId: water, quantity: 1 }] }, s.desk);
-    expect(given).toMatchObject({ ...unaddressed, destination: 'stay', stay: { id: stayId }, note: '中暑', by: { displayName: 'desk' } });
+    expect(noteOf(given)).toMatchObject({ ...unaddressed, destination: 'stay', stay: { id: stayId }, note: '中暑', by: { displayName: 'desk' } });
   });
 });
 
@@ -352,7 +373,7 @@ describe('write-offs', () => {
     expect(code(writeOff('expired', { quantity: 4 }))).toMatch(/^STOCK_INSUFFICIENT/);
     expect(code(writeOff('expired', { batchId: fresh }))).toBe('VALIDATION {"lines.0.batchId":"v.stock.notExpired"}');
     const damaged = writeOff('damaged', { quantity: 4 });
-    expect(damaged.ok && damaged.value.lines.map((l) => [l.expiresOn, l.quantity])).toEqual([
+    expect(damaged.ok && noteOf(damaged.value).lines.map((l) => [l.expiresOn, l.quantity])).toEqual([
       ['2026-07-01', -3],
       ['2026-12-31', -1],
     ]);
@@ -368,7 +389,7 @@ describe('write-offs', () => {
     s.receive(medicine, 5, { expiresOn: '2026-07-01' }); // expired
     s.receive(medicine, 5, { expiresOn: '2026-08-01' });
     const broken = s.receive(medicine, 5, { expiresOn: '2026-12-31' }).lines[0]!.batchId;
-    const out = s.st.must('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ itemId: medicine, quantity: 2, batchId: broken }] }, s.store);
+    const out = noteOf(s.st.must('stock.issue', { destination: 'write_off', reason: 'damaged', lines: [{ itemId: medicine, quantity: 2, batchId: broken }] }, s.store));
     expect(out.lines.map((l) => [l.batchId, l.quantity])).toEqual([[broken, -2]]);
     expect(batchesOf(medicine)).toEqual([
       ['2026-08-01', 5],
@@ -389,7 +410,8 @@ describe('write-offs', () => {
     s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 20, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
     const writeOff = (quantity: number, approver?: { userId: number; password: string }) =>
       s.st.call('stock.issue', { destination: 'write_off', reason: 'damaged', note: '', lines: [{ itemId: water, quantity }], ...(approver ? { approver } : {}) }, s.store);
-    expect(writeOff(10)).toMatchObject({ ok: true, value: { valueFen: 1000, approvedBy: null } }); // at the limit: no approval
+    const atLimit = writeOff(10); // at the limit: no approval
+    expect(atLimit.ok && [atLimit.value.valueFen, noteOf(atLimit.value).approvedBy]).toEqual([1000, null]);
     s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 1, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
     const refused = writeOff(11); // 1100 fen: over it
     expect(code(refused)).toBe('VALIDATION {"approver":"v.stock.approvalRequired"}');
@@ -397,17 +419,15 @@ describe('write-offs', () => {
     expect(code(writeOff(11, { userId: s.colleague.id, password: PASSWORD }))).toBe('VALIDATION {"approver.userId":"v.stock.approverRole"}');
     expect(code(writeOff(11, { userId: s.leader.id, password: 'wrong-pass-1' }))).toBe('BAD_CREDENTIALS {"approver.password":"v.badCredentials"}');
     const done = writeOff(11, { userId: s.leader.id, password: PASSWORD });
-    expect(done.ok && done.value.approvedBy).toEqual({ id: s.leader.id, displayName: 'leader' });
+    expect(done.ok && noteOf(done.value).approvedBy).toEqual({ id: s.leader.id, displayName: 'leader' });
     // The audit row keeps who approved, never the password.
     const audit = s.st.core.db.prepare("SELECT after FROM audit_log WHERE procedure = 'stock.issue' ORDER BY id DESC LIMIT 1").pluck().get() as string;
     expect(audit).toContain(`"approver":{"userId":${s.leader.id}}`);
     expect(audit).not.toContain(PASSWORD);
     // An issue that is no write-off needs no approval, whatever its value.
     s.st.must('stock.receive', { source: 'donation', donor: '爱心企业', lines: [{ itemId: water, quantity: 20, unitPriceFen: 100, expiresOn: '2027-01-01' }] }, s.store);
-    expect(s.st.call('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 20 }] }, s.store)).toMatchObject({
-      ok: true,
-      value: { valueFen: 2000, approvedBy: null },
-    });
+    const kitchen = s.st.must('stock.issue', { destination: 'station_use', department: '厨房', lines: [{ itemId: water, quantity: 20 }] }, s.store);
+    expect([kitchen.valueFen, noteOf(kitchen).approvedBy]).toEqual([2000, null]);
   });
 
   it('are approved by an active admin or duty leader only: anyone else is told so before their password is tried', () => {

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Input as In } from '../../../../../shared/contract';
-import type { IssueView } from '../../../../../shared/contract/stock';
+import type { IssueDone } from '../../../../../shared/contract/stock';
 import { WRITE_OFF_REASONS } from '../../../../../shared/domain/stock';
 import { useRpcMutation } from '../../../api/hooks';
 import { yuan } from '../../../components/format';
@@ -32,7 +32,7 @@ export function IssuePage() {
   const [header, setHeader] = useState<{ stayId?: number | null; department?: string; outreachRef?: string; recipient?: string; reason?: string; note?: string }>({});
   const [approval, setApproval] = useState<Approval>({ password: '' });
   const [needsApproval, setNeedsApproval] = useState(false);
-  const [done, setDone] = useState<IssueView | null>(null);
+  const [done, setDone] = useState<IssueDone | null>(null);
   const errors = useFieldErrors(t, (path) => lines[Number(path.split('.')[1])]?.item.unit);
   const toStay = useRpcMutation('stock.issueToStay', ['intake']);
   const issue = useRpcMutation('stock.issue');

@@ -182,6 +182,23 @@ describe('the record and its ID number never disagree, whatever the order of edi
     expect(st.must('people.update', { id: personId, birthDate: '1988-06-02', idNumber: WOMAN_1988 }, desk).idNumber).toBe(WOMAN_1988);
   });
 
+  it('an older record that disagrees with its ID number is corrected one field at a time, and its other fields edited meanwhile', () => {
+    station();
+    const born = admitted({ name: '周九', idNumber: MAN_1979 }).personId;
+    legacyBirthDate(born, '1979-03-16');
+    // Neither the ID number, the birth date nor the sex is changed: nothing to re-check.
+    expect(st.must('people.update', { id: born, dialect: '北京话' }, desk).birthDate).toBe('1979-03-16');
+    // The sex is checked against the ID number, not the old birth date; the birth date is put right.
+    expect(st.must('people.update', { id: born, sex: 'male' }, desk).sex).toBe('male');
+    expect(refusal(st.call('people.update', { id: born, birthDate: '1979-03-17' }, desk))).toEqual({ code: 'VALIDATION', fields: { birthDate: 'v.id.birthMismatch' } });
+    expect(st.must('people.update', { id: born, birthDate: '1979-03-15' }, desk).birthDate).toBe('1979-03-15');
+    // The same for a sex an older version stored against the number.
+    const sexed = admitted({ name: '吴十', idNumber: WOMAN_1988 }).personId;
+    st.core.db.prepare("UPDATE persons SET sex = 'male' WHERE id = ?").run(sexed);
+    expect(st.must('people.update', { id: sexed, birthDate: '1988-06-02', dialect: '上海话' }, desk).dialect).toBe('上海话');
+    expect(st.must('people.update', { id: sexed, sex: 'female' }, desk).sex).toBe('female');
+  });
+
   it('clears an ID number only by the explicit, audited action, never by an emptied field', () => {
     station();
     const { personId } = admitted({ name: '孙七', idNumber: MAN_1979 });

@@ -167,6 +167,9 @@ describe('the record and its ID number never disagree, whatever the order of edi
     expect(st.must('people.get', { id: personId }, desk)).toMatchObject({ sex: 'male', birthDate: '1979-03-15' });
     expect(refusal(st.call('people.update', { id: personId, sex: 'female' }, desk))).toEqual({ code: 'VALIDATION', fields: { sex: 'v.id.sexMismatch' } });
     expect(refusal(st.call('people.update', { id: personId, birthDate: '1980-03-15' }, desk))).toEqual({ code: 'VALIDATION', fields: { birthDate: 'v.id.birthMismatch' } });
+    // Changed together, each is checked: the one that contradicts the number is refused, though the other agrees.
+    expect(refusal(st.call('people.update', { id: personId, sex: 'male', birthDate: '1980-03-15' }, desk))).toEqual({ code: 'VALIDATION', fields: { birthDate: 'v.id.birthMismatch' } });
+    expect(refusal(st.call('people.update', { id: personId, sex: 'female', birthDate: '1979-03-15' }, desk))).toEqual({ code: 'VALIDATION', fields: { sex: 'v.id.sexMismatch' } });
     // Agreeing values, and edits of other fields, pass.
     expect(st.must('people.update', { id: personId, sex: 'male', birthDate: '1979-03-15', dialect: '河南口音' }, desk).dialect).toBe('河南口音');
     expect(st.must('people.get', { id: personId }, desk)).toMatchObject({ sex: 'male', birthDate: '1979-03-15', idNumber: MAN_1979 });
@@ -200,6 +203,8 @@ describe('the record and its ID number never disagree, whatever the order of edi
     // Nor is a number an older version stored unchecked read again by an edit of other fields.
     st.core.db.prepare("UPDATE persons SET id_number = '110105197903150011' WHERE id = ?").run(born);
     expect(st.must('people.update', { id: born, dialect: '天津话' }, desk)).toMatchObject({ dialect: '天津话', idNumber: '110105197903150011' });
+    // A change of the sex or birth date is checked against it, and the number that is not valid is named at its field.
+    expect(refusal(st.call('people.update', { id: born, sex: 'male' }, desk))).toEqual({ code: 'VALIDATION', fields: { idNumber: 'v.id.checksum' } });
   });
 
   it('clears an ID number only by the explicit, audited action, never by an emptied field', () => {

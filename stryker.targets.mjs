@@ -58,7 +58,7 @@ export const TARGETS = {
   'electron/features/intake/care.ts': core('intake', 'intake-limits', 'placement', 'intake-integrity', 'stay-history', 'audit-rows'),
   'electron/features/intake/stays.ts': core('intake', 'intake-limits'),
   'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists', 'alerts'), // alerts: the lists only the alerts and the handover read (at hospital, over the limit)
-  'electron/features/people/service.ts': core('intake'),
+  'electron/features/people/service.ts': core('intake', 'intake-integrity', 'person-edits.property', 'audit-rows'), // intake-integrity and person-edits: the record and its ID number never disagree; audit-rows: an edit's before and after
   'electron/features/people/search.ts': core('intake', 'intake-integrity', 'migration-0030'), // intake-integrity: an unknown age in search; migration-0030: the gram index, short queries, an exact name first, ages in SQL
 
   // Backups and recovery.

@@ -202,6 +202,39 @@ describe('the registry’s rows', () => {
     expect(row.after).toEqual({ sex: 'male', birthDate: '1979-03-15', idNumber: converted.ok && converted.normalized, dialect: '北京话', fieldStates: {} });
   });
 
+  it('an edit of one field records that field alone, as it was and as stored, even on a record with an ID number', () => {
+    const { s, desk } = intakeStation();
+    const { personId } = s.must('intake.register', { person: { name: '王五', idNumber: '110105790315001' }, channel: 'walk_in', arrivedAt: NIGHT }, desk);
+    const row = () => {
+      const { before, after } = lastRow(s, 'people.update');
+      return { before, after };
+    };
+    s.must('people.update', { id: personId, sex: 'male' }, desk);
+    expect(row()).toEqual({ before: { sex: 'male' }, after: { sex: 'male' } });
+    s.must('people.update', { id: personId, dialect: '北京话' }, desk);
+    expect(row()).toEqual({ before: { dialect: null }, after: { dialect: '北京话' } });
+  });
+
+  it('an estimated age records the day it was estimated, and the day it replaced', () => {
+    const { s, desk } = intakeStation();
+    const { personId } = s.must('intake.register', { person: { name: '王五', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: NIGHT }, desk);
+    s.clock.advance(24 * 3_600_000);
+    s.must('auth.unlock', { password: 'Own-pass-22' }, desk);
+    s.must('people.update', { id: personId, estimatedAge: 45 }, desk);
+    const { before, after } = lastRow(s, 'people.update');
+    expect({ before, after }).toEqual({ before: { estimatedAge: 40, estimatedOn: '2026-07-20' }, after: { estimatedAge: 45, estimatedOn: '2026-07-21' } });
+  });
+
+  it('a mark on a field that is filled is not kept, and the row records the marks as stored', () => {
+    const { s, desk } = intakeStation();
+    const { personId } = s.must('intake.register', { person: { name: '王五' }, channel: 'walk_in', arrivedAt: NIGHT }, desk);
+    s.must('people.update', { id: personId, fieldStates: { name: 'unknown', dialect: 'refused' } }, desk);
+    const { before, after } = lastRow(s, 'people.update');
+    expect({ before, after }).toEqual({ before: { fieldStates: {} }, after: { fieldStates: { dialect: 'refused' } } });
+    expect(s.must('people.update', { id: personId, fieldStates: { name: 'refused', dialect: 'refused' } }, desk).fieldStates).toEqual({ dialect: 'refused' });
+    expect(lastRow(s, 'people.update').after).toEqual({ fieldStates: { dialect: 'refused' } });
+  });
+
   it('a photo is recorded by its type and size, never its bytes', () => {
     const { s, desk } = intakeStation();
     const { personId } = s.must('intake.register', { person: { name: '赵六' }, channel: 'walk_in', arrivedAt: NIGHT }, desk);

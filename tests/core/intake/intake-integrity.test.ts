@@ -167,6 +167,9 @@ describe('the record and its ID number never disagree, whatever the order of edi
     expect(st.must('people.get', { id: personId }, desk)).toMatchObject({ sex: 'male', birthDate: '1979-03-15' });
     expect(refusal(st.call('people.update', { id: personId, sex: 'female' }, desk))).toEqual({ code: 'VALIDATION', fields: { sex: 'v.id.sexMismatch' } });
     expect(refusal(st.call('people.update', { id: personId, birthDate: '1980-03-15' }, desk))).toEqual({ code: 'VALIDATION', fields: { birthDate: 'v.id.birthMismatch' } });
+    // Changed together, each is checked: the one that contradicts the number is refused, though the other agrees.
+    expect(refusal(st.call('people.update', { id: personId, sex: 'male', birthDate: '1980-03-15' }, desk))).toEqual({ code: 'VALIDATION', fields: { birthDate: 'v.id.birthMismatch' } });
+    expect(refusal(st.call('people.update', { id: personId, sex: 'female', birthDate: '1979-03-15' }, desk))).toEqual({ code: 'VALIDATION', fields: { sex: 'v.id.sexMismatch' } });
     // Agreeing values, and edits of other fields, pass.
     expect(st.must('people.update', { id: personId, sex: 'male', birthDate: '1979-03-15', dialect: '河南口音' }, desk).dialect).toBe('河南口音');
     expect(st.must('people.get', { id: personId }, desk)).toMatchObject({ sex: 'male', birthDate: '1979-03-15', idNumber: MAN_1979 });
@@ -180,6 +183,28 @@ describe('the record and its ID number never disagree, whatever the order of edi
     expect(refusal(st.call('people.update', { id: personId, idNumber: WOMAN_1988 }, desk))).toEqual({ code: 'VALIDATION', fields: { idNumber: 'v.id.birthMismatch' } });
     // Corrected together, in one edit, they agree.
     expect(st.must('people.update', { id: personId, birthDate: '1988-06-02', idNumber: WOMAN_1988 }, desk).idNumber).toBe(WOMAN_1988);
+  });
+
+  it('an older record that disagrees with its ID number is corrected one field at a time, and its other fields edited meanwhile', () => {
+    station();
+    const born = admitted({ name: '周九', idNumber: MAN_1979 }).personId;
+    legacyBirthDate(born, '1979-03-16');
+    // Neither the ID number, the birth date nor the sex is changed: nothing to re-check.
+    expect(st.must('people.update', { id: born, dialect: '北京话' }, desk).birthDate).toBe('1979-03-16');
+    // The sex is checked against the ID number, not the old birth date; the birth date is put right.
+    expect(st.must('people.update', { id: born, sex: 'male' }, desk).sex).toBe('male');
+    expect(refusal(st.call('people.update', { id: born, birthDate: '1979-03-17' }, desk))).toEqual({ code: 'VALIDATION', fields: { birthDate: 'v.id.birthMismatch' } });
+    expect(st.must('people.update', { id: born, birthDate: '1979-03-15' }, desk).birthDate).toBe('1979-03-15');
+    // The same for a sex an older version stored against the number.
+    const sexed = admitted({ name: '吴十', idNumber: WOMAN_1988 }).personId;
+    st.core.db.prepare("UPDATE persons SET sex = 'male' WHERE id = ?").run(sexed);
+    expect(st.must('people.update', { id: sexed, birthDate: '1988-06-02', dialect: '上海话' }, desk).dialect).toBe('上海话');
+    expect(st.must('people.update', { id: sexed, sex: 'female' }, desk).sex).toBe('female');
+    // Nor is a number an older version stored unchecked read again by an edit of other fields.
+    st.core.db.prepare("UPDATE persons SET id_number = '110105197903150011' WHERE id = ?").run(born);
+    expect(st.must('people.update', { id: born, dialect: '天津话' }, desk)).toMatchObject({ dialect: '天津话', idNumber: '110105197903150011' });
+    // A change of the sex or birth date is checked against it, and the number that is not valid is named at its field.
+    expect(refusal(st.call('people.update', { id: born, sex: 'male' }, desk))).toEqual({ code: 'VALIDATION', fields: { idNumber: 'v.id.checksum' } });
   });
 
   it('clears an ID number only by the explicit, audited action, never by an emptied field', () => {

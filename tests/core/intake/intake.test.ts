@@ -94,7 +94,11 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     const p = st.must('people.update', { id: personId, idNumber: '110105491231002' }, desk); // 15-digit, converted
     expect(p).toMatchObject({ idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'female' });
     const other = quick({ name: '另一人' });
-    expect(err(st.call('people.update', { id: other.personId, idNumber: '11010519491231002X' }, desk))).toContain('v.id.taken');
+    // A number already on record is refused, naming whose it is, so the desk can open that record.
+    const taken = st.call('people.update', { id: other.personId, idNumber: '11010519491231002X' }, desk);
+    expect(taken.ok ? null : taken.error).toMatchObject({ code: 'CONFLICT', fields: { idNumber: 'v.id.taken' }, detail: { personId } });
+    // The record's own number is no conflict.
+    expect(st.must('people.update', { id: personId, idNumber: '11010519491231002X' }, desk).idNumber).toBe('11010519491231002X');
   });
 
   it('finds people by name fragment, full pinyin, initials, ID digits and description words', () => {
@@ -118,6 +122,30 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     expect(ids('三丰\u0000')).toContain(zhang);
     const hit = st.must('people.search', { q: '张三' }, desk)[0]!;
     expect(hit.lastStay).toMatchObject({ status: 'registered' });
+  });
+
+  it('search finds a record by what it says after each edit: a new name and its pinyin, description, features, clothing', () => {
+    station();
+    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
+    const nameless = quick({ description: '桥下发现的男子', sex: 'male' }).personId;
+    // No name, no pinyin: its hit shows no initials.
+    expect(st.must('people.search', { q: '桥下发现' }, desk)).toMatchObject([{ id: nameless, name: null, pinyinInitials: '' }]);
+    expect(st.core.db.prepare('SELECT pinyin_full, pinyin_initials FROM persons WHERE id = ?').get(nameless)).toEqual({ pinyin_full: '', pinyin_initials: '' });
+    const { personId } = quick({ name: '张三丰', sex: 'male' });
+    st.must('people.update', { id: personId, name: '李四光' }, desk);
+    expect(ids('李四光')).toEqual([personId]);
+    expect(ids('lisiguang')).toEqual([personId]);
+    expect(ids('张三丰')).toEqual([]);
+    st.must('people.update', { id: personId, description: '车站候车室发现' }, desk);
+    expect(ids('候车室')).toEqual([personId]);
+    st.must('people.update', { id: personId, features: '右手缺小指' }, desk);
+    expect(ids('右手缺小指')).toEqual([personId]);
+    st.must('people.update', { id: personId, clothing: '红色羽绒服' }, desk);
+    expect(ids('红色羽绒服')).toEqual([personId]);
+    // Every edit stamps the record with when it last changed.
+    st.clock.advance(60_000);
+    st.must('people.update', { id: personId, dialect: '湖北口音' }, desk);
+    expect(st.core.db.prepare('SELECT updated_at FROM persons WHERE id = ?').pluck().get(personId)).toBe(st.clock.now());
   });
 
   it('search-before-create offers the same ID, name with birth year, and pinyin with sex, with past stays', () => {
@@ -144,11 +172,55 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     const before = st.must('people.get', { id: b }, desk);
     const linked = st.must('people.link', { a, b, reason: '照片比对为同一人' }, desk);
     expect(linked.links).toMatchObject([{ otherId: b, reason: '照片比对为同一人' }]);
+    // Each side shows the other record, by name when it has one, and who linked them when.
+    const link = { id: linked.links[0]!.id, reason: '照片比对为同一人', linkedAt: st.clock.now(), linkedBy: 'desk' };
+    expect(linked.links).toEqual([{ ...link, otherId: b, otherName: null }]);
+    expect(st.must('people.get', { id: b }, desk).links).toEqual([{ ...link, otherId: a, otherName: '孙七' }]);
     expect(err(st.call('people.link', { a: b, b: a, reason: '再链接' }, desk))).toMatch(/^CONFLICT/);
     const unlinked = st.must('people.unlink', { linkId: linked.links[0]!.id, reason: '核实后不是同一人' }, desk);
     expect(unlinked.links).toEqual([]);
     expect(st.must('people.get', { id: b }, desk)).toMatchObject({ stays: before.stays, description: before.description });
     expect(st.core.db.prepare('SELECT unlink_reason FROM person_links').get()).toEqual({ unlink_reason: '核实后不是同一人' });
+  });
+
+  it('the person page shows each registration field as saved, an emptied field as empty, and the day an age was estimated', () => {
+    station();
+    const registeredAt = st.clock.now();
+    const { personId } = quick({ name: '马六', sex: 'male' });
+    const fields = {
+      hukouPlace: '河南省周口市',
+      residence: '无固定住所',
+      benefits: 'dibao',
+      dialect: '河南口音',
+      heightCm: 172,
+      build: '偏瘦',
+      features: '左眉有疤',
+      clothing: '蓝色外套',
+      description: '在桥下发现',
+    } as const;
+    daysPass(2);
+    const saved = st.must('people.update', { id: personId, ...fields, estimatedAge: 50 }, desk);
+    expect(saved).toMatchObject({ ...fields, name: '马六', sex: 'male', birthDate: null, estimatedAge: 50, estimatedOn: '2026-07-22', age: 50, idNumber: null });
+    expect(saved).toMatchObject({ hasPhoto: false, createdAt: registeredAt });
+    // Emptied text is no text: shown as empty, and the rest stays as it was.
+    const emptied = st.must('people.update', { id: personId, build: '', features: '', hukouPlace: '' }, desk);
+    expect(emptied).toMatchObject({ build: null, features: null, hukouPlace: null, clothing: '蓝色外套', residence: '无固定住所', estimatedOn: '2026-07-22' });
+    expect(emptied.missing).toEqual(['idNumber', 'hukouPlace']);
+  });
+
+  it('a record lists as missing each identity field neither filled nor marked unknown or refused; a birth date or an estimated age fills the birth', () => {
+    station();
+    const nobody = quick({ description: '男，约50岁，光头' }).personId;
+    expect(st.must('people.get', { id: nobody }, desk).missing).toEqual(['name', 'sex', 'birth', 'idNumber', 'hukouPlace', 'residence', 'benefits', 'dialect']);
+    const { personId } = quick({ name: '马六', sex: 'male' });
+    expect(st.must('people.get', { id: personId }, desk).missing).toEqual(['birth', 'idNumber', 'hukouPlace', 'residence', 'benefits', 'dialect']);
+    const missing = (fields: Omit<Input<'people.update'>, 'id'>) => st.must('people.update', { id: personId, ...fields }, desk).missing;
+    expect(missing({ estimatedAge: 50, residence: '无固定住所', fieldStates: { benefits: 'unknown', dialect: 'refused' } })).toEqual(['idNumber', 'hukouPlace']);
+    expect(missing({ idNumber: validId('11010519790315001') })).toEqual(['hukouPlace']);
+    expect(missing({ hukouPlace: '河南省周口市' })).toEqual([]);
+    // The estimate alone, or the date alone: each fills the birth.
+    const dated = quick({ name: '牛七', birthDate: '1980-05-05' }).personId;
+    expect(st.must('people.get', { id: dated }, desk).missing).toEqual(['sex', 'idNumber', 'hukouPlace', 'residence', 'benefits', 'dialect']);
   });
 });
 
@@ -161,7 +233,8 @@ describe('a person’s photo and links', () => {
     station();
     const { personId } = quick({ name: '周八', sex: 'male' });
     expect(st.must('people.photo', { id: personId }, desk)).toBeNull();
-    st.must('people.setPhoto', { id: personId, dataBase64: b64(PNG), type: 'image/png' }, desk);
+    expect(st.must('people.get', { id: personId }, desk).hasPhoto).toBe(false);
+    expect(st.must('people.setPhoto', { id: personId, dataBase64: b64(PNG), type: 'image/png' }, desk).hasPhoto).toBe(true);
     expect(st.must('people.photo', { id: personId }, desk)).toEqual({ dataBase64: b64(PNG), type: 'image/png' });
     st.must('people.setPhoto', { id: personId, dataBase64: b64(JPEG), type: 'image/jpeg' }, desk);
     expect(st.must('people.photo', { id: personId }, desk)).toEqual({ dataBase64: b64(JPEG), type: 'image/jpeg' });
@@ -194,9 +267,12 @@ describe('a person’s photo and links', () => {
     expect(again[0]!.id).not.toBe(first.id);
   });
 
-  it('clearing an ID number of someone not on record is NOT_FOUND', () => {
+  it('a person not on record is NOT_FOUND: to read, to edit, to clear the ID number of, to register a stay for', () => {
     station();
+    expect(err(st.call('people.get', { id: 999_999 }, desk))).toBe('NOT_FOUND {}');
+    expect(err(st.call('people.update', { id: 999_999, dialect: '四川话' }, desk))).toBe('NOT_FOUND {}');
     expect(err(st.call('people.clearIdNumber', { id: 999_999, reason: '抄错' }, desk))).toMatch(/^NOT_FOUND/);
+    expect(err(st.call('intake.register', { personId: 999_999, channel: 'walk_in', arrivedAt: NIGHT }, desk))).toMatch(/^NOT_FOUND/);
   });
 });
 

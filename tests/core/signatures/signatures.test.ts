@@ -405,6 +405,20 @@ describe('sign', () => {
     // The trail itself is intact and the moved anchor names a genuine row: only the signature no longer covers it.
     expect(verifySignature(st.core.db, sig.id, noteRecord(id))).toEqual({ signatureId: sig.id, ok: false, problems: [{ kind: 'signature_invalid' }] });
   });
+
+  it('an edit refused because the record is sealed names that record to the caller: its entity, and its id as text', () => {
+    station();
+    const id = newNote('已封存');
+    signNote(id);
+    const refusal = (() => {
+      try {
+        requireUnsealed(st.core.db, 'test_note', id, 'body');
+      } catch (e) {
+        return e instanceof AppError ? e.toShape() : e;
+      }
+    })();
+    expect(refusal).toMatchObject({ code: 'CONFLICT', fields: { body: 'v.sealed' }, detail: { entity: 'test_note', entityId: String(id) } });
+  });
 });
 
 describe('verify names what was tampered with', () => {

@@ -370,6 +370,55 @@ describe('sign', () => {
     expect(() => sign(ctx(), { entity: 'test_note', entityId: id, record: noteRecord(id), password: OWN })).toThrow(/inside the calling mutation/);
     expect(counts()).toMatchObject({ sigs: 0 });
   });
+
+  it('a signature made while the audit trail is still empty anchors the genesis (id 0, the genesis hash) and verifies, and so does the next one', () => {
+    st = openStation({ setup: false });
+    const now = st.clock.now();
+    const signer = Number(
+      st.core.db.prepare('INSERT INTO users (username, display_name, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run('first', 'first', hashPassword(OWN), now, now).lastInsertRowid,
+    );
+    st.core.db.exec('CREATE TABLE test_notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL, at INTEGER NOT NULL)');
+    const note = (body: string) => Number(st.core.db.prepare('INSERT INTO test_notes (body, at) VALUES (?, ?)').run(body, now).lastInsertRowid);
+    const first = note('首签');
+    expect(auditHead(st.core.db)).toBeUndefined();
+    const c: SignCtx = { db: st.core.db, now, actorId: signer, throttle: st.core.services.throttle };
+    const signed = st.core.db.transaction(() => sign(c, { entity: 'test_note', entityId: first, record: noteRecord(first), password: OWN }))();
+    expect(signed.anchor).toEqual({ id: 0, hash: GENESIS_HASH });
+    expect(verifyRecord(st.core.db, 'test_note', first, noteRecord(first))).toMatchObject({ sealed: true, ok: true });
+
+    st.core.db.transaction(() =>
+      appendAudit(st.core.db, { at: now, actorId: signer, actorName: 'first', procedure: 'test.mutate', entity: 'test_note', entityId: String(first), before: null, after: null }),
+    )();
+    const second = note('次签');
+    const next = st.core.db.transaction(() => sign(c, { entity: 'test_note', entityId: second, record: noteRecord(second), password: OWN }))();
+    expect(next.anchor).toEqual(auditHead(st.core.db));
+    expect(next.anchor.id).toBe(1);
+    expect(verifyRecord(st.core.db, 'test_note', second, noteRecord(second))).toMatchObject({ sealed: true, ok: true });
+  });
+
+  it('the anchor is inside what is signed: a signature’s anchor moved to an earlier row of the trail no longer verifies', () => {
+    station();
+    const id = newNote('锚定');
+    const sig = signNote(id);
+    const earlier = st.core.db.prepare('SELECT id, hash FROM audit_log WHERE id = ?').get(sig.anchor.id - 1) as { id: number; hash: string };
+    tamper('UPDATE signatures SET anchor_id = ?, anchor_hash = ? WHERE id = ?', earlier.id, earlier.hash, sig.id);
+    // The trail itself is intact and the moved anchor names a genuine row: only the signature no longer covers it.
+    expect(verifySignature(st.core.db, sig.id, noteRecord(id))).toEqual({ signatureId: sig.id, ok: false, problems: [{ kind: 'signature_invalid' }] });
+  });
+
+  it('an edit refused because the record is sealed names that record to the caller: its entity, and its id as text', () => {
+    station();
+    const id = newNote('已封存');
+    signNote(id);
+    const refusal = (() => {
+      try {
+        requireUnsealed(st.core.db, 'test_note', id, 'body');
+      } catch (e) {
+        return e instanceof AppError ? e.toShape() : e;
+      }
+    })();
+    expect(refusal).toMatchObject({ code: 'CONFLICT', fields: { body: 'v.sealed' }, detail: { entity: 'test_note', entityId: String(id) } });
+  });
 });
 
 describe('verify names what was tampered with', () => {

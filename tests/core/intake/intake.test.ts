@@ -519,6 +519,26 @@ describe('a stay’s own steps: what each records on the stay and in its history
     expect(again.ok ? again : again.error).toMatchObject(closed);
   });
 
+  it('to foster care, another agency, or with assistance ended: each discharge type recorded with its own field', () => {
+    station();
+    const types = [
+      { type: 'foster_care', home: '阳光托养中心' },
+      { type: 'other_agency', agency: '市救助管理站' },
+      { type: 'assistance_ended', notice: '终止救助通知书已送达' },
+    ] as const;
+    for (const [i, { type, ...field }] of types.entries()) {
+      const { stayId } = admitted({ name: `离站${i}`, sex: 'male' });
+      expect(st.must('intake.discharge', { stayId, type, ...field } as Input<'intake.discharge'>, desk).discharge).toMatchObject({ type, detail: field });
+    }
+  });
+
+  it('a collector’s ID number that is not valid is refused as VALIDATION at collectorIdNumber', () => {
+    station();
+    const { stayId } = admitted({ name: '待接', sex: 'male', estimatedAge: 40 });
+    const collect = { stayId, type: 'family_collected', collectorName: '家属', relation: '妻子', collectorIdNumber: '110105194912310021' } as const;
+    expect(err(st.call('intake.discharge', collect, desk))).toBe('VALIDATION {"collectorIdNumber":"v.id.checksum"}');
+  });
+
   it('a step on a stay that does not exist is NOT_FOUND', () => {
     station();
     expect(err(st.call('intake.triage', { stayId: 999_999, decision: 'admit' }, desk))).toMatch(/^NOT_FOUND/);

@@ -56,7 +56,7 @@ export const TARGETS = {
   // Intake and people.
   'electron/features/intake/zones.ts': core('zones', 'placement'),
   'electron/features/intake/care.ts': core('intake', 'intake-limits', 'placement', 'intake-integrity', 'stay-history', 'audit-rows'),
-  'electron/features/intake/stays.ts': core('intake', 'intake-limits'),
+  'electron/features/intake/stays.ts': core('intake', 'intake-limits', 'intake-integrity', 'audit-rows'), // intake-integrity: a person on record born after the arrival, discharge times, an unknown age's protective path; audit-rows: what a registration, triage and discharge wrote
   'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists', 'alerts'), // alerts: the lists only the alerts and the handover read (at hospital, over the limit)
   'electron/features/people/service.ts': core('intake', 'intake-integrity', 'person-edits.property', 'audit-rows'), // intake-integrity and person-edits: the record and its ID number never disagree; audit-rows: an edit's before and after
   'electron/features/people/search.ts': core('intake', 'intake-integrity', 'migration-0030'), // intake-integrity: an unknown age in search; migration-0030: the gram index, short queries, an exact name first, ages in SQL

@@ -139,7 +139,14 @@ export function openStayLists(db: DB, now: number, settings: StationSettings, ac
     if (r.open_items) lists.openCustody.push(line(r, String(r.open_items)));
     const missing = missingCount(r);
     if (missing > 0) lists.incomplete.push(line(r, String(missing)));
-    if (actorId !== null && r.offer_to === actorId) lists.offersToMe.push(line(r, r.offer_from!, r.offer_at));
+    // A case offered to the caller; with no caller (the handover's sections), a stay with no offer waiting is no one's.
+    if (
+      r.offer_to === actorId &&
+      // Stryker disable next-line ConditionalExpression: every reader of offersToMe (intake.board, intake.boardList, alerts.list) has a signed-in caller; the one call with none, the handover's sections, never reads it
+      actorId !== null
+    ) {
+      lists.offersToMe.push(line(r, r.offer_from!, r.offer_at));
+    }
   }
   for (const t of q.tasks.all() as (Row & { kind: string })[]) {
     const state = taskState({ due_at: t.at!, done_at: null }, now);

@@ -143,6 +143,28 @@ describe('intake’s rows: the input and the rows written', () => {
     });
   });
 
+  it('a discharge records whether it freed a bed and withdrew a case offer still waiting', () => {
+    const { s, desk, witness } = intakeStation();
+    const { stayId } = s.must('intake.register', { person: { name: '王五', sex: 'male', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: NIGHT }, desk);
+    s.must('intake.triage', { stayId, decision: 'admit' }, desk);
+    s.must('intake.offerOwnership', { stayId, toUserId: witness.userId }, desk);
+    s.must('intake.discharge', { stayId, type: 'left_without_notice', record: '夜间自行离开' }, desk);
+    expect(lastRow(s, 'intake.discharge').after).toMatchObject({ status: 'discharged', bedReleased: false, offerWithdrawn: true });
+  });
+
+  it('a change of conditions records the conditions and temperature it replaced, and its event', () => {
+    const { s, desk } = intakeStation();
+    const { stayId } = s.must('intake.register', { person: { name: '赵六', sex: 'male', estimatedAge: 40 }, channel: 'walk_in', arrivedAt: NIGHT }, desk);
+    s.must('intake.triage', { stayId, decision: 'admit', temperatureC: 38.5, conditions: ['pregnant'] }, desk);
+    s.must('intake.setConditions', { stayId, conditions: ['critically_ill'], temperatureC: 40.1 }, desk);
+    const event = s.core.db.prepare('SELECT max(id) FROM stay_events WHERE stay_id = ?').pluck().get(stayId);
+    expect(lastRow(s, 'intake.setConditions')).toMatchObject({
+      entity_id: String(stayId),
+      before: { conditions: ['pregnant'], temperatureC10: 385 },
+      after: { conditions: ['critically_ill'], temperatureC: 40.1, eventId: event },
+    });
+  });
+
   it('the care steps record the rows they wrote: safety check, extension, family-search task, case offered and taken over', () => {
     const { s, desk, witness } = intakeStation();
     const leader = s.userWith(['duty_leader'], 'leader');

@@ -105,6 +105,14 @@ describe('dates are real calendar days within sensible bounds', () => {
     expect(refusal(st.call('intake.register', { personId, channel: 'walk_in', arrivedAt: Date.UTC(2026, 6, 19, 15, 59) }, desk))).toEqual({ code: 'VALIDATION', fields: { arrivedAt: 'v.beforeBirth' } });
   });
 
+  it('a person on record may arrive from the first moment of their birth day, on the station’s calendar', () => {
+    station();
+    const { personId, stayId } = admitted({ name: '婴儿', birthDate: '2026-07-20' });
+    st.must('intake.discharge', { stayId, type: 'hospital', hospital: '市儿童医院' }, desk);
+    const midnight = Date.UTC(2026, 6, 19, 16, 0); // 00:00 on 20 July in Shanghai
+    expect(refusal(st.call('intake.register', { personId, channel: 'hospital', arrivedAt: midnight }, desk))).toBe('ok');
+  });
+
   it('refuses discharge and police handover times outside the floor and the clock', () => {
     station();
     const { stayId } = admitted({ name: '离站' });

@@ -503,3 +503,122 @@ describe('today’s board', () => {
     expect(board.arrivals.lines[0]!.owner).toBe('desk');
   });
 });
+
+describe('a stay’s own steps: what each records on the stay and in its history', () => {
+  const FAMILY_SEARCH = ['notice', 'dna_request', 'notice_refresh'];
+  const tasksOf = (stayId: number) => st.must('intake.get', { stayId }, desk).familySearch.map((t) => t.kind);
+
+  it('family search starts on every stay of someone whose identity is unknown, a person on record too; a name or an ID number is an identity', () => {
+    station();
+    const unknown = quick({ description: '不愿透露姓名的男子', sex: 'male' });
+    const named = quick({ name: '有名有姓', sex: 'male' });
+    const idOnly = quick({ description: '只报了身份证号的男子', idNumber: validId('11010519800101001') });
+    const people = [unknown, named, idOnly];
+    expect(people.map((p) => tasksOf(p.stayId))).toEqual([FAMILY_SEARCH, [], []]);
+    for (const p of people) st.must('intake.discharge', { stayId: p.stayId, type: 'left_without_notice', record: '夜间自行离开' }, desk);
+    // They come back: each new stay is linked to the same person.
+    const back = people.map((p) => st.must('intake.register', { personId: p.personId, channel: 'outreach', arrivedAt: st.clock.now() }, desk).stayId);
+    expect(back.map(tasksOf)).toEqual([FAMILY_SEARCH, [], []]);
+  });
+
+  it('a person already in the station is not registered again: refused at personId (v.openStay), naming the stay they are in', () => {
+    station();
+    const { personId, stayId } = quick({ name: '在站者', sex: 'male' });
+    const again = st.call('intake.register', { personId, channel: 'walk_in', arrivedAt: NIGHT + 60_000 }, desk);
+    expect(again.ok ? again : again.error).toMatchObject({ code: 'CONFLICT', fields: { personId: 'v.openStay' }, detail: { stayId } });
+  });
+
+  it('the history starts with the registration, its channel and why it was registered late', () => {
+    station();
+    const onTime = quick({ name: '准时', sex: 'male' });
+    const late = quick({ name: '补登', sex: 'male' }, { arrivedAt: NIGHT - 30 * HOUR, lateReason: '夜间停电，恢复后补登' });
+    expect(st.must('intake.get', { stayId: onTime.stayId }, desk).events[0]).toMatchObject({ kind: 'registered', actor: 'desk', data: { channel: 'walk_in' } });
+    expect(st.must('intake.get', { stayId: onTime.stayId }, desk).events[0]!.data).toEqual({ channel: 'walk_in' });
+    expect(st.must('intake.get', { stayId: late.stayId }, desk).events[0]!.data).toEqual({ channel: 'walk_in', lateReason: '夜间停电，恢复后补登' });
+  });
+
+  it('triage keeps where the client was referred and the note; police take them over as handed_to_police', () => {
+    station();
+    const { stayId } = quick({ name: '醉汉', sex: 'male' });
+    const police = st.must('intake.triage', { stayId, decision: 'police', destination: '东城派出所', note: '酒后滋事' }, desk);
+    const record = { decision: 'police', destination: '东城派出所', note: '酒后滋事', at: st.clock.now(), by: 'desk' };
+    expect(police).toMatchObject({ status: 'handed_to_police', triage: record });
+    expect(police.events.at(-1)).toMatchObject({ kind: 'triage', data: { ...record, status: 'handed_to_police' } });
+  });
+
+  it('a client back from hospital is triaged again; one admitted or handed to the police is not (v.alreadyTriaged)', () => {
+    station();
+    const { stayId } = quick({ name: '送医者', sex: 'male' });
+    st.must('intake.triage', { stayId, decision: 'hospital', destination: '区人民医院' }, desk);
+    expect(st.must('intake.triage', { stayId, decision: 'admit' }, desk).status).toBe('in_station');
+    expect(err(st.call('intake.triage', { stayId, decision: 'admit' }, desk))).toBe('CONFLICT {"decision":"v.alreadyTriaged"}');
+    const other = quick({ name: '醉汉', sex: 'male' });
+    st.must('intake.triage', { stayId: other.stayId, decision: 'police', destination: '东城派出所' }, desk);
+    expect(err(st.call('intake.triage', { stayId: other.stayId, decision: 'admit' }, desk))).toBe('CONFLICT {"decision":"v.alreadyTriaged"}');
+  });
+
+  it('a change of conditions is in the history with the temperature taken', () => {
+    station();
+    const { stayId } = admitted({ name: '高热', sex: 'male' });
+    const stay = st.must('intake.setConditions', { stayId, conditions: ['critically_ill'], temperatureC: 39.4 }, desk);
+    expect(stay).toMatchObject({ conditions: ['critically_ill'], temperatureC: 39.4 });
+    expect(stay.events.at(-1)).toMatchObject({ kind: 'conditions', data: { conditions: ['critically_ill'], temperatureC: 39.4 } });
+  });
+
+  it('a discharge records the type’s own fields and its time, nothing else of the call, and names them in the history', () => {
+    station();
+    const { stayId } = admitted({ name: '送医', sex: 'male' });
+    const at = NIGHT + 60_000;
+    const stay = st.must('intake.discharge', { stayId, type: 'hospital', hospital: '市第一人民医院', dischargedAt: at }, desk);
+    expect(stay.discharge).toEqual({ type: 'hospital', at, detail: { hospital: '市第一人民医院' } });
+    expect(stay.events.at(-1)).toMatchObject({ kind: 'discharged', data: { type: 'hospital', hospital: '市第一人民医院' } });
+    expect(stay.events.at(-1)!.data).toEqual({ type: 'hospital', hospital: '市第一人民医院' });
+  });
+
+  it('a discharge is never before the arrival: at its very instant it is recorded, a millisecond before refused at dischargedAt (v.dischargeTime)', () => {
+    station();
+    const { stayId } = admitted({ name: '即走', sex: 'male' });
+    const before = contentHash(st.core);
+    expect(err(st.call('intake.discharge', { stayId, type: 'hospital', hospital: '市一院', dischargedAt: NIGHT - 1 }, desk))).toBe('VALIDATION {"dischargedAt":"v.dischargeTime"}');
+    expect(contentHash(st.core)).toBe(before);
+    expect(st.must('intake.discharge', { stayId, type: 'hospital', hospital: '市一院', dischargedAt: NIGHT }, desk).discharge?.at).toBe(NIGHT);
+  });
+
+  it('a closed stay takes no change of conditions and no second discharge (CONFLICT, naming its status)', () => {
+    station();
+    const { stayId } = admitted({ name: '已离站', sex: 'male' });
+    st.must('intake.discharge', { stayId, type: 'left_without_notice', record: '夜间自行离开' }, desk);
+    const closed = { code: 'CONFLICT', detail: { status: 'discharged' } };
+    const conditions = st.call('intake.setConditions', { stayId, conditions: ['critically_ill'] }, desk);
+    expect(conditions.ok ? conditions : conditions.error).toMatchObject(closed);
+    const again = st.call('intake.discharge', { stayId, type: 'left_without_notice', record: '再次' }, desk);
+    expect(again.ok ? again : again.error).toMatchObject(closed);
+  });
+
+  it('to foster care, another agency, or with assistance ended: each discharge type recorded with its own field', () => {
+    station();
+    const types = [
+      { type: 'foster_care', home: '阳光托养中心' },
+      { type: 'other_agency', agency: '市救助管理站' },
+      { type: 'assistance_ended', notice: '终止救助通知书已送达' },
+    ] as const;
+    for (const [i, { type, ...field }] of types.entries()) {
+      const { stayId } = admitted({ name: `离站${i}`, sex: 'male' });
+      expect(st.must('intake.discharge', { stayId, type, ...field } as Input<'intake.discharge'>, desk).discharge).toMatchObject({ type, detail: field });
+    }
+  });
+
+  it('a collector’s ID number that is not valid is refused as VALIDATION at collectorIdNumber', () => {
+    station();
+    const { stayId } = admitted({ name: '待接', sex: 'male', estimatedAge: 40 });
+    const collect = { stayId, type: 'family_collected', collectorName: '家属', relation: '妻子', collectorIdNumber: '110105194912310021' } as const;
+    expect(err(st.call('intake.discharge', collect, desk))).toBe('VALIDATION {"collectorIdNumber":"v.id.checksum"}');
+  });
+
+  it('a step on a stay that does not exist is NOT_FOUND', () => {
+    station();
+    expect(err(st.call('intake.triage', { stayId: 999_999, decision: 'admit' }, desk))).toMatch(/^NOT_FOUND/);
+    expect(err(st.call('intake.setConditions', { stayId: 999_999, conditions: [] }, desk))).toMatch(/^NOT_FOUND/);
+    expect(err(st.call('intake.discharge', { stayId: 999_999, type: 'left_without_notice', record: '无' }, desk))).toMatch(/^NOT_FOUND/);
+  });
+});

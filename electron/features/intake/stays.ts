@@ -77,7 +77,6 @@ export function requireOpen(row: StayRow): void {
 export const staffMember = (db: DB, id: number) =>
   ({ id, displayName: (stmt(db, 'SELECT display_name AS n FROM users WHERE id = ?').get(id) as { n: string }).n });
 
-// Stryker disable next-line ConditionalExpression: as false, an absent temperature becomes NaN, which better-sqlite3 binds as NULL, and coalesce keeps the one taken before (the same row); true, never storing one, is also the `!==` EqualityOperator mutant, which the temperature tests catch
 const tenths = (temperatureC: number | undefined) => (temperatureC === undefined ? null : Math.round(temperatureC * 10));
 
 export function register(c: IntakeCtx, input: z.output<typeof registerInput>): StayChange & { personId: number } {

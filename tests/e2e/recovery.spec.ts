@@ -73,7 +73,12 @@ test('an administrator backs up and restores from the backup page; everyone sign
   await page.getByLabel('密码', { exact: true }).fill('Admin-pass-1');
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('menuitem', { name: '备份与恢复' }).click();
-  await page.getByRole('button', { name: '立即备份' }).first().click();
+  // A page that opens during the automatic backup follows it, its buttons busy until it ends (a busy button takes no
+  // click): press once the list has loaded and nothing is running.
+  await expect(page.locator('code').filter({ hasText: 'backups' })).toBeVisible();
+  const backUpNow = page.getByRole('button', { name: '立即备份' }).first();
+  await expect(backUpNow).not.toHaveClass(/ant-btn-loading/, { timeout: 30_000 });
+  await backUpNow.click();
   await expect(page.getByText(/已备份：stationdesk-.*-manual\.sqlite/)).toBeVisible();
   await page.locator('#backup-folder').fill('relative/path');
   await page.getByRole('button', { name: '立即备份' }).nth(1).click();

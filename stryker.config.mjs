@@ -20,9 +20,11 @@ export default {
   mutate: [target],
   // Break below 80; 90 and above is where every rule file should be (README, "Mutation testing").
   thresholds: { high: 90, low: 80, break: 80 },
-  // Two cores, shared: one test runner, and room for the tests' own SQLite work.
-  concurrency: 1,
-  // A station's tests hash passwords with scrypt (about 60 ms each): give a slow mutant room before calling it a timeout.
+  // Two cores, shared: one test runner, and room for the tests' own SQLite work. On a machine left to the run alone,
+  // `MUTATE_CONCURRENCY=2 npm run mutate` runs two mutants at a time.
+  concurrency: Math.max(1, Math.floor(Number(process.env.MUTATE_CONCURRENCY)) || 1),
+  // A station's tests open databases and hash passwords (at the tests' lighter scrypt, tests/core/scrypt-work.ts): give a
+  // slow mutant room before calling it a timeout.
   timeoutMS: 20_000,
   dryRunTimeoutMinutes: 10,
   reporters: ['html', 'json', 'clear-text', 'progress'],

@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import type { PersonHit, PersonMatch, StaySummary } from '../../../shared/contract/people';
+import { checkIdNumber } from '../../../shared/domain/idcard';
 import { ageOn } from '../../../shared/domain/person';
 import type { DB } from '../../db/open';
 import { cached as stmt } from '../../db/statements';
@@ -216,7 +217,9 @@ export function matchPeople(
   };
   const idNumber = m.idNumber?.trim().toUpperCase();
   if (idNumber && idNumber.length >= 15) {
-    add(stmt(db, `SELECT ${HIT_COLUMNS} FROM persons p WHERE p.id_number = ?`).all(idNumber) as HitRow[], 'id_number');
+    // A record keeps its number as 18 characters: an old 15-digit card's number is looked up as it was converted.
+    const card = checkIdNumber(idNumber);
+    add(stmt(db, `SELECT ${HIT_COLUMNS} FROM persons p WHERE p.id_number = ?`).all(card.ok ? card.normalized : idNumber) as HitRow[], 'id_number');
   }
   const name = m.name?.trim();
   if (name && m.birthYear) {

@@ -102,8 +102,7 @@ export function ageFrom(
   r: { age: number | null; birth_date: string | null; estimated_age: number | null; estimated_on: string | null },
   today: string,
 ): number | null {
-  if (r.age !== null || (!r.birth_date && r.estimated_age === null)) return r.age;
-  return ageOn(today, { birthDate: r.birth_date, estimatedAge: r.estimated_age, estimatedOn: r.estimated_on });
+  return r.age ?? ageOn(today, { birthDate: r.birth_date, estimatedAge: r.estimated_age, estimatedOn: r.estimated_on });
 }
 
 export function staysOf(db: DB, personId: number): StaySummary[] {
@@ -215,12 +214,11 @@ export function matchPeople(
       found.set(row.id, e);
     }
   };
-  const idNumber = m.idNumber?.trim().toUpperCase();
-  if (idNumber && idNumber.length >= 15) {
-    // A record keeps its number as 18 characters: an old 15-digit card's number is looked up as it was converted.
-    const card = checkIdNumber(idNumber);
-    add(stmt(db, `SELECT ${HIT_COLUMNS} FROM persons p WHERE p.id_number = ?`).all(card.ok ? card.normalized : idNumber) as HitRow[], 'id_number');
-  }
+  // Every number on record passed checkIdNumber and is kept as it normalizes it (18 characters, an upper-case X): the
+  // typed number is read the same way, so an old 15-digit card finds its converted number, and a number that cannot be
+  // valid (one still being typed) matches nobody.
+  const card = m.idNumber ? checkIdNumber(m.idNumber) : null;
+  if (card?.ok) add(stmt(db, `SELECT ${HIT_COLUMNS} FROM persons p WHERE p.id_number = ?`).all(card.normalized) as HitRow[], 'id_number');
   const name = m.name?.trim();
   if (name && m.birthYear) {
     add(
@@ -242,8 +240,9 @@ export function matchPeople(
       );
     }
   }
+  // More reasons first. The sort is stable and the same ID number's rows were found first, so among equals they lead.
   return [...found.values()]
-    .sort((a, b) => b.reasons.size - a.reasons.size || (a.reasons.has('id_number') ? -1 : 1))
+    .sort((a, b) => b.reasons.size - a.reasons.size)
     .slice(0, 10)
     .map(({ row, reasons }) => ({ ...toHit(db, row, today), reasons: [...reasons], stays: staysOf(db, row.id) }));
 }

@@ -178,6 +178,10 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     expect(ids('ZSF')).toEqual([zhang]);
     expect(st.must('people.get', { id: lv }, desk)).toMatchObject({ name: '吕布' });
     expect(st.core.db.prepare('SELECT pinyin_full, pinyin_initials FROM persons WHERE id = ?').get(lv)).toEqual({ pinyin_full: 'lvbu', pinyin_initials: 'lb' });
+    // The pinyin is made of letters only: a name's middle dot (a Uyghur name written in characters) is not part of it.
+    const uyghur = quick({ name: '阿依古丽·买买提', sex: 'female' }).personId;
+    expect(ids('ayglmmt')).toEqual([uyghur]);
+    expect(ids('ayigulimaimaiti')).toEqual([uyghur]);
   });
 
   it('search matches a query within one field, never across the end of one field and the start of the next', () => {
@@ -193,11 +197,15 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     expect(ids('纹身右')).toEqual([]); // description, then features
   });
 
-  it('search folds ASCII letters in the record and the query alike, for three letters or more as for fewer', () => {
+  it('search folds ASCII letters in the record and the query alike, for three letters or more as for fewer; other letters are found as written', () => {
     station();
     const id = quick({ description: '穿NIKE外套的男子', sex: 'male' }).personId;
     const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
     for (const q of ['nike', 'NIKE', 'Nike', 'ik', 'IK', 'k']) expect(ids(q), q).toEqual([id]);
+    // Other letters are found as written: ß stays ß.
+    const street = quick({ description: 'Tourist, sagt nur Weißstraße', sex: 'male' }).personId;
+    expect(ids('weißstraße')).toEqual([street]);
+    expect(ids('straße')).toEqual([street]);
   });
 
   it('a double quote in a query is a character to find, not the index’s syntax', () => {

@@ -165,7 +165,7 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     expect(err(st.call('intake.register', { personId: first.personId, channel: 'walk_in', arrivedAt: NIGHT + 120_000 }, desk))).toContain('v.openStay');
   });
 
-  it('search reads pinyin as a pinyin keyboard types it: ü as v (吕布 by lvbu, lb), capitals as lower case', () => {
+  it('search reads pinyin as a pinyin keyboard types it: ü as v (吕布 by lvbu, lb), capitals as lower case; only the first character as a surname', () => {
     station();
     const lv = quick({ name: '吕布', sex: 'male' }).personId;
     const zhang = quick({ name: '张三丰', sex: 'male' }).personId;
@@ -182,6 +182,11 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     const uyghur = quick({ name: '阿依古丽·买买提', sex: 'female' }).personId;
     expect(ids('ayglmmt')).toEqual([uyghur]);
     expect(ids('ayigulimaimaiti')).toEqual([uyghur]);
+    // 乐 as a surname is yue, in a given name le: 王乐乐 is wang le le.
+    const wang = quick({ name: '王乐乐', sex: 'female' }).personId;
+    expect(ids('wanglele')).toEqual([wang]);
+    expect(ids('wll')).toEqual([wang]);
+    expect(ids('wangyue')).toEqual([]);
   });
 
   it('search matches a query within one field, never across the end of one field and the start of the next', () => {

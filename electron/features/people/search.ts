@@ -5,6 +5,10 @@ import { ageOn } from '../../../shared/domain/person';
 import type { DB } from '../../db/open';
 import { cached as stmt } from '../../db/statements';
 
+/** What the pinyin keys keep of pinyin-pro's answer: its syllables and Latin letters, not a digit, a dot or a sign. */
+// Stryker disable next-line Regex: pinyin-pro gives each character that is not Chinese as an element of its own, so an element is a whole syllable or one character: either anchor alone tests the same
+const isSyllable = (s: string) => /^[a-z]+$/.test(s);
+
 /**
  * Pinyin keys are computed here, in the main process, when a name is saved: the renderer never ships the
  * dictionary. `surname: 'head'` reads the first character as a surname (曾 → zeng, 单 → shan).
@@ -13,8 +17,7 @@ export function pinyinKeys(name: string | null | undefined): { full: string; ini
   if (!name) return { full: '', initials: '' };
   const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true })
     .map((s) => s.toLowerCase())
-    // Stryker disable next-line Regex: pinyin-pro gives each character that is not Chinese as an element of its own, so an element is a whole syllable or one character: either anchor alone tests the same
-    .filter((s) => /^[a-z]+$/.test(s));
+    .filter(isSyllable);
   return { full: syllables.join(''), initials: syllables.map((s) => s[0]).join('') };
 }
 

@@ -165,6 +165,123 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     expect(err(st.call('intake.register', { personId: first.personId, channel: 'walk_in', arrivedAt: NIGHT + 120_000 }, desk))).toContain('v.openStay');
   });
 
+  it('search reads pinyin as a pinyin keyboard types it: ü as v (吕布 by lvbu, lb), capitals as lower case; only the first character as a surname', () => {
+    station();
+    const lv = quick({ name: '吕布', sex: 'male' }).personId;
+    const zhang = quick({ name: '张三丰', sex: 'male' }).personId;
+    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
+    expect(ids('lvbu')).toEqual([lv]);
+    expect(ids('lb')).toEqual([lv]);
+    expect(ids('lv')).toEqual([lv]);
+    expect(ids('LB')).toEqual([lv]);
+    expect(ids('ZS')).toEqual([zhang]);
+    expect(ids('ZSF')).toEqual([zhang]);
+    expect(st.must('people.get', { id: lv }, desk)).toMatchObject({ name: '吕布' });
+    expect(st.core.db.prepare('SELECT pinyin_full, pinyin_initials FROM persons WHERE id = ?').get(lv)).toEqual({ pinyin_full: 'lvbu', pinyin_initials: 'lb' });
+    // The pinyin is made of letters only: a name's middle dot (a Uyghur name written in characters) is not part of it.
+    const uyghur = quick({ name: '阿依古丽·买买提', sex: 'female' }).personId;
+    expect(ids('ayglmmt')).toEqual([uyghur]);
+    expect(ids('ayigulimaimaiti')).toEqual([uyghur]);
+    // 乐 as a surname is yue, in a given name le: 王乐乐 is wang le le.
+    const wang = quick({ name: '王乐乐', sex: 'female' }).personId;
+    expect(ids('wanglele')).toEqual([wang]);
+    expect(ids('wll')).toEqual([wang]);
+    expect(ids('wangyue')).toEqual([]);
+  });
+
+  it('search matches a query within one field, never across the end of one field and the start of the next', () => {
+    station();
+    const zhang = quick({ name: '张三丰', sex: 'male', description: '左臂纹身' }).personId;
+    st.must('people.update', { id: zhang, features: '右手缺指' }, desk);
+    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
+    expect(ids('三丰')).toEqual([zhang]);
+    expect(ids('纹身')).toEqual([zhang]);
+    expect(ids('右手缺')).toEqual([zhang]);
+    expect(ids('丰zh')).toEqual([]); // name, then its pinyin
+    expect(ids('fengzsf')).toEqual([]); // full pinyin, then the initials
+    expect(ids('纹身右')).toEqual([]); // description, then features
+  });
+
+  it('search folds ASCII letters in the record and the query alike, for three letters or more as for fewer; other letters are found as written', () => {
+    station();
+    const id = quick({ description: '穿NIKE外套的男子', sex: 'male' }).personId;
+    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
+    for (const q of ['nike', 'NIKE', 'Nike', 'ik', 'IK', 'k']) expect(ids(q), q).toEqual([id]);
+    // Other letters are found as written: ß stays ß.
+    const street = quick({ description: 'Tourist, sagt nur Weißstraße', sex: 'male' }).personId;
+    expect(ids('weißstraße')).toEqual([street]);
+    expect(ids('straße')).toEqual([street]);
+  });
+
+  it('a double quote in a query is a character to find, not the index’s syntax', () => {
+    station();
+    const id = quick({ description: '外号"老黑"，常在桥下', sex: 'male' }).personId;
+    const other = quick({ description: '老黑色外套', sex: 'male' }).personId;
+    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
+    expect(ids('"老黑"')).toEqual([id]);
+    expect(ids('黑"，')).toEqual([id]);
+    expect(ids('"')).toEqual([id]);
+    expect(ids('老黑')).toEqual([other, id]);
+    expect(ids('""')).toEqual([]);
+  });
+
+  it('control characters in a query read as spaces (from NUL to U+001F, and DEL); every other character is searched as typed', () => {
+    station();
+    const zhang = quick({ name: '张三丰', sex: 'male' }).personId;
+    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
+    expect(ids('\u0000三丰')).toEqual([zhang]);
+    expect(ids('\u001f三丰\u007f')).toEqual([zhang]);
+    expect(ids('zhang\u007f')).toEqual([zhang]);
+    expect(ids('\u0001张\u001e')).toEqual([zhang]);
+    expect(ids('三\u0000丰')).toEqual([]); // a space inside: 三 丰 is not in the name
+    expect(ids('三丰~')).toEqual([]); // ~ is no control character
+    expect(ids('\u007f\u0000\u001f')).toEqual([]);
+  });
+
+  it('search-before-create finds the ID number however the card reads: a lower-case x, an old 15-digit number', () => {
+    station();
+    const { personId } = quick({ name: '王芳', sex: 'female', idNumber: '11010519491231002X' });
+    const ids = (idNumber: string) => st.must('people.matches', { idNumber }, desk).map((x) => ({ id: x.id, reasons: x.reasons }));
+    expect(ids('11010519491231002X')).toEqual([{ id: personId, reasons: ['id_number'] }]);
+    expect(ids('11010519491231002x')).toEqual([{ id: personId, reasons: ['id_number'] }]);
+    expect(ids('110105491231002')).toEqual([{ id: personId, reasons: ['id_number'] }]); // the same card before 1999
+    // A number typed so far, or one with a wrong check character, matches nobody (and breaks nothing).
+    expect(ids('11010519491231002')).toEqual([]);
+    expect(ids('110105194912310021')).toEqual([]);
+    expect(ids('11010549123100')).toEqual([]);
+  });
+
+  it('search-before-create lists the likeliest first: more reasons before fewer, the same ID number before a name; each with its age and last stay', () => {
+    station();
+    const byId = quick({ name: '王芳', sex: 'female', idNumber: '11010519491231002X' });
+    const both = quick({ name: '刘备', sex: 'male', birthDate: '1980-05-05' });
+    const byPinyin = quick({ name: '留备', sex: 'male' });
+    const m = st.must('people.matches', { name: '刘备', sex: 'male', birthYear: 1980, idNumber: '11010519491231002X' }, desk);
+    expect(m.map((x) => [x.id, [...x.reasons].sort()])).toEqual([
+      [both.personId, ['name_birth_year', 'pinyin_sex']],
+      [byId.personId, ['id_number']],
+      [byPinyin.personId, ['pinyin_sex']],
+    ]);
+    expect(m[0]).toMatchObject({ name: '刘备', sex: 'male', age: 46, lastStay: { id: both.stayId, status: 'registered', dischargedAt: null } });
+    expect(m[1]).toMatchObject({ age: 76, idNumber: '11010519491231002X', stays: [{ id: byId.stayId }] });
+    expect(m[2]).toMatchObject({ age: null, lastStay: { id: byPinyin.stayId } });
+  });
+
+  it('search-before-create offers at most ten people, and none for a name, a sex or a birth year alone', () => {
+    station();
+    for (let i = 0; i < 12; i++) quick({ name: '刘备', sex: 'male', description: `第${i}位` });
+    quick({ description: '无名男子', sex: 'male' });
+    const m = st.must('people.matches', { name: '刘备', sex: 'male' }, desk);
+    expect(m).toHaveLength(10);
+    expect(new Set(m.map((x) => x.id)).size).toBe(10);
+    for (const x of m) expect(x.reasons).toEqual(['pinyin_sex']);
+    expect(st.must('people.matches', { name: '刘备' }, desk)).toEqual([]);
+    expect(st.must('people.matches', { sex: 'male' }, desk)).toEqual([]);
+    expect(st.must('people.matches', { birthYear: 1980 }, desk)).toEqual([]);
+    // A name with no letter to read as pinyin never offers the records that have no name.
+    expect(st.must('people.matches', { name: '——', sex: 'male' }, desk)).toEqual([]);
+  });
+
   it('links two records of one person reversibly, without merging anything', () => {
     station();
     const a = quick({ name: '孙七', sex: 'male' }).personId;

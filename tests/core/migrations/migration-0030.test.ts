@@ -81,6 +81,14 @@ describe('0030-search-and-board', () => {
     expect(ids('an')).toEqual([4]);
   });
 
+  it('a hit shows the record as stored, and no last stay for someone never registered for one', () => {
+    const db = stationAt20();
+    migrate(db, { upTo: 30 });
+    const hit = { id: 1, name: '张三丰', sex: 'male', age: null, idNumber: '41010219700101123X', description: null, pinyinInitials: 'zsf', lastStay: null };
+    expect(searchPeople(db, '张三丰', 20, '2026-07-20')).toEqual([hit]);
+    expect(searchPeople(db, '张三', 20, '2026-07-20')).toEqual([hit]);
+  });
+
   it('puts an exact name first, then the newest records, for both indexes', () => {
     const db = stationAt20();
     migrate(db, { upTo: 30 });

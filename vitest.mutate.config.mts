@@ -14,6 +14,7 @@ export default defineConfig({
     environment: 'node',
     globals: true,
     include: tests,
+    setupFiles: ['tests/core/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // A mutant that stops a test file from loading is caught, not survived (tests/core/harness/load-failures-reporter.ts).

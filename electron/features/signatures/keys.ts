@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, type KeyObject } from 'node:crypto';
 import type { DB } from '../../db/open';
 import { cached } from '../../db/statements';
+import { scryptOptions, scryptWork } from '../accounts/password';
 
 /**
  * Each user's Ed25519 signing key. The private half is stored only sealed with a key derived from the user's own
@@ -19,9 +20,8 @@ import { cached } from '../../db/statements';
  *   their public half, so every earlier signature still verifies.
  */
 
-// scrypt as for password hashes (electron/features/accounts/password.ts): ~60 ms, 32 MiB.
-const KDF = { N: 2 ** 15, r: 8, p: 1 };
-const KDF_TEXT = `scrypt$${KDF.N}$${KDF.r}$${KDF.p}`;
+// scrypt as for password hashes, with their work factor (electron/features/accounts/password.ts): ~60 ms, 32 MiB.
+const kdfText = () => `scrypt$${scryptWork.N}$${scryptWork.r}$${scryptWork.p}`;
 const SALT_BYTES = 16;
 const IV_BYTES = 12; // the size GCM is specified for
 
@@ -44,20 +44,20 @@ export interface KeyRow extends Seal {
 function sealingKey(password: string, kdf: string, salt: Buffer): Buffer {
   const [scheme, n, r, p] = kdf.split('$');
   if (scheme !== 'scrypt') throw new Error(`unknown key derivation ${scheme}`);
-  const params = { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * Number(n) * Number(r) };
-  return scryptSync(password.normalize('NFKC'), salt, 32, params);
+  return scryptSync(password.normalize('NFKC'), salt, 32, scryptOptions({ N: Number(n), r: Number(r), p: Number(p) }));
 }
 
 /** Seals a private key; salt and IV are new each time. The public key is bound as additional data. */
 export function sealPrivateKey(privateKey: KeyObject, publicKeyDer: Buffer, password: string): Seal {
   const salt = randomBytes(SALT_BYTES);
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', sealingKey(password, KDF_TEXT, salt), iv);
+  const kdf = kdfText();
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(password, kdf, salt), iv);
   cipher.setAAD(publicKeyDer);
   const der = privateKey.export({ type: 'pkcs8', format: 'der' });
   const ciphertext = Buffer.concat([cipher.update(der), cipher.final()]);
   der.fill(0);
-  return { kdf: KDF_TEXT, salt, iv, tag: cipher.getAuthTag(), ciphertext };
+  return { kdf, salt, iv, tag: cipher.getAuthTag(), ciphertext };
 }
 
 /** The private key, or null when the password does not open the seal. */

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FREE_TRIES, LoginThrottle } from '../../../electron/features/accounts/throttle';
 import { ADMIN, contentHash, openStation, type TestStation } from '../helpers';
+import { withAppScrypt } from '../scrypt-work';
 
 let st: TestStation;
 afterEach(() => st?.close());
@@ -36,13 +37,23 @@ describe('first-run setup', () => {
 
 describe('login and passwords', () => {
   it('stores a salted scrypt hash, never the password', () => {
-    st = openStation();
+    st = withAppScrypt(() => openStation());
     const row = st.core.db.prepare('SELECT password_hash FROM users WHERE username = ?').get('admin') as { password_hash: string };
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(row.password_hash).not.toContain(ADMIN.password);
     const dump = JSON.stringify(st.core.db.prepare('SELECT * FROM audit_log').all());
     expect(dump).not.toContain(ADMIN.password);
     expect(dump).not.toContain('scrypt$');
+  });
+
+  it('hashes at N 2^15, r 8, p 1 in the app (the tests lower N for speed; the module as the app loads it has its own)', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../electron/features/accounts/password');
+    expect(fresh.scryptWork).toEqual({ N: 2 ** 15, r: 8, p: 1 });
+    const hash = fresh.hashPassword(ADMIN.password);
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
+    expect(fresh.verifyPassword(ADMIN.password, hash)).toBe(true);
+    expect(fresh.verifyPassword('Admin-pass-2', hash)).toBe(false);
   });
 
   it('refuses a wrong password and throttles after repeated failures, even for the right one', () => {

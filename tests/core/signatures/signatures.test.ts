@@ -25,6 +25,7 @@ import {
 } from '../../../electron/features/signatures';
 import { AppError } from '../../../shared/domain/result';
 import { openStation, type TestStation } from '../helpers';
+import { withAppScrypt } from '../scrypt-work';
 
 let st: TestStation;
 afterEach(() => st?.close());
@@ -237,8 +238,10 @@ describe('signing keys', () => {
 
   it('keeps one sealing format, named in the row: AES-256-GCM under scrypt (N 2^15, r 8, p 1) of the NFKC password, the public key bound to it', () => {
     // A station file written by an earlier version must still open: the format is read back from the stored row.
-    station();
-    signNote(newNote('格式'));
+    withAppScrypt(() => {
+      station();
+      signNote(newNote('格式'));
+    });
     const row = currentKey(st.core.db, ids.leader!)!;
     expect(row.kdf).toBe('scrypt$32768$8$1');
     expect(row.salt).toHaveLength(16);

@@ -133,7 +133,7 @@ export const TARGETS = {
   'shared/contract/stock.ts': core('contract-fields', 'stock-contract', 'contract-samples', 'roles'), // no database: stock.test.ts states the same refusals through a station, too slow to run per mutant of a schema built at load
   'electron/features/stock/context.ts': core('stock'),
   'electron/features/stock/catalogue.ts': core('stock', 'stock-ledger'), // stock-ledger: the supply alerts read each item's expired, expiring and below-minimum figures from listItems
-  'electron/features/stock/movements.ts': core('stock', 'stock.property'),
+  'electron/features/stock/movements.ts': core('stock', 'stock.property', 'stock-stocktake'), // stock-stocktake: writeMovements posts a stocktake's differences, each pointing at its stocktake
   'electron/features/stock/balances.ts': core('stock', 'stock.property', 'stock-ledger'), // stock-ledger: the check, the rebuild, stock held until rebuilt
   'electron/features/stock/receipts.ts': core('stock', 'stock-stocktake', 'stock-ledger'), // stock-stocktake: batches found at a count; stock-ledger: a purchase charged to a fund
   'electron/features/stock/issues.ts': core('stock', 'stock.property'),

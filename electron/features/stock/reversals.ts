@@ -37,7 +37,8 @@ export function reverse(c: StockCtx, input: z.output<typeof reverseInput>): Reve
   }[input.kind];
   const found = cached(db, exists).get(input.id) as { receipt_id?: number | null; reversal_id?: number | null } | undefined;
   if (!found) throw new AppError('NOT_FOUND', `No such ${table.replace('stock_', '')}.`);
-  if (input.kind === 'charge' && (found.receipt_id != null || found.reversal_id != null)) {
+  // Only a charge is read with these columns (a receipt's or issue's check selects neither).
+  if (found.receipt_id != null || found.reversal_id != null) {
     // A purchase's charge goes with its receipt; a reversal is not reversed again.
     throw new AppError('CONFLICT', 'Reverse the receipt this charge belongs to.', { id: 'v.stock.chargeOfReceipt' });
   }
@@ -68,8 +69,8 @@ export function reverse(c: StockCtx, input: z.output<typeof reverseInput>): Reve
         : []
   ) as Original[];
   for (const m of originals) {
-    // A receipt's batches must still hold what it brought in (one movement per batch, so each is checked alone).
-    if (m.quantity <= 0) continue;
+    // A receipt's batches must still hold what it brought in (one movement per batch, so each is checked alone). An
+    // issue's movements are negative: any balance holds their reversal.
     const onHand = cached(db, 'SELECT quantity FROM stock_balances WHERE batch_id = ?').pluck().get(m.batch_id) as number;
     if (onHand < m.quantity) {
       throw new AppError(

@@ -69,6 +69,26 @@ describe('the 08:00 handover', () => {
     expect(contentHash(st.core)).toBe(before);
   });
 
+  it('is not opened for a shift wholly before the date floor: one ending at its first midnight is refused, the first shift on the floor day opens', () => {
+    st = dutyStation();
+    const shifts = [
+      { code: 'early', name: '早班', start: '08:00', end: '16:00' },
+      { code: 'late', name: '中班', start: '16:00', end: '00:00' },
+      { code: 'night', name: '夜班', start: '00:00', end: '08:00' },
+    ];
+    st.must('settings.update', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, shifts, staffing: [], dateFloor: '2026-07-01' }, st.adminSession);
+    st.at(wall('2026-07-20', '09:00'));
+    const before = contentHash(st.core);
+    expect(st.outcome('handover.open', { day: '2026-06-30', shift: 'late' }, st.s.desk)).toBe('VALIDATION {"day":"v.beforeFloor"}');
+    expect(contentHash(st.core)).toBe(before);
+    expect(st.must('handover.open', { day: '2026-07-01', shift: 'night' }, st.s.desk).shift).toMatchObject({
+      day: '2026-07-01',
+      code: 'night',
+      from: wall('2026-07-01', '00:00'),
+      to: wall('2026-07-01', '08:00'),
+    });
+  });
+
   it('is compiled again on refresh and on submit, and fixed once submitted; it goes back only before anyone acknowledges it', () => {
     station();
     const h = st.must('handover.open', {}, st.s.desk);

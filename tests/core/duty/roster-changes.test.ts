@@ -55,6 +55,10 @@ describe('publishing', () => {
     put('2026-07-28', 'day', 'leader', 'leader');
     const next = { from: '2026-07-28', to: '2026-07-28' };
     expect(st.outcome('roster.publish', next, st.s.leader)).toBe('CONFLICT {"override.reason":"v.coverageGaps"}');
+    // The refusal counts what the leader would publish over, as the check of those days finds it.
+    const found = st.must('roster.check', next, st.s.leader);
+    const refused = st.call('roster.publish', next, st.s.leader);
+    expect(refused.ok || refused.error.detail).toEqual({ gaps: found.gaps.length, conflicts: 1 });
     put('2026-07-29', 'day', 'leader', 'leader');
     const r = st.must('roster.publish', { from: DAY, to: '2026-07-29', override: { reason: '人手不足，已协调' } }, st.s.leader);
     expect(r.days).toEqual(['2026-07-28', '2026-07-29']);

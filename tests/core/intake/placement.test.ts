@@ -26,7 +26,7 @@ describe('a zone can never hold more people than its beds', () => {
     expect(d.st.must('intake.assignBed', { stayId: last.stayId, zoneId: MEDICAL }, d.desk).bed).toMatchObject({ label: '医-04' });
     const fifth = d.admitted({ name: '第五人', sex: 'male' });
     const before = contentHash(d.st.core);
-    expect(refusal(assign(fifth.stayId, { zoneId: MEDICAL }))).toMatchObject({ code: 'CONFLICT', fields: { bedId: 'v.zoneFull' }, detail: { capacity: 4 } });
+    expect(refusal(assign(fifth.stayId, { zoneId: MEDICAL }))).toMatchObject({ code: 'CONFLICT', fields: { bedId: 'v.zoneFull' }, detail: { zone: '医疗观察区', capacity: 4 } });
     expect(refusal(assign(fifth.stayId, { bedId: bedsOf(MEDICAL)[0]!.id }))).toMatchObject({ code: 'CONFLICT', fields: { bedId: 'v.zoneFull' } });
     expect(contentHash(d.st.core)).toBe(before);
   });
@@ -40,11 +40,11 @@ describe('a zone can never hold more people than its beds', () => {
     expect(d.st.must('intake.board', {}, d.desk).zones.find((z) => z.id === MEDICAL)).toMatchObject({ beds: 3, occupied: 3 });
   });
 
-  it('a client asking for another bed in their own full zone is told it is full, and keeps their bed', () => {
+  it('a client asking for another bed in their own full zone is told it is full (which zone, how many beds), and keeps their bed', () => {
     d = openDesk();
     const stays = [1, 2, 3, 4].map((i) => d.admitted({ name: `医${i}`, sex: 'male' }).stayId);
     for (const s of stays) expect(assign(s, { zoneId: MEDICAL }).ok).toBe(true);
-    expect(refusal(assign(stays[0]!, { zoneId: MEDICAL }))).toMatchObject({ code: 'CONFLICT', fields: { bedId: 'v.zoneFull' } });
+    expect(refusal(assign(stays[0]!, { zoneId: MEDICAL }))).toMatchObject({ code: 'CONFLICT', fields: { bedId: 'v.zoneFull' }, detail: { zone: '医疗观察区', capacity: 4 } });
     expect(d.st.must('intake.get', { stayId: stays[0]! }, d.desk).bed).toMatchObject({ label: '医-01' });
     // With a bed free again, the same request moves them to it.
     d.st.must('intake.discharge', { stayId: stays[1]!, type: 'hospital', hospital: '区人民医院' }, d.desk);

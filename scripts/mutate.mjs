@@ -30,6 +30,17 @@ for (const f of asked) {
 }
 const files = asked.length ? asked : Object.keys(TARGETS);
 
+const oneLine = (text) => String(text).replace(/\s+/g, ' ').trim().slice(0, 80);
+/**
+ * The code a mutant replaced, from its location (lines and columns from 1): the span itself, not the start of its line,
+ * which hides which of a line's expressions was changed (two objects of one `throw` read alike from the line).
+ */
+function spanOf(lines, { start, end }) {
+  const text = lines.slice(start.line - 1, end.line).map((l, i, all) => (i === all.length - 1 ? l.slice(0, end.column - 1) : l));
+  text[0] = text[0].slice(start.column - 1);
+  return oneLine(text.join('\n'));
+}
+
 /** Stryker's JSON report → counts and score, as Stryker computes them (ignored and invalid mutants excluded). */
 function summarize(file) {
   const report = JSON.parse(fs.readFileSync(path.join(reportDir, `${slug(file)}.json`), 'utf8'));
@@ -54,7 +65,7 @@ function summarize(file) {
     score: valid === 0 ? 100 : Math.floor((detected / valid) * 10_000) / 100,
     undetected: mutants
       .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
-      .map((m) => `${m.status} ${file}:${m.location.start.line} ${m.mutatorName}: ${(lines[m.location.start.line - 1] ?? '').trim().slice(0, 100)} → ${String(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80)}`),
+      .map((m) => `${m.status} ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}: ${spanOf(lines, m.location)} → ${oneLine(m.replacement ?? '')}`),
   };
 }
 

@@ -38,8 +38,9 @@ function gapsOf(rows: AssignmentRow[], settings: StationSettings, from: string, 
         const template = settings.shifts.find((s) => s.code === rule.shift);
         if (!template) continue; // settings are checked as a whole when saved; a rule cannot outlive its shift
         const shift = shiftInstance(day, template, tz);
+        // The day's hours come in order, so the first to end after the shift starts is the hour it starts in.
         // Stryker disable next-line OptionalChaining: a shift of a roster day starts within that day's hours, so one is always found
-        const startHour = hoursOf(day, tz).find((h) => h.from <= shift.from && shift.from < h.to)?.hour ?? null;
+        const startHour = hoursOf(day, tz).find((h) => shift.from < h.to)?.hour ?? null;
         gap(startHour, shift.code, leastCover(spans, shift.from, shift.to), shift.from);
       }
     }

@@ -183,6 +183,26 @@ describe('the coverage check', () => {
     expect(order.filter((o) => o.startsWith('27 8 '))).toEqual(['27 8 front_desk']);
     expect(order.slice(37, 40)).toEqual(['28 day leader', '28 0 duty', '28 0 front_desk']);
     expect(order).toHaveLength(2 * (1 + 24 + 12));
+    // The same list whatever order the minimums are written in.
+    st.must(
+      'settings.update',
+      { ...BASE, staffing: [{ post: 'leader', min: 1, scope: 'day' }, { post: 'front_desk', min: 1, scope: 'hour' }, { post: 'duty', min: 1, scope: 'hour' }] },
+      st.s.admin,
+    );
+    expect(check('2026-07-27', '2026-07-28').gaps.map((g) => `${g.day.slice(8)} ${g.hour ?? 'day'} ${g.post}`)).toEqual(order);
+  });
+
+  it('lists conflicts by their first day, then overlap, rest, nights in a row, a post not held, and only then by person', () => {
+    st = dutyStation();
+    expect(st.staff.desk!).toBeLessThan(st.staff.guard!); // desk comes first by person: the kind must put guard first
+    put('2026-07-27', 'day', 'duty', 'desk'); // not qualified for the duty post
+    put('2026-07-27', 'day', 'duty', 'guard');
+    put('2026-07-27', 'night', 'duty', 'guard'); // straight after their day: no rest
+    put('2026-07-26', 'night', 'front_desk', 'desk2');
+    put('2026-07-27', 'night', 'front_desk', 'desk2'); // a day's rest: nothing
+    put('2026-07-28', 'day', 'duty', 'desk'); // not qualified again, the next day
+    const listed = check('2026-07-27', '2026-07-28').conflicts.map((x) => `${x.days[0]} ${x.kind} ${x.staff.name}`);
+    expect(listed).toEqual(['2026-07-27 rest guard', '2026-07-27 unqualified desk', '2026-07-28 unqualified desk']);
   });
 
   it('a head count for a shift is checked over that shift, at the hour it starts; a day’s counts each person once at its post', () => {

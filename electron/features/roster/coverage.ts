@@ -72,8 +72,8 @@ function conflictsOf(db: DB, rows: AssignmentRow[], settings: StationSettings, f
       else if (last && r.starts_at - last.ends_at < minRest) conflict('rest', [last, r], String((r.starts_at - last.ends_at) / MINUTE));
       if (!last || r.ends_at > last.ends_at) last = r;
     }
-    // Night shifts on consecutive roster days.
-    const nights = list.filter((r) => r.night === 1).sort((a, b) => a.day.localeCompare(b.day));
+    // Night shifts on consecutive roster days (in day order already: the rows come by start, and a shift starts on its day).
+    const nights = list.filter((r) => r.night === 1);
     let run: AssignmentRow[] = [];
     const closeRun = () => {
       const days = new Set(run.map((r) => r.day)).size;

@@ -31,6 +31,9 @@ function daysPass(n: number) {
 const witness = () => ({ userId: colleague.id, password: 'Own-pass-22' });
 const err = (r: { ok: boolean; error?: { code: string; fields?: Record<string, string> } }) => (r.ok ? 'ok' : `${r.error!.code} ${JSON.stringify(r.error!.fields ?? {})}`);
 
+/** The ids the search box finds for `q`, in the order it lists them. */
+const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
+
 function quick(person: Input<'intake.register'>['person'], extra: Partial<Input<'intake.register'>> = {}) {
   return st.must('intake.register', { person, channel: 'walk_in', arrivedAt: NIGHT, ...extra }, desk);
 }
@@ -107,7 +110,6 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     st.must('people.update', { id: zhang, idNumber: validId('41010219700101123') }, desk);
     const zeng = quick({ name: '曾小贤', sex: 'male' }).personId;
     const bald = quick({ description: '光头，左臂有龙形纹身', sex: 'male' }).personId;
-    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
     expect(ids('三丰')).toContain(zhang);
     expect(ids('三')).toContain(zhang);
     expect(ids('zs')).toContain(zhang);
@@ -126,7 +128,6 @@ describe('people: ID numbers, search, search-before-create, links', () => {
 
   it('search finds a record by what it says after each edit: a new name and its pinyin, description, features, clothing', () => {
     station();
-    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
     const nameless = quick({ description: '桥下发现的男子', sex: 'male' }).personId;
     // No name, no pinyin: its hit shows no initials.
     expect(st.must('people.search', { q: '桥下发现' }, desk)).toMatchObject([{ id: nameless, name: null, pinyinInitials: '' }]);
@@ -169,7 +170,6 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     station();
     const lv = quick({ name: '吕布', sex: 'male' }).personId;
     const zhang = quick({ name: '张三丰', sex: 'male' }).personId;
-    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
     expect(ids('lvbu')).toEqual([lv]);
     expect(ids('lb')).toEqual([lv]);
     expect(ids('lv')).toEqual([lv]);
@@ -193,7 +193,6 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     station();
     const zhang = quick({ name: '张三丰', sex: 'male', description: '左臂纹身' }).personId;
     st.must('people.update', { id: zhang, features: '右手缺指' }, desk);
-    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
     expect(ids('三丰')).toEqual([zhang]);
     expect(ids('纹身')).toEqual([zhang]);
     expect(ids('右手缺')).toEqual([zhang]);
@@ -205,7 +204,6 @@ describe('people: ID numbers, search, search-before-create, links', () => {
   it('search folds ASCII letters in the record and the query alike, for three letters or more as for fewer; other letters are found as written', () => {
     station();
     const id = quick({ description: '穿NIKE外套的男子', sex: 'male' }).personId;
-    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
     for (const q of ['nike', 'NIKE', 'Nike', 'ik', 'IK', 'k']) expect(ids(q), q).toEqual([id]);
     // Other letters are found as written: ß stays ß.
     const street = quick({ description: 'Tourist, sagt nur Weißstraße', sex: 'male' }).personId;
@@ -217,7 +215,6 @@ describe('people: ID numbers, search, search-before-create, links', () => {
     station();
     const id = quick({ description: '外号"老黑"，常在桥下', sex: 'male' }).personId;
     const other = quick({ description: '老黑色外套', sex: 'male' }).personId;
-    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
     expect(ids('"老黑"')).toEqual([id]);
     expect(ids('黑"，')).toEqual([id]);
     expect(ids('"')).toEqual([id]);
@@ -228,7 +225,6 @@ describe('people: ID numbers, search, search-before-create, links', () => {
   it('control characters in a query read as spaces (from NUL to U+001F, and DEL); every other character is searched as typed', () => {
     station();
     const zhang = quick({ name: '张三丰', sex: 'male' }).personId;
-    const ids = (q: string) => st.must('people.search', { q }, desk).map((h) => h.id);
     expect(ids('\u0000三丰')).toEqual([zhang]);
     expect(ids('\u001f三丰\u007f')).toEqual([zhang]);
     expect(ids('zhang\u007f')).toEqual([zhang]);
@@ -241,14 +237,14 @@ describe('people: ID numbers, search, search-before-create, links', () => {
   it('search-before-create finds the ID number however the card reads: a lower-case x, an old 15-digit number', () => {
     station();
     const { personId } = quick({ name: '王芳', sex: 'female', idNumber: '11010519491231002X' });
-    const ids = (idNumber: string) => st.must('people.matches', { idNumber }, desk).map((x) => ({ id: x.id, reasons: x.reasons }));
-    expect(ids('11010519491231002X')).toEqual([{ id: personId, reasons: ['id_number'] }]);
-    expect(ids('11010519491231002x')).toEqual([{ id: personId, reasons: ['id_number'] }]);
-    expect(ids('110105491231002')).toEqual([{ id: personId, reasons: ['id_number'] }]); // the same card before 1999
+    const matched = (idNumber: string) => st.must('people.matches', { idNumber }, desk).map((x) => ({ id: x.id, reasons: x.reasons }));
+    expect(matched('11010519491231002X')).toEqual([{ id: personId, reasons: ['id_number'] }]);
+    expect(matched('11010519491231002x')).toEqual([{ id: personId, reasons: ['id_number'] }]);
+    expect(matched('110105491231002')).toEqual([{ id: personId, reasons: ['id_number'] }]); // the same card before 1999
     // A number typed so far, or one with a wrong check character, matches nobody (and breaks nothing).
-    expect(ids('11010519491231002')).toEqual([]);
-    expect(ids('110105194912310021')).toEqual([]);
-    expect(ids('11010549123100')).toEqual([]);
+    expect(matched('11010519491231002')).toEqual([]);
+    expect(matched('110105194912310021')).toEqual([]);
+    expect(matched('11010549123100')).toEqual([]);
   });
 
   it('search-before-create lists the likeliest first: more reasons before fewer, the same ID number before a name; each with its age and last stay', () => {

@@ -31,10 +31,11 @@ export default {
   htmlReporter: { fileName: `reports/mutation/${slug(target)}.html` },
   jsonReporter: { fileName: `reports/mutation/${slug(target)}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportTests: false, reportScoreTable: false },
-  // What the tests never read: builds, results, the benchmark's ten-year database, and the renderer but for its zh-CN
-  // catalogs (an export's words are checked against them, tests/core/export/export.test.ts).
+  // What the tests never read: builds, results (the mutation reports of earlier files among them), the benchmark's
+  // ten-year database, and the renderer but for its zh-CN catalogs (an export's words are checked against them,
+  // tests/core/export/export.test.ts).
   ignorePatterns: [
-    '/dist', '/release', '/test-results', '/playwright-report', '/.bench', '/.data',
+    '/dist', '/release', '/test-results', '/playwright-report', '/.bench', '/.data', '/reports',
     '/renderer/**', '!/renderer/src/features/*/i18n.zh-CN.ts', '!/renderer/src/features/*/print/i18n.zh-CN.ts',
     '/tests/e2e', '/tests/electron', '/tests/renderer', '/tests/bench',
   ],

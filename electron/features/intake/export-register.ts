@@ -51,7 +51,6 @@ export function readRegister(db: DB, p: Period): RegisterRow[] {
 
 /** An empty identity field as the record has it: unknown or refused, or not asked yet (an empty cell). */
 function stateOf(row: RegisterRow, field: IdentityField): string | null {
-  if (row.field_states === '{}') return null;
   const state = (JSON.parse(row.field_states) as Partial<Record<IdentityField, FieldState>>)[field];
   return state ? FIELD_STATE_LABELS[state] : null;
 }

@@ -21,7 +21,7 @@ const core = (...names) => names.map((n) => byName.get(`${n}.test.ts`) ?? `tests
 export const TARGETS = {
   // Domain rules shared by both processes.
   'shared/domain/idcard.ts': core('idcard'),
-  'shared/domain/person.ts': core('idcard', 'intake-limits', 'calendar'),
+  'shared/domain/person.ts': core('person', 'idcard', 'intake-limits', 'calendar'),
   'shared/domain/result.ts': core('dispatch', 'result'),
   'shared/domain/roles.ts': core('roles'),
   'shared/domain/time.ts': core('time'),

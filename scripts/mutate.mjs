@@ -19,6 +19,14 @@ if (problems.length) {
   process.exit(1);
 }
 
+if (process.argv.includes('--stale')) {
+  const { staleRows } = await import('./mutation-stale.mjs');
+  const stale = await staleRows(root, Object.keys(TARGETS));
+  for (const s of stale) console.log(`${s.file}: ${s.row === null ? 'no row' : `${s.row} mutants in its row`}, ${s.now} now`);
+  console.log(stale.length ? `\n${stale.length} rows older than their files: npm run mutate -- ${stale.map((s) => s.file).join(' ')}` : 'Every row counts its file’s mutants as they are now.');
+  process.exit(0);
+}
+
 // npm runs scripts from the package root; INIT_CWD is where `npm run mutate -- <file>` was typed.
 const cwd = process.env.INIT_CWD ?? process.cwd();
 const asked = process.argv.slice(2).map((f) => path.relative(root, path.resolve(cwd, f)).split(path.sep).join('/'));

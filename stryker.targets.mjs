@@ -54,7 +54,7 @@ export const TARGETS = {
   'electron/features/setup/procedures.ts': core('accounts', 'setup'), // set up once, the demo station, on the record
 
   // Intake and people.
-  'electron/features/intake/zones.ts': core('zones', 'placement'),
+  'electron/features/intake/zones.ts': core('zones', 'placement', 'audit-rows'), // audit-rows: what each zone and bed change records
   'electron/features/intake/care.ts': core('intake', 'intake-limits', 'placement', 'intake-integrity', 'stay-history', 'audit-rows'),
   'electron/features/intake/stays.ts': core('intake', 'intake-limits', 'intake-integrity', 'audit-rows'), // intake-integrity: a person on record born after the arrival, discharge times, an unknown age's protective path; audit-rows: what a registration, triage and discharge wrote
   'electron/features/intake/board.ts': core('intake', 'intake-limits', 'board-lists', 'alerts'), // alerts: the lists only the alerts and the handover read (at hospital, over the limit)

@@ -204,6 +204,14 @@ describe('intake’s rows: the input and the rows written', () => {
     expect(lastRow(s, 'intake.bedsAdd')).toMatchObject({ entity: 'zone', entity_id: '1', after: { labels: ['男-90', '男-91'], bedIds: added } });
     s.must('intake.bedSetActive', { bedId: added[0]!, active: false }, s.adminSession);
     expect(lastRow(s, 'intake.bedSetActive')).toMatchObject({ entity: 'bed', before: { active: true }, after: { active: false } });
+    s.must('intake.bedSetActive', { bedId: added[0]!, active: true }, s.adminSession);
+    expect(lastRow(s, 'intake.bedSetActive')).toMatchObject({ entity: 'bed', before: { active: false }, after: { active: true } });
+    // A new zone records the row it made and where it sorts; a closed zone opened again, that it was closed.
+    const made = s.must('intake.zoneSave', { code: 'family', name: '家庭区', active: false }, s.adminSession).find((z) => z.code === 'family')!;
+    const sorts = s.core.db.prepare('SELECT max(sort) FROM zones').pluck().get() as number;
+    expect(lastRow(s, 'intake.zoneSave')).toMatchObject({ entity: 'zone', entity_id: String(made.id), before: null, after: { code: 'family', zoneId: made.id, sort: sorts } });
+    s.must('intake.zoneSave', { id: made.id, code: 'family', name: '家庭区', active: true }, s.adminSession);
+    expect(lastRow(s, 'intake.zoneSave')).toMatchObject({ before: { name: '家庭区', active: false }, after: { active: true } });
   });
 });
 

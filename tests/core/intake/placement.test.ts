@@ -53,6 +53,15 @@ describe('a zone can never hold more people than its beds', () => {
 });
 
 describe('one person a bed', () => {
+  it('the bed list names who sleeps in each bed, and shows the others free', () => {
+    d = openDesk();
+    const him = d.admitted({ name: '男一', sex: 'male', estimatedAge: 30, description: '灰色外套' });
+    const bed = d.st.must('intake.assignBed', { stayId: him.stayId, zoneId: MEN }, d.desk).bed!;
+    const beds = bedsOf(MEN);
+    expect(beds.find((b) => b.id === bed.bedId)!.occupant).toEqual({ stayId: him.stayId, personId: him.personId, name: '男一', description: '灰色外套' });
+    expect(beds.filter((b) => b.occupant !== null)).toHaveLength(1);
+  });
+
   it('refuses a bed someone sleeps in with v.bedTaken (CONFLICT at bedId) while the zone has room; a free bed is given', () => {
     d = openDesk();
     const [first, second] = [d.admitted({ name: '男一', sex: 'male', estimatedAge: 30 }), d.admitted({ name: '男二', sex: 'male', estimatedAge: 31 })];

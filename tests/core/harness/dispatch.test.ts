@@ -189,6 +189,27 @@ describe('input and callers', () => {
     expect(st.core.dispatch('settings.get', undefined, { sessionId: st.adminSession }).ok).toBe(true);
   });
 
+  it('checks each call’s input against this call’s clock and the station’s own date settings, read afresh each call', () => {
+    st = openStation();
+    const desk = st.userWith(['front_desk']);
+    const HOUR = 3_600_000;
+    const now = st.clock.now();
+    const arrival = (arrivedAt: number) => {
+      const r = st.call('intake.register', { person: { name: `到${arrivedAt}` }, channel: 'walk_in', arrivedAt }, desk);
+      return r.ok ? 'ok' : `${r.error.code} ${JSON.stringify(r.error.fields)}`;
+    };
+    expect(arrival(now - 24 * HOUR)).toBe('ok');
+    expect(arrival(now - 24 * HOUR - 1)).toBe('VALIDATION {"lateReason":"v.lateReason"}');
+    expect(arrival(now + 5 * MINUTE + 1)).toBe('VALIDATION {"arrivedAt":"v.future"}');
+    st.clock.advance(MINUTE);
+    expect(arrival(now + 5 * MINUTE + 1)).toBe('ok');
+    st.must('settings.update', { ...settingsInput, lateRegistrationHours: 48 }, st.adminSession);
+    expect(arrival(now - 30 * HOUR)).toBe('ok');
+    st.must('settings.update', { ...settingsInput, lateRegistrationHours: 48, dateFloor: '2026-07-20' }, st.adminSession);
+    expect(arrival(now - 30 * HOUR)).toBe('VALIDATION {"arrivedAt":"v.beforeFloor"}');
+    expect(arrival(Date.UTC(2026, 6, 19, 16, 0))).toBe('ok'); // midnight of the floor day, on the station's clock
+  });
+
   it('refuses a call without a session, or with one that does not exist, with UNAUTHENTICATED', () => {
     st = openStation();
     expect(errorOf(st.call('settings.get', {})).code).toBe('UNAUTHENTICATED');

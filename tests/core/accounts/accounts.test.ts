@@ -1,3 +1,4 @@
+import { scryptSync } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FREE_TRIES, LoginThrottle } from '../../../electron/features/accounts/throttle';
 import { ADMIN, contentHash, openStation, type TestStation } from '../helpers';
@@ -54,6 +55,10 @@ describe('login and passwords', () => {
     expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
     expect(fresh.verifyPassword(ADMIN.password, hash)).toBe(true);
     expect(fresh.verifyPassword('Admin-pass-2', hash)).toBe(false);
+    // The key is scrypt at the factor the hash names, as any other scrypt computes it.
+    const [, , , , salt, key] = hash.split('$');
+    const expected = scryptSync(ADMIN.password, Buffer.from(salt!, 'base64'), 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    expect(Buffer.from(key!, 'base64')).toEqual(expected);
   });
 
   it('refuses a wrong password and throttles after repeated failures, even for the right one', () => {

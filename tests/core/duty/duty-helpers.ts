@@ -8,6 +8,16 @@ import { openStation, type TestStation } from '../helpers';
 export const OWN = 'Own-pass-22';
 export const SH = 'Asia/Shanghai';
 
+/** The station settings a duty test saves along with what it changes (settings.update takes them whole). */
+export const BASE_SETTINGS = { stationName: '测试区救助管理站', timeZone: SH, idleLockMinutes: 10 };
+
+/** Three eight-hour shifts, the last starting at midnight, in place of the default day and night. */
+export const THREE_SHIFTS = [
+  { code: 'early', name: '早班', start: '08:00', end: '16:00' },
+  { code: 'late', name: '中班', start: '16:00', end: '00:00' },
+  { code: 'night', name: '夜班', start: '00:00', end: '08:00' },
+];
+
 type Name = keyof typeof PEOPLE | 'admin';
 type ByName<T> = Record<Name, T> & Record<string, T>;
 

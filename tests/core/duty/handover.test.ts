@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/db/open';
 import { rowHash, type StoredRow } from '../../../electron/features/audit/chain';
 import { contentHash } from '../helpers';
-import { dutyStation, OWN, wall, type DutyStation } from './duty-helpers';
+import { BASE_SETTINGS, dutyStation, OWN, THREE_SHIFTS, wall, type DutyStation } from './duty-helpers';
 
 /** Shift handovers: compose, acknowledge, sign, seal, addenda, verify (issue 10). */
 let st: DutyStation;
@@ -71,12 +71,7 @@ describe('the 08:00 handover', () => {
 
   it('is not opened for a shift wholly before the date floor: one ending at its first midnight is refused, the first shift on the floor day opens', () => {
     st = dutyStation();
-    const shifts = [
-      { code: 'early', name: '早班', start: '08:00', end: '16:00' },
-      { code: 'late', name: '中班', start: '16:00', end: '00:00' },
-      { code: 'night', name: '夜班', start: '00:00', end: '08:00' },
-    ];
-    st.must('settings.update', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, shifts, staffing: [], dateFloor: '2026-07-01' }, st.adminSession);
+    st.must('settings.update', { ...BASE_SETTINGS, shifts: THREE_SHIFTS, staffing: [], dateFloor: '2026-07-01' }, st.adminSession);
     st.at(wall('2026-07-20', '09:00'));
     const before = contentHash(st.core);
     expect(st.outcome('handover.open', { day: '2026-06-30', shift: 'late' }, st.s.desk)).toBe('VALIDATION {"day":"v.beforeFloor"}');

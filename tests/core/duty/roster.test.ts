@@ -2,13 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RosterCheck } from '../../../shared/contract/roster';
 import type { Post } from '../../../shared/domain/duty';
 import { contentHash, lastAudit } from '../helpers';
-import { addUser, dutyStation, wall, type DutyStation } from './duty-helpers';
+import { addUser, BASE_SETTINGS, dutyStation, THREE_SHIFTS, wall, type DutyStation } from './duty-helpers';
 
 /** Rosters (issue 10): the staff directory, drafts, and the coverage check. */
 let st: DutyStation;
 afterEach(() => st?.close());
 
-const BASE = { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 };
 const put = (day: string, shift: string, post: Post, who: string) => st.must('roster.assign', { day, shift, post, staffId: st.staff[who]! }, st.s.leader).ids[0]!;
 const check = (from: string, to = from): RosterCheck => st.must('roster.check', { from, to }, st.s.leader);
 const gapHours = (c: RosterCheck, day: string, post: Post = 'front_desk') => c.gaps.filter((g) => g.day === day && g.post === post).map((g) => g.hour);
@@ -120,14 +119,9 @@ describe('drafting a roster', () => {
 describe('copying last week', () => {
   it('skips days already published, people no longer active, places already filled, shifts no longer in the template; changes are not copied', () => {
     st = dutyStation();
-    const THREE = [
-      { code: 'early', name: '早班', start: '08:00', end: '16:00' },
-      { code: 'late', name: '中班', start: '16:00', end: '00:00' },
-      { code: 'night', name: '夜班', start: '00:00', end: '08:00' },
-    ];
-    st.must('settings.update', { ...BASE, shifts: THREE }, st.s.admin);
+    st.must('settings.update', { ...BASE_SETTINGS, shifts: THREE_SHIFTS }, st.s.admin);
     put('2026-07-24', 'early', 'front_desk', 'desk');
-    st.must('settings.update', { ...BASE, shifts: [{ code: 'day', name: '白班', start: '08:00', end: '20:00' }, { code: 'night', name: '夜班', start: '20:00', end: '08:00' }] }, st.s.admin);
+    st.must('settings.update', { ...BASE_SETTINGS, shifts: [{ code: 'day', name: '白班', start: '08:00', end: '20:00' }, { code: 'night', name: '夜班', start: '20:00', end: '08:00' }] }, st.s.admin);
     put('2026-07-20', 'day', 'front_desk', 'desk');
     put('2026-07-21', 'day', 'front_desk', 'desk');
     const temp = st.must('roster.staffSave', { name: '临时工小王', posts: ['front_desk'] }, st.s.leader).id;
@@ -173,7 +167,7 @@ describe('the coverage check', () => {
     st = dutyStation();
     st.must(
       'settings.update',
-      { ...BASE, staffing: [{ post: 'front_desk', min: 1, scope: 'hour' }, { post: 'duty', min: 1, scope: 'hour' }, { post: 'leader', min: 1, scope: 'day' }] },
+      { ...BASE_SETTINGS, staffing: [{ post: 'front_desk', min: 1, scope: 'hour' }, { post: 'duty', min: 1, scope: 'hour' }, { post: 'leader', min: 1, scope: 'day' }] },
       st.s.admin,
     );
     put('2026-07-27', 'day', 'duty', 'guard');
@@ -186,7 +180,7 @@ describe('the coverage check', () => {
     // The same list whatever order the minimums are written in.
     st.must(
       'settings.update',
-      { ...BASE, staffing: [{ post: 'leader', min: 1, scope: 'day' }, { post: 'front_desk', min: 1, scope: 'hour' }, { post: 'duty', min: 1, scope: 'hour' }] },
+      { ...BASE_SETTINGS, staffing: [{ post: 'leader', min: 1, scope: 'day' }, { post: 'front_desk', min: 1, scope: 'hour' }, { post: 'duty', min: 1, scope: 'hour' }] },
       st.s.admin,
     );
     expect(check('2026-07-27', '2026-07-28').gaps.map((g) => `${g.day.slice(8)} ${g.hour ?? 'day'} ${g.post}`)).toEqual(order);
@@ -209,7 +203,7 @@ describe('the coverage check', () => {
     st = dutyStation();
     st.must(
       'settings.update',
-      { ...BASE, staffing: [{ post: 'duty', min: 2, scope: 'shift', shift: 'night' }, { post: 'leader', min: 2, scope: 'day' }] },
+      { ...BASE_SETTINGS, staffing: [{ post: 'duty', min: 2, scope: 'shift', shift: 'night' }, { post: 'leader', min: 2, scope: 'day' }] },
       st.s.admin,
     );
     put('2026-07-27', 'night', 'duty', 'guard');
@@ -236,7 +230,7 @@ describe('the coverage check', () => {
 
   it('counts an hour covered only by someone who holds the post throughout it', () => {
     st = dutyStation();
-    st.must('settings.update', { ...BASE, shifts: [{ code: 'day', name: '白班', start: '08:30', end: '20:30' }, { code: 'night', name: '夜班', start: '20:30', end: '08:30' }] }, st.s.admin);
+    st.must('settings.update', { ...BASE_SETTINGS, shifts: [{ code: 'day', name: '白班', start: '08:30', end: '20:30' }, { code: 'night', name: '夜班', start: '20:30', end: '08:30' }] }, st.s.admin);
     put('2026-07-27', 'day', 'front_desk', 'desk');
     const hours = gapHours(check('2026-07-27'), '2026-07-27');
     expect(hours).toContain(8); // 08:00–08:30 nobody
@@ -251,12 +245,12 @@ describe('the coverage check', () => {
       { code: 'late', name: '中班', start: earlyEnd, end: '00:00' },
       { code: 'night', name: '夜班', start: '00:00', end: '08:00' },
     ];
-    st.must('settings.update', { ...BASE, shifts: template('16:00'), minRestHours: 8 }, st.s.admin);
+    st.must('settings.update', { ...BASE_SETTINGS, shifts: template('16:00'), minRestHours: 8 }, st.s.admin);
     put('2026-07-27', 'early', 'front_desk', 'desk'); // ends 16:00
     put('2026-07-28', 'night', 'front_desk', 'desk'); // starts at midnight: 8 h of rest
     expect(conflicts(check('2026-07-27', '2026-07-28'))).toEqual([]);
     // Assignments keep the windows they were made with; the next ones follow the new template.
-    st.must('settings.update', { ...BASE, shifts: template('16:01') }, st.s.admin);
+    st.must('settings.update', { ...BASE_SETTINGS, shifts: template('16:01') }, st.s.admin);
     put('2026-07-29', 'early', 'front_desk', 'desk'); // ends 16:01
     put('2026-07-30', 'night', 'front_desk', 'desk'); // 7 h 59 min of rest
     expect(conflicts(check('2026-07-27', '2026-07-30'))).toEqual(['rest desk 2026-07-29,2026-07-30 479']);
@@ -277,7 +271,7 @@ describe('the coverage check', () => {
 
   it('follows a station clock that changes: the night before spring-forward is 11 hours, its day has 23', () => {
     st = dutyStation();
-    st.must('settings.update', { ...BASE, timeZone: 'America/New_York' }, st.s.admin);
+    st.must('settings.update', { ...BASE_SETTINGS, timeZone: 'America/New_York' }, st.s.admin);
     put('2026-03-07', 'night', 'front_desk', 'desk2');
     const c = check('2026-03-08');
     const hours = gapHours(c, '2026-03-08');

@@ -9,7 +9,7 @@ import { scryptWork } from '../../electron/features/accounts/password';
  * module afresh.
  */
 const APP = { ...scryptWork };
-export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 } as const;
+const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 } as const;
 
 export function lowerScryptForTests(): void {
   Object.assign(scryptWork, TEST_SCRYPT);

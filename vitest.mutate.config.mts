@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 import { LoadFailuresAsFailedTests } from './tests/core/harness/load-failures-reporter';
 
 /**
- * The core tests of one rule file, for Stryker (`npm run mutate`): scripts/mutate.mjs sets MUTATE_TESTS to the test
- * files stryker.targets.mjs maps to the file being mutated, so each mutant runs against that file's own tests only.
+ * The core tests of the rule files being mutated, for Stryker (`npm run mutate`): scripts/mutate.mjs sets MUTATE_TESTS
+ * to the test files stryker.targets.mjs maps to them. Stryker's first run goes through all of them; after it, each
+ * mutant runs against its own file's tests only (scripts/stryker-mapped-runner.mjs).
  */
 const tests = JSON.parse(process.env.MUTATE_TESTS ?? '[]') as string[];
 if (tests.length === 0) throw new Error('MUTATE_TESTS names no test files: run `npm run mutate`.');

@@ -1,7 +1,8 @@
-// `npm run mutate [-- <file>…]`: Stryker over every rule file (or the ones named), each against its own tests
-// (stryker.targets.mjs). Prints the score of each file as a table, leaves Stryker's HTML report for each file in
-// reports/mutation/, and keeps the table as JSON in reports/mutation/summary.json (the README shows the last full run).
-// Exits 1 when the map is incomplete, a run fails, or a file scores below the break threshold.
+// `npm run mutate [-- <file>…]`: Stryker over every rule file (or the ones named), in one run, each mutant against its
+// own file's tests (stryker.targets.mjs, kept to by scripts/stryker-mapped-runner.mjs). Prints the score of each file as a
+// table, leaves Stryker's HTML report in reports/mutation/mutation.html, and keeps the table as JSON in
+// reports/mutation/summary.json (the README shows the last full run). Exits 1 when the map is incomplete, the run
+// fails, or a file scores below the break threshold.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { TARGETS, mapProblems } from '../stryker.targets.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reportDir = path.join(root, 'reports', 'mutation');
 const summaryFile = path.join(reportDir, 'summary.json');
-const slug = (file) => file.replace(/\.ts$/, '').replace(/[/\\]/g, '__');
+const reportFile = path.join(reportDir, 'mutation.json');
 
 const problems = mapProblems(root);
 if (problems.length) {
@@ -49,10 +50,8 @@ function spanOf(lines, { start, end }) {
   return oneLine(text.join('\n'));
 }
 
-/** Stryker's JSON report → counts and score, as Stryker computes them (ignored and invalid mutants excluded). */
-function summarize(file) {
-  const report = JSON.parse(fs.readFileSync(path.join(reportDir, `${slug(file)}.json`), 'utf8'));
-  const mutants = Object.values(report.files).flatMap((f) => f.mutants);
+/** One file's counts and score from Stryker's JSON report, as Stryker computes them (ignored and invalid mutants excluded). */
+function summarize(file, { source, mutants }) {
   const count = (status) => mutants.filter((m) => m.status === status).length;
   const killed = count('Killed');
   const timeout = count('Timeout');
@@ -60,7 +59,6 @@ function summarize(file) {
   const noCoverage = count('NoCoverage');
   const detected = killed + timeout;
   const valid = detected + survived + noCoverage;
-  const source = Object.values(report.files)[0]?.source ?? '';
   const lines = source.split('\n');
   return {
     mutants: mutants.length,
@@ -73,53 +71,57 @@ function summarize(file) {
     score: valid === 0 ? 100 : Math.floor((detected / valid) * 10_000) / 100,
     undetected: mutants
       .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
+      .sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column)
       .map((m) => `${m.status} ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}: ${spanOf(lines, m.location)} → ${oneLine(m.replacement ?? '')}`),
   };
 }
 
 const previous = fs.existsSync(summaryFile) ? JSON.parse(fs.readFileSync(summaryFile, 'utf8')) : { files: {} };
 const results = { ...previous.files };
-let thresholds;
+process.env.MUTATE_TARGETS = JSON.stringify(files);
+process.env.MUTATE_TESTS = JSON.stringify([...new Set(files.flatMap((f) => TARGETS[f]))].sort());
+const { thresholds } = (await import('../stryker.config.mjs')).default;
 let failed = false;
 fs.mkdirSync(reportDir, { recursive: true });
+fs.rmSync(reportFile, { force: true });
 
+console.log(`mutate: ${files.length} rule file${files.length === 1 ? '' : 's'}, against ${JSON.parse(process.env.MUTATE_TESTS).length} test files`);
+const started = Date.now();
+const run = spawnSync(process.execPath, [path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', 'stryker.config.mjs'], {
+  cwd: root,
+  env: process.env,
+  stdio: 'inherit',
+});
+const minutes = (Date.now() - started) / 60_000;
+if (!fs.existsSync(reportFile)) {
+  console.error(`mutate: Stryker left no report (exit ${run.status})`);
+  process.exit(1);
+}
+const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+const at = new Date().toISOString();
 for (const file of files) {
-  const env = { ...process.env, MUTATE_TARGET: file, MUTATE_TESTS: JSON.stringify(TARGETS[file]) };
-  if (!thresholds) {
-    Object.assign(process.env, { MUTATE_TARGET: file, MUTATE_TESTS: env.MUTATE_TESTS });
-    thresholds = (await import('../stryker.config.mjs')).default.thresholds;
-  }
-  console.log(`\n── ${file} against ${TARGETS[file].join(', ')}`);
-  const started = Date.now();
-  fs.rmSync(path.join(reportDir, `${slug(file)}.json`), { force: true });
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', 'stryker.config.mjs'], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
-  const seconds = Math.round((Date.now() - started) / 1000);
-  if (!fs.existsSync(path.join(reportDir, `${slug(file)}.json`))) {
-    console.error(`mutate: Stryker left no report for ${file} (exit ${run.status})`);
+  const reported = report.files[file];
+  if (!reported) {
+    console.error(`mutate: Stryker's report has no entry for ${file}`);
     failed = true;
     continue;
   }
-  results[file] = { ...summarize(file), seconds, at: new Date().toISOString() };
+  results[file] = { ...summarize(file, reported), at };
   for (const line of results[file].undetected) console.log(`  ${line}`);
 }
-
-fs.writeFileSync(summaryFile, JSON.stringify({ thresholds, files: results }, null, 2));
+fs.writeFileSync(summaryFile, JSON.stringify({ thresholds, files: results, lastRun: { files: files.length, minutes: Math.round(minutes * 10) / 10, at } }, null, 2));
 
 const shown = Object.keys(TARGETS).filter((f) => results[f]);
-const header = ['rule file', 'mutants', 'killed', 'timeout', 'survived', 'no cover', 'ignored', 'score %', 'time s'];
+const header = ['rule file', 'mutants', 'killed', 'timeout', 'survived', 'no cover', 'ignored', 'score %'];
 const rows = shown.map((f) => {
   const r = results[f];
-  return [f, r.mutants, r.killed, r.timeout, r.survived, r.noCoverage, r.ignored, r.score.toFixed(2), r.seconds].map(String);
+  return [f, r.mutants, r.killed, r.timeout, r.survived, r.noCoverage, r.ignored, r.score.toFixed(2)].map(String);
 });
 const width = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join(' | ')} |`;
 console.log(`\n${line(header)}\n|${width.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const r of rows) console.log(line(r));
-console.log(`\nThresholds: break below ${thresholds.break}, high from ${thresholds.high}. Reports: reports/mutation/<file>.html; table: reports/mutation/summary.json`);
+console.log(`\n${files.length} file${files.length === 1 ? '' : 's'} in ${minutes.toFixed(1)} minutes. Thresholds: break below ${thresholds.break}, high from ${thresholds.high}. Report: reports/mutation/mutation.html; table: reports/mutation/summary.json`);
 
 for (const f of files) {
   if (results[f] && results[f].score < thresholds.break) {

@@ -96,7 +96,7 @@ export const TARGETS = {
 
   // Intake's row writers and views, the calendar (issue 8).
   'shared/domain/calendar.ts': core('intake-integrity', 'time', 'calendar'),
-  'shared/domain/stay.ts': core('intake', 'conventions'),
+  'shared/domain/stay.ts': core('intake', 'stay'),
   'electron/features/intake/rows.ts': core('intake', 'audit-rows'),
   'electron/features/intake/stay-view.ts': core('intake', 'intake-limits'),
   'electron/features/people/records.ts': core('intake-integrity', 'person-edits.property', 'intake'), // intake: a person's photo and links

@@ -1,5 +1,7 @@
 // The rule files and the tests that guard each one, for `npm run mutate` (scripts/mutate.mjs).
-// Stryker mutates one rule file at a time and runs only its tests here, so the whole run stays within reach.
+// Stryker mutates every rule file in one run, and runs each mutant against its own file's tests here only
+// (scripts/stryker-mapped-runner.mjs): a file is judged by the tests that state its rules, not by any test that happens
+// to reach it. A test that reads the source (conventions.test.ts) is not mapped: the sandbox holds it instrumented.
 //
 // A rule file is found by RULE_FILE_PATTERNS below. Each one found must be listed in TARGETS with its tests, or in
 // NOT_RULE_FILES with the reason it holds no rule: `npm run mutate` refuses to start otherwise, so a new module's

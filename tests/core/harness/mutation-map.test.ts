@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Logger } from '@stryker-mutator/api/logging';
-import { Instrumenter } from '@stryker-mutator/instrumenter';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module for Stryker's runner, with no type declarations
 import { mapProblems } from '../../../stryker.targets.mjs';
 // @ts-expect-error: a plain ES module for Stryker's runner, with no type declarations
 import { keepMappedCoverage, mutantIdsIn, mutantTests } from '../../../scripts/mutation-mapping.mjs';
+// @ts-expect-error: a plain ES module for Stryker's runner, with no type declarations
+import { instrument } from '../../../scripts/mutation-stale.mjs';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -23,18 +23,8 @@ describe('each mutant against its own file’s tests, in one run over every rule
   };
 
   it('finds every mutant of an instrumented file by the id Stryker’s instrumenter gave it', async () => {
-    const [silent, never] = [() => {}, () => false];
-    const quiet: Logger = {
-      ...{ trace: silent, debug: silent, info: silent, warn: silent, error: silent, fatal: silent },
-      ...{ isTraceEnabled: never, isDebugEnabled: never, isInfoEnabled: never, isWarnEnabled: never, isErrorEnabled: never, isFatalEnabled: never },
-    };
     const source = 'export const adult = (age: number) => age >= 18 && age < 150;\nexport const label = (n: number) => (n > 1 ? "many" : "one");\n';
-    const { files, mutants } = await new Instrumenter(quiet).instrument([{ name: 'rule.ts', content: source, mutate: true }], {
-      plugins: null,
-      excludedMutations: [],
-      ignorers: [],
-      noHeader: false,
-    });
+    const { files, mutants } = (await instrument('rule.ts', source)) as { files: { content: string }[]; mutants: { id: string }[] };
     expect(mutants.length).toBeGreaterThan(5);
     expect(new Set(mutantIdsIn(files[0]!.content))).toEqual(new Set(mutants.map((m) => m.id)));
   });

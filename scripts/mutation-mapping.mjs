@@ -49,3 +49,20 @@ export function mutantTests(file, chosen, targets) {
   if (tests.length === 0) throw new Error(`mutate: no test of ${mapped.join(', ')} is left to run for a mutant in ${file}`);
   return tests;
 }
+
+/** A test file that mocks modules or resets them: its mocks must not reach another file's tests. */
+const CHANGES_MODULES = /\bvi\s*\.\s*(?:mock|doMock|unmock|doUnmock|resetModules)\s*\(/;
+
+/**
+ * Whether a mutant's run needs a thread of its own, with each test file's modules loaded afresh (as vitest isolates them),
+ * rather than the thread kept from the run before (scripts/vitest-kept-thread.mjs):
+ * - a static mutant is read while its module loads, so the module must load again with it switched on;
+ * - a test file that mocks modules (or resets them) would leave its mocks in the kept thread for the next run's tests.
+ * @param {'static' | 'runtime'} activation Stryker's mutantActivation
+ * @param {string[]} testIds the tests the mutant runs (`<file>#<names>`)
+ * @param {(file: string) => string} sourceOf a test file's source
+ */
+export function needsOwnThread(activation, testIds, sourceOf) {
+  if (activation === 'static') return true;
+  return [...new Set(testIds.map(testFileOf))].some((file) => CHANGES_MODULES.test(sourceOf(file)));
+}

@@ -13,12 +13,18 @@ import path from 'node:path';
 import { PluginKind, declareFactoryPlugin, commonTokens, tokens } from '@stryker-mutator/api/plugin';
 import { strykerPlugins as vitestPlugins } from '@stryker-mutator/vitest-runner';
 import { TARGETS } from '../stryker.targets.mjs';
-import { keepMappedCoverage, mutantIdsIn, mutantTests } from './mutation-mapping.mjs';
+import { keepMappedCoverage, mutantIdsIn, mutantTests, needsOwnThread } from './mutation-mapping.mjs';
+import { KEPT_THREAD_POOL, endParked, keepThread, keptThreadPool, reloadEachRun } from './vitest-kept-thread.mjs';
 
 const vitestFactory = vitestPlugins[0].factory;
 
 /** A path as the map spells it: relative to the sandbox (this process's working directory), with forward slashes. */
 const mapPath = (/** @type {string} */ file) => path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+
+/** @returns {string[]} the script files under a folder (absolute paths) */
+const sourceFiles = (/** @type {string} */ dir) =>
+  !fs.existsSync(dir) ? [] : fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.(?:[cm]?[jt]sx?)$/.test(e.name) ? [path.join(dir, e.name)] : []);
 
 export class MappedVitestRunner {
   static inject = tokens(commonTokens.injector);
@@ -35,14 +41,45 @@ export class MappedVitestRunner {
 
   async init() {
     await this.inner.init?.();
+    /** @type {{ projects: { config: any }[] }} */
+    const vitest = /** @type {any} */ (this.inner).ctx;
+    this.projects = vitest.projects;
+    for (const project of this.projects) {
+      project.config.pool = KEPT_THREAD_POOL;
+      project.config.poolRunner = keptThreadPool;
+    }
+    /** @type {Map<string, string>} */
+    this.sources = new Map();
+    // The project's own modules load afresh in every run: a memo filled under one mutant must not answer for the next.
+    reloadEachRun(['electron', 'shared', 'tests', 'renderer'].flatMap((dir) => sourceFiles(path.resolve(dir))));
   }
 
   async dispose() {
+    await endParked();
     await this.inner.dispose?.();
+  }
+
+  /**
+   * The next runs either share the thread kept from the run before, its modules loaded (a runtime mutant), or each test
+   * file loads its modules afresh on a thread of its own, as vitest isolates files (see needsOwnThread).
+   * @param {boolean} isolated
+   */
+  isolate(isolated) {
+    for (const project of this.projects ?? []) project.config.isolate = isolated;
+    keepThread(!isolated);
+  }
+
+  /** @param {string} testFile */
+  sourceOf(testFile) {
+    let source = this.sources?.get(testFile);
+    if (source === undefined) this.sources?.set(testFile, (source = fs.readFileSync(testFile, 'utf8')));
+    return source;
   }
 
   /** @param {import('@stryker-mutator/api/test-runner').DryRunOptions} options */
   async dryRun(options) {
+    // Every mapped test file, each with its modules loaded afresh: the coverage of a module's loading is that of each file.
+    this.isolate(true);
     const result = await this.inner.dryRun(options);
     if (result.status !== 'complete' || !result.mutantCoverage) return result;
     const fileOfMutant = new Map();
@@ -56,7 +93,9 @@ export class MappedVitestRunner {
 
   /** @param {import('@stryker-mutator/api/test-runner').MutantRunOptions} options */
   async mutantRun(options) {
-    return this.inner.mutantRun({ ...options, testFilter: mutantTests(mapPath(options.sandboxFileName), options.testFilter, TARGETS) });
+    const testFilter = mutantTests(mapPath(options.sandboxFileName), options.testFilter, TARGETS);
+    this.isolate(needsOwnThread(options.mutantActivation, testFilter, (file) => this.sourceOf(file)));
+    return this.inner.mutantRun({ ...options, testFilter });
   }
 }
 

@@ -15,7 +15,8 @@ export default defineConfig({
     environment: 'node',
     globals: true,
     include: tests,
-    setupFiles: ['tests/core/setup.ts'],
+    // Stryker puts its own setup first; after it, no mutant is on while a runtime mutant's run loads the project.
+    setupFiles: ['tests/core/harness/mutant-at-load.ts', 'tests/core/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // A mutant that stops a test file from loading is caught, not survived (tests/core/harness/load-failures-reporter.ts).

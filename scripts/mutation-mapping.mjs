@@ -55,14 +55,12 @@ const CHANGES_MODULES = /\bvi\s*\.\s*(?:mock|doMock|unmock|doUnmock|resetModules
 
 /**
  * Whether a mutant's run needs a thread of its own, with each test file's modules loaded afresh (as vitest isolates them),
- * rather than the thread kept from the run before (scripts/vitest-kept-thread.mjs):
- * - a static mutant is read while its module loads, so the module must load again with it switched on;
- * - a test file that mocks modules (or resets them) would leave its mocks in the kept thread for the next run's tests.
- * @param {'static' | 'runtime'} activation Stryker's mutantActivation
+ * rather than the thread kept from the run before (scripts/vitest-kept-thread.mjs): when a test file of the run mocks
+ * modules (or resets them), as the mock would stay in the kept thread for the next run's tests. A static mutant needs
+ * none: the kept thread loads the project's modules afresh in every run, with the mutant on.
  * @param {string[]} testIds the tests the mutant runs (`<file>#<names>`)
  * @param {(file: string) => string} sourceOf a test file's source
  */
-export function needsOwnThread(activation, testIds, sourceOf) {
-  if (activation === 'static') return true;
+export function needsOwnThread(testIds, sourceOf) {
   return [...new Set(testIds.map(testFileOf))].some((file) => CHANGES_MODULES.test(sourceOf(file)));
 }

@@ -94,7 +94,7 @@ export class MappedVitestRunner {
   /** @param {import('@stryker-mutator/api/test-runner').MutantRunOptions} options */
   async mutantRun(options) {
     const testFilter = mutantTests(mapPath(options.sandboxFileName), options.testFilter, TARGETS);
-    this.isolate(needsOwnThread(options.mutantActivation, testFilter, (file) => this.sourceOf(file)));
+    this.isolate(needsOwnThread(testFilter, (file) => this.sourceOf(file)));
     return this.inner.mutantRun({ ...options, testFilter });
   }
 }

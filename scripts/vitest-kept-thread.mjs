@@ -1,16 +1,16 @@
 // @ts-check
-// A vitest pool for `npm run mutate` that keeps its one worker thread, and the modules loaded in it, from one test run to
-// the next. Stryker runs each mutant as one vitest run; vitest's own thread pool ends its worker when a run ends, so every
-// mutant paid for a new thread and for loading the station's modules again (about half a second of each mutant's run).
-// A runtime mutant needs neither: it is switched on through a global (`activeMutant`) that the tests' setup reads.
-//
-// How the thread is kept: vitest's pool runner starts a worker with a "start" message and ends it with "stop". The first
-// "start" reaches the thread; later ones are answered here, as the thread is already set up, and the configuration they
-// carry goes along with each "run" (the worker reads a run's configuration from the run's message before its "start").
-// A "stop" is answered here too, and the thread waits for the next run. A forced stop (a failed or cancelled run) ends it.
-//
-// `keepThread(false)` makes runs use a thread of their own, ended after the run: for a static mutant (one read while a
-// module loads, so the modules must load again) and for test files that mock modules (a mock must not outlive its file).
+// A vitest pool for `npm run mutate` that keeps its one worker thread from one test run to the next. Stryker runs each
+// mutant as one vitest run; vitest's own thread pool ends its worker when a run ends, so every mutant paid for a new
+// thread and for loading every module again, the libraries' (zod, i18next, exceljs …) among them: about half a second
+// before the few tests that reach the mutant.
+// - The libraries stay loaded. The project's own modules (`reloadEachRun`) load afresh in every run, so no memo or cache
+//   of theirs outlives a run, and a static mutant (one read while its module loads) is on as they load.
+// - Vitest's pool runner starts a worker with a "start" message and ends it with "stop". The first "start" reaches the
+//   thread; later ones are answered here, as the thread is set up already, and the configuration each carries (a run's
+//   test name pattern, its isolation) goes with that run's "run" message, which the worker reads before its setup's.
+//   A "stop" is answered here too, and the thread waits for the next run. A forced stop (a failed run) ends it.
+// - `keepThread(false)`: runs use a thread of their own, ended after the run, for test files that mock modules (a mock
+//   would stay in a kept thread and answer the next run's tests).
 
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -36,7 +36,6 @@ export function reloadEachRun(/** @type {string[]} */ files) {
 /** Whether runs from now on share the kept thread (true) or each use a thread of its own, ended after the run (false). */
 export function keepThread(/** @type {boolean} */ on) {
   keep = on;
-  if (!on) void endParked();
 }
 
 /** Ends the thread kept between runs, if any. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module for Stryker's runner, with no type declarations
 import { mapProblems } from '../../../stryker.targets.mjs';
 // @ts-expect-error: a plain ES module for Stryker's runner, with no type declarations
-import { keepMappedCoverage, mutantIdsIn, mutantTests } from '../../../scripts/mutation-mapping.mjs';
+import { keepMappedCoverage, mutantIdsIn, mutantTests, needsOwnThread } from '../../../scripts/mutation-mapping.mjs';
 // @ts-expect-error: a plain ES module for Stryker's runner, with no type declarations
 import { instrument } from '../../../scripts/mutation-stale.mjs';
 
@@ -59,5 +59,28 @@ describe('each mutant against its own file’s tests, in one run over every rule
   it('refuses to run a mutant whose file is not mapped, or with no test left, instead of running every test', () => {
     expect(() => mutantTests('shared/domain/z.ts', undefined, targets)).toThrow(/no tests in stryker.targets.mjs/);
     expect(() => mutantTests('shared/domain/a.ts', ['tests/core/c.test.ts#other'], targets)).toThrow(/no test of tests\/core\/a.test.ts is left/);
+  });
+});
+
+// Runtime mutants share one vitest thread from run to run (scripts/vitest-kept-thread.mjs); some runs must not.
+describe('which mutant runs get a thread of their own', () => {
+  const sources: Record<string, string> = {
+    'tests/core/plain.test.ts': "import { openStation } from '../helpers';\nit('registers', () => {});\n",
+    'tests/core/mocks.test.ts': "vi.mock('../../electron/db/check', () => ({}));\nit('checks', () => {});\n",
+    'tests/core/do-mock.test.ts': "it('falls back', async () => {\n  vi.doMock('../../electron/db/worker', () => ({}));\n});\n",
+    'tests/core/resets.test.ts': "it('loads afresh', async () => {\n  vi.resetModules();\n});\n",
+    'tests/core/says-mock.test.ts': "// a mock of the clock, not of a module: vi.fn() and vi.spyOn() are restored after each file\nit('x', () => { vi.spyOn(Date, 'now'); });\n",
+  };
+  const sourceOf = (file: string) => sources[file]!;
+
+  it('a mutant whose tests mock or reset modules: a mock must not reach the next run’s tests', () => {
+    expect(needsOwnThread(['tests/core/plain.test.ts#registers', 'tests/core/mocks.test.ts#checks'], sourceOf)).toBe(true);
+    expect(needsOwnThread(['tests/core/do-mock.test.ts#falls back'], sourceOf)).toBe(true);
+    expect(needsOwnThread(['tests/core/resets.test.ts#loads afresh'], sourceOf)).toBe(true);
+  });
+
+  it('a mutant whose tests change no module shares the kept thread, a static one too (the project loads afresh each run)', () => {
+    expect(needsOwnThread(['tests/core/plain.test.ts#registers', 'tests/core/plain.test.ts#other', 'tests/core/says-mock.test.ts#x'], sourceOf)).toBe(false);
+    expect(needsOwnThread(['tests/core/plain.test.ts#'], sourceOf)).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reportDir = path.join(root, 'reports', 'mutation');
 const summaryFile = path.join(reportDir, 'summary.json');
 const reportFile = path.join(reportDir, 'mutation.json');
+const timesFile = path.join(reportDir, 'times.jsonl');
 
 const problems = mapProblems(root);
 if (problems.length) {
@@ -84,6 +85,8 @@ const { thresholds } = (await import('../stryker.config.mjs')).default;
 let failed = false;
 fs.mkdirSync(reportDir, { recursive: true });
 fs.rmSync(reportFile, { force: true });
+fs.rmSync(timesFile, { force: true });
+process.env.MUTATE_TIMES = timesFile;
 
 console.log(`mutate: ${files.length} rule file${files.length === 1 ? '' : 's'}, against ${JSON.parse(process.env.MUTATE_TESTS).length} test files`);
 const started = Date.now();
@@ -98,11 +101,15 @@ if (!fs.existsSync(reportFile)) {
   process.exit(1);
 }
 const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+// The mutant runs' own time per file (scripts/stryker-mapped-runner.mjs writes a line a run), summed over the runners.
+const times = fs.existsSync(timesFile) ? fs.readFileSync(timesFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+const seconds = new Map();
+for (const t of times) seconds.set(t.file, (seconds.get(t.file) ?? 0) + t.ms / 1000);
 const at = new Date().toISOString();
 for (const file of files) {
   // Stryker's report leaves out a file with no mutants (types or re-exports only, such as shared/domain/signatures.ts).
   const reported = report.files[file] ?? { source: '', mutants: [] };
-  results[file] = { ...summarize(file, reported), at };
+  results[file] = { ...summarize(file, reported), seconds: Math.round(seconds.get(file) ?? 0), at };
   for (const line of results[file].undetected) console.log(`  ${line}`);
 }
 fs.writeFileSync(summaryFile, JSON.stringify({ thresholds, files: results, lastRun: { files: files.length, minutes: Math.round(minutes * 10) / 10, at } }, null, 2));
@@ -117,6 +124,8 @@ const width = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].le
 const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join(' | ')} |`;
 console.log(`\n${line(header)}\n|${width.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const r of rows) console.log(line(r));
+const costliest = [...seconds].sort((a, b) => b[1] - a[1]).slice(0, 5);
+if (costliest.length > 1) console.log(`\nWhere the mutant runs' time went: ${costliest.map(([f, s]) => `${f} ${Math.round(s)} s`).join(', ')} (all: ${Math.round([...seconds.values()].reduce((a, b) => a + b, 0))} s; reports/mutation/times.jsonl has each run).`);
 console.log(`\n${files.length} file${files.length === 1 ? '' : 's'} in ${minutes.toFixed(1)} minutes. Thresholds: break below ${thresholds.break}, high from ${thresholds.high}. Report: reports/mutation/mutation.html; table: reports/mutation/summary.json`);
 
 for (const f of files) {

@@ -93,9 +93,19 @@ export class MappedVitestRunner {
 
   /** @param {import('@stryker-mutator/api/test-runner').MutantRunOptions} options */
   async mutantRun(options) {
-    const testFilter = mutantTests(mapPath(options.sandboxFileName), options.testFilter, TARGETS);
-    this.isolate(needsOwnThread(testFilter, (file) => this.sourceOf(file)));
-    return this.inner.mutantRun({ ...options, testFilter });
+    const file = mapPath(options.sandboxFileName);
+    const testFilter = mutantTests(file, options.testFilter, TARGETS);
+    const ownThread = needsOwnThread(testFilter, (f) => this.sourceOf(f));
+    this.isolate(ownThread);
+    const started = performance.now();
+    const result = await this.inner.mutantRun({ ...options, testFilter });
+    // What each mutant's run took, for `npm run mutate` to say where the time went (a timed-out run leaves no line).
+    if (process.env.MUTATE_TIMES) {
+      const ms = Math.round(performance.now() - started);
+      const line = { file, ms, tests: testFilter.length, static: options.mutantActivation === 'static', ownThread, status: result.status };
+      fs.appendFileSync(process.env.MUTATE_TIMES, `${JSON.stringify(line)}\n`);
+    }
+    return result;
   }
 }
 

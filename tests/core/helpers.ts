@@ -7,6 +7,8 @@ import { contract, type Input, type Output, type ProcedureName } from '../../sha
 import { withValidationContext } from '../../shared/contract/validation-context';
 import { validationContextOf } from '../../electron/rpc/dispatch';
 import { isInputPath } from './harness/schema-paths';
+import { scryptWork } from '../../electron/features/accounts/password';
+import { removeSetUpStationFolder, setUp } from './set-up-folder';
 import type { Result } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';
 
@@ -58,9 +60,35 @@ export interface TestStation {
 
 export const ADMIN = { username: 'admin', displayName: '王站长', password: 'Admin-pass-1', passwordConfirm: 'Admin-pass-1' };
 
-/** A fresh, set-up station on a real SQLite file in a temp folder. */
+/**
+ * The data folder of a station just set up (`setup.initialize` with ADMIN, at the test clock's start), made once each
+ * time this module loads and copied for every set-up station: building the schema and the first account was half of what
+ * a test station cost, and the core tests open several hundred. A copy is the same station, byte for byte but for the
+ * admin's password salt, which is random anyway. Made when first asked, so that under `npm run mutate` it is made with
+ * the run's mutant on; removed after each test file (tests/core/setup.ts, through tests/core/set-up-folder.ts).
+ */
+function setUpStationFolder(): string {
+  // The admin's hash is made at the work factor in force (a test may ask for the app's own, withAppScrypt).
+  const scrypt = JSON.stringify(scryptWork);
+  if (setUp.folder?.scrypt !== scrypt) {
+    removeSetUpStationFolder();
+    const dir = tempDir('stationdesk-set-up-');
+    const core = openCore({ dataDir: dir, clock: new TestClock().now, logger: silent });
+    try {
+      const r = core.dispatch('setup.initialize', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', admin: ADMIN }, {});
+      if (!r.ok) throw new Error(`setup.initialize failed: ${JSON.stringify(r.error)}`);
+    } finally {
+      core.close();
+    }
+    setUp.folder = { dir, scrypt };
+  }
+  return setUp.folder.dir;
+}
+
+/** A fresh, set-up station on a real SQLite file in a temp folder (`setup: false`: an empty one, not yet set up). */
 export function openStation(opts: { setup?: boolean } = {}): TestStation {
   const dir = tempDir();
+  if (opts.setup !== false) fs.cpSync(setUpStationFolder(), dir, { recursive: true });
   const clock = new TestClock();
   const core = openCore({ dataDir: dir, clock: clock.now, logger: silent });
   const call = <K extends ProcedureName>(name: K, input: Input<K>, sessionId?: string) => {
@@ -75,7 +103,6 @@ export function openStation(opts: { setup?: boolean } = {}): TestStation {
   };
   let adminSession = '';
   if (opts.setup !== false) {
-    must('setup.initialize', { stationName: '测试区救助管理站', timeZone: 'Asia/Shanghai', admin: ADMIN });
     adminSession = must('auth.login', { username: ADMIN.username, password: ADMIN.password }).sessionId;
   }
   let n = 0;

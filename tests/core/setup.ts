@@ -1,4 +1,9 @@
+import { afterAll } from 'vitest';
 import { lowerScryptForTests } from './scrypt-work';
+import { removeSetUpStationFolder } from './set-up-folder';
 
 // Before each core test file: passwords hash at the tests' lighter work factor (tests/core/scrypt-work.ts says why).
 lowerScryptForTests();
+
+// After each core test file: the set-up station folder that test stations are copied from (tests/core/helpers.ts; no app module is loaded here).
+afterAll(removeSetUpStationFolder);

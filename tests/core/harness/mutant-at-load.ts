@@ -9,6 +9,6 @@ import { inject } from 'vitest';
  */
 const provided = inject as unknown as (key: string) => unknown;
 if (provided('mode') === 'mutant' && provided('mutantActivation') !== 'static') {
-  const ns = (globalThis as Record<string, { activeMutant?: string } | undefined>)[provided('globalNamespace') as string];
+  const ns = (globalThis as unknown as Record<string, { activeMutant?: string } | undefined>)[provided('globalNamespace') as string];
   if (ns) ns.activeMutant = undefined;
 }

@@ -5,7 +5,7 @@ import { bump as ownRun } from './own';
 import { bump as libraryRun } from './library';
 
 test('reports its thread and module state', ({ task }) => {
-  task.meta = { ...task.meta, threadId, own: ownRun(), library: libraryRun() } as typeof task.meta;
+  Object.assign(task.meta, { threadId, own: ownRun(), library: libraryRun() });
   expect(threadId).toBeGreaterThan(0);
 });
 

@@ -6,6 +6,8 @@
 //   A mutant no mapped test reaches is then "no coverage" (Stryker's own verdict), not run against unrelated tests.
 // - A static mutant (one that runs while a module loads, such as a schema built at load) gets no test list from Stryker,
 //   which would run every test of every file. It runs every test of its own file's mapped test files instead.
+// - Mutants run on one vitest thread kept from run to run (scripts/vitest-kept-thread.mjs): the libraries stay loaded,
+//   the project's modules load afresh each run. A run whose test files mock modules gets a thread of its own.
 // The choices themselves are in scripts/mutation-mapping.mjs. Mutant ids are read from the instrumented copies in the
 // sandbox, which is how a test's coverage is tied to a rule file.
 import fs from 'node:fs';
@@ -60,8 +62,9 @@ export class MappedVitestRunner {
   }
 
   /**
-   * The next runs either share the thread kept from the run before, its modules loaded (a runtime mutant), or each test
-   * file loads its modules afresh on a thread of its own, as vitest isolates files (see needsOwnThread).
+   * The next runs either share the thread kept from the run before (its libraries loaded, the project's modules loaded
+   * afresh), or each test file loads every module afresh on a thread of its own, as vitest isolates files (the first run,
+   * and a run of test files that mock modules: see needsOwnThread).
    * @param {boolean} isolated
    */
   isolate(isolated) {

@@ -10,18 +10,20 @@ import { endParked, keepThread, keptThreadPool, reloadEachRun } from '../../../s
  * name pattern, as Stryker sets it for a mutant's tests) reaches the thread, and a run that asks for it gets a new thread.
  */
 const dir = path.join(__dirname, 'kept-thread');
+const root = path.resolve(__dirname, '../../..');
 let vitest: Vitest;
 
 interface Report { threadId: number; own: number; library: number }
 
-async function run(testNamePattern?: RegExp): Promise<{ report: Report; ran: string[] }> {
+async function run(testNamePattern?: RegExp, file = 'runs.check.ts'): Promise<{ report: Report; ran: string[] }> {
   vitest.state.filesMap.clear();
   for (const project of vitest.projects) project.config.testNamePattern = testNamePattern;
-  await vitest.start([path.join(dir, 'runs.check.ts')]);
+  await vitest.start([path.join(dir, file)]);
   const tests = vitest.state.getFiles().flatMap((f) => f.tasks);
   const failed = tests.filter((t) => t.result?.state === 'fail');
   if (failed.length > 0) throw new Error(`the check failed: ${JSON.stringify(failed.map((t) => t.result?.errors))}`);
   const reporting = tests.find((t) => t.name.startsWith('reports'))!;
+  if (!reporting) throw new Error(`the check did not run: ${JSON.stringify([...vitest.state.errorsSet].map(String))}`);
   return { report: reporting.meta as unknown as Report, ran: tests.filter((t) => t.result?.state === 'pass').map((t) => t.name) };
 }
 
@@ -30,7 +32,12 @@ describe('the kept vitest thread of `npm run mutate`', () => {
     vitest = await createVitest('test', {
       config: false,
       root: dir,
-      include: ['runs.check.ts'],
+      include: ['*.check.ts'],
+      // As `npm run mutate` sets them up: Stryker's own setup (which switches the mutant on), then ours.
+      setupFiles: [
+        path.join(root, 'node_modules/@stryker-mutator/vitest-runner/dist/src/stryker-setup.js'),
+        path.join(root, 'tests/core/harness/mutant-at-load.ts'),
+      ],
       pool: keptThreadPool,
       isolate: false,
       maxWorkers: 1,
@@ -38,6 +45,10 @@ describe('the kept vitest thread of `npm run mutate`', () => {
       reporters: [{}], // none: the outer run reports
     });
     reloadEachRun([path.join(dir, 'own.ts')]);
+    // What Stryker's vitest runner provides to its setup; outside a mutant's run, its first run's mode.
+    vitest.provide('globalNamespace' as never, '__stryker__' as never);
+    vitest.provide('isGreaterThanVitest4Point1' as never, true as never);
+    vitest.provide('mode' as never, 'dry-run' as never);
   }, 60_000);
 
   afterAll(async () => {
@@ -74,5 +85,21 @@ describe('the kept vitest thread of `npm run mutate`', () => {
     expect(next.report.threadId).not.toBe(own.report.threadId);
     expect(next.report.library).toBe(1);
     expect(after.report).toEqual({ ...next.report, library: 2 });
+  });
+
+  it('loads the project’s modules with a static mutant on, and with none for a runtime mutant’s run after it', async () => {
+    const mutant = async (activation: 'static' | 'runtime', id: string) => {
+      vitest.provide('mode' as never, 'mutant' as never);
+      vitest.provide('mutantActivation' as never, activation as never);
+      vitest.provide('activeMutant' as never, id as never);
+      try {
+        return (await run(undefined, 'load.check.ts')).report as unknown as { atLoad: string | null; atTest: string | null };
+      } finally {
+        vitest.provide('mode' as never, 'dry-run' as never);
+      }
+    };
+    expect(await mutant('static', '7')).toEqual({ atLoad: '7', atTest: '7' });
+    expect(await mutant('runtime', '8')).toEqual({ atLoad: null, atTest: '8' });
+    expect(await mutant('static', '9')).toEqual({ atLoad: '9', atTest: '9' });
   });
 });

@@ -12,11 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 
-/** A test file by its name, wherever it sits under tests/core/ (tests live in a folder per feature). */
-const testFiles = (dir) =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? testFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+/** Every file under a folder, at any depth (paths joined to `dir`); none for a folder that is not there. */
+export const filesUnder = (dir) =>
+  !fs.existsSync(dir) ? [] : fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 const here = path.dirname(fileURLToPath(import.meta.url));
-const byName = new Map(testFiles(path.join(here, 'tests/core')).map((f) => [path.basename(f), path.relative(here, f).split(path.sep).join('/')]));
+/** A test file by its name, wherever it sits under tests/core/ (tests live in a folder per feature). */
+const byName = new Map(filesUnder(path.join(here, 'tests/core')).map((f) => [path.basename(f), path.relative(here, f).split(path.sep).join('/')]));
 const core = (...names) => names.map((n) => byName.get(`${n}.test.ts`) ?? `tests/core/${n}.test.ts`);
 
 /** Rule file → the test files that state its rules. */

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PluginKind, declareFactoryPlugin, commonTokens, tokens } from '@stryker-mutator/api/plugin';
 import { strykerPlugins as vitestPlugins } from '@stryker-mutator/vitest-runner';
-import { TARGETS } from '../stryker.targets.mjs';
+import { TARGETS, filesUnder } from '../stryker.targets.mjs';
 import { keepMappedCoverage, mutantIdsIn, mutantTests, needsOwnThread } from './mutation-mapping.mjs';
 import { KEPT_THREAD_POOL, endParked, keepThread, keptThreadPool, reloadEachRun } from './vitest-kept-thread.mjs';
 
@@ -23,11 +23,6 @@ const vitestFactory = vitestPlugins[0].factory;
 /** A path as the map spells it: relative to the sandbox (this process's working directory), with forward slashes. */
 const mapPath = (/** @type {string} */ file) => path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
 
-/** @returns {string[]} the script files under a folder (absolute paths) */
-const sourceFiles = (/** @type {string} */ dir) =>
-  !fs.existsSync(dir) ? [] : fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.(?:[cm]?[jt]sx?)$/.test(e.name) ? [path.join(dir, e.name)] : []);
-
 export class MappedVitestRunner {
   static inject = tokens(commonTokens.injector);
 
@@ -35,6 +30,10 @@ export class MappedVitestRunner {
   constructor(injector) {
     /** @type {import('@stryker-mutator/api/test-runner').TestRunner} */
     this.inner = vitestFactory(injector);
+    /** @type {{ config: any }[]} vitest's projects, set up in init */
+    this.projects = [];
+    /** @type {Map<string, string>} test file → its source */
+    this.sources = new Map();
   }
 
   capabilities() {
@@ -50,10 +49,9 @@ export class MappedVitestRunner {
       project.config.pool = KEPT_THREAD_POOL;
       project.config.poolRunner = keptThreadPool;
     }
-    /** @type {Map<string, string>} */
-    this.sources = new Map();
     // The project's own modules load afresh in every run: a memo filled under one mutant must not answer for the next.
-    reloadEachRun(['electron', 'shared', 'tests', 'renderer'].flatMap((dir) => sourceFiles(path.resolve(dir))));
+    const scripts = ['electron', 'shared', 'tests', 'renderer'].flatMap((dir) => filesUnder(path.resolve(dir)));
+    reloadEachRun(scripts.filter((f) => /\.[cm]?[jt]sx?$/.test(f)));
   }
 
   async dispose() {
@@ -68,14 +66,14 @@ export class MappedVitestRunner {
    * @param {boolean} isolated
    */
   isolate(isolated) {
-    for (const project of this.projects ?? []) project.config.isolate = isolated;
+    for (const project of this.projects) project.config.isolate = isolated;
     keepThread(!isolated);
   }
 
   /** @param {string} testFile */
   sourceOf(testFile) {
-    let source = this.sources?.get(testFile);
-    if (source === undefined) this.sources?.set(testFile, (source = fs.readFileSync(testFile, 'utf8')));
+    let source = this.sources.get(testFile);
+    if (source === undefined) this.sources.set(testFile, (source = fs.readFileSync(testFile, 'utf8')));
     return source;
   }
 

@@ -52,8 +52,13 @@ async function end(/** @type {Kept} */ k) {
   k.thread.stderr.unpipe(k.err);
 }
 
-/** A message to the pool runner as if from the thread. */
-const reply = (/** @type {string} */ type) => ({ type, __vitest_worker_response__: true });
+/**
+ * A reply to the pool runner, given to its message listeners as if from the thread.
+ * @param {[string, (...args: any[]) => void][]} listeners
+ * @param {string} type
+ */
+const reply = (listeners, type) =>
+  queueMicrotask(() => listeners.forEach(([e, cb]) => e === 'message' && cb({ type, __vitest_worker_response__: true })));
 
 class KeptThreadWorker {
   name = KEPT_THREAD_POOL;
@@ -109,26 +114,20 @@ class KeptThreadWorker {
     if (message?.__vitest_worker_request__ === true) {
       if (message.type === 'start') {
         k.config = message.context.config;
-        if (k.setUp) return this.answer(reply('started'));
+        if (k.setUp) return reply(this.listeners, 'started');
         k.setUp = true;
       } else if (message.type === 'run' || message.type === 'collect') {
         const invalidates = [...(message.context.invalidates ?? []), ...reloaded];
         message = { ...message, context: { ...message.context, config: k.config, invalidates } };
       } else if (message.type === 'stop' && keep && !k.dead) {
         // Parked now, so the next run finds it even if this runner's stop() has not finished yet.
-        const listeners = this.detach();
+        reply(this.detach(), 'stopped');
         this.kept = undefined;
         parked = k;
-        queueMicrotask(() => listeners.forEach(([e, cb]) => e === 'message' && cb(reply('stopped'))));
         return;
       }
     }
     k.thread.postMessage(message);
-  }
-
-  /** A reply to the pool runner, through its listeners, as the thread would give it. */
-  answer(/** @type {any} */ response) {
-    queueMicrotask(() => this.listeners.forEach(([e, cb]) => e === 'message' && cb(response)));
   }
 
   /** Removes the pool runner's listeners from the thread and gives them back. */

@@ -61,9 +61,9 @@ export interface TestStation {
 export const ADMIN = { username: 'admin', displayName: '王站长', password: 'Admin-pass-1', passwordConfirm: 'Admin-pass-1' };
 
 /**
- * The data folder of a station just set up (`setup.initialize` with ADMIN, at the test clock's start), made once each
- * time this module loads and copied for every set-up station: building the schema and the first account was half of what
- * a test station cost, and the core tests open several hundred. A copy is the same station, byte for byte but for the
+ * The data folder of a station just set up (`setup.initialize` with ADMIN, at the test clock's start), made once in a
+ * test file and copied for every set-up station: building the schema and the first account was half of what a test
+ * station cost, and the core tests open several hundred. A copy is the same station, byte for byte but for the
  * admin's password salt, which is random anyway. Made when first asked, so that under `npm run mutate` it is made with
  * the run's mutant on; removed after each test file (tests/core/setup.ts, through tests/core/set-up-folder.ts).
  */
